@@ -1,0 +1,333 @@
+/* main.c: the secannex command line: one option table drives parsing and --help; exit codes. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../secannex.h"
+
+/* Exit codes (documented in --help, secannex.1 and README). */
+enum exit_code {
+	EXIT_OK = 0,
+	EXIT_DATA = 1,  /* bad input file, invalid catalog, unknown type/grade/row */
+	EXIT_USAGE = 2  /* bad command line */
+};
+
+enum opt_id {
+	OPT_CATALOG = 1000, OPT_REGULATION, OPT_DATADIR, OPT_FORMAT, OPT_GRADE, OPT_AREA,
+	OPT_LEVEL, OPT_KIND, OPT_MAX_BYTES, OPT_HELP = 'h', OPT_VERSION = 'V'
+};
+
+static const struct opt_spec {
+	const char *name;
+	int has_arg;
+	int id;
+	const char *arg;
+	const char *help;
+} opts[] = {
+	{ "catalog", 1, OPT_CATALOG, "FILE", "the 一覽表 catalog to use (default: the installed one)" },
+	{ "regulation", 1, OPT_REGULATION, "FILE", "the 分級辦法 catalog to use (default: the installed one)" },
+	{ "data-dir", 1, OPT_DATADIR, "DIR", "where the catalogs and schemas are (default: built in)" },
+	{ "format", 1, OPT_FORMAT, "FMT", "output format: text (default) or json" },
+	{ "grade", 1, OPT_GRADE, "G", "system grade: 高|中|普 or high|medium|normal" },
+	{ "area", 1, OPT_AREA, "AREA", "附表十 area id (ac au cp ia sa sc si) or name" },
+	{ "level", 1, OPT_LEVEL, "L", "agency responsibility level: A, B, C, D or E" },
+	{ "kind", 1, OPT_KIND, "KIND", "agency kind: public (公務機關) or special (特定非公務機關)" },
+	{ "max-bytes", 1, OPT_MAX_BYTES, "N", "refuse input files larger than N bytes (default 8388608)" },
+	{ "help", 0, OPT_HELP, NULL, "show this help and exit" },
+	{ "version", 0, OPT_VERSION, NULL, "show the version and exit" },
+};
+#define NOPTS (sizeof(opts) / sizeof(opts[0]))
+
+static const struct cmd_spec {
+	const char *name;
+	const char *synopsis;
+	const char *help;
+} cmds[] = {
+	{ "types", "types", "list the nine procurement types: id, row count, name" },
+	{ "show", "show TYPE [--grade G]", "the rows of a type (with that grade's mark)" },
+	{ "export", "export --format json", "the whole catalog as JSON" },
+	{ "baseline", "baseline --grade G [--area AREA]", "a grade's complete 附表十 control list" },
+	{ "duties", "duties --level L --kind public|special", "an agency's 附表一～八 duties" },
+	{ "validate", "validate FILE...", "check catalog files (schema and rules); exit 0 when clean" },
+};
+#define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
+
+struct args {
+	const char *catalog, *regulation, *datadir, *format, *grade, *area, *level, *kind;
+	size_t max_bytes;
+};
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: secannex COMMAND [OPTIONS] [ARGS]\n\ncommands:\n", f);
+	for (size_t i = 0; i < NCMDS; i++)
+		fprintf(f, "  secannex %-40s %s\n", cmds[i].synopsis, cmds[i].help);
+	fputs("\noptions:\n", f);
+	for (size_t i = 0; i < NOPTS; i++) {
+		char left[64];
+		snprintf(left, sizeof(left), "--%s%s%s", opts[i].name, opts[i].arg ? " " : "",
+		    opts[i].arg ? opts[i].arg : "");
+		fprintf(f, "  %-22s %s\n", left, opts[i].help);
+	}
+	fputs("\nexit status: 0 success; 1 bad input or data (invalid file, unknown type or row);\n"
+	      "2 usage error.  Diagnostics: secannex: FILE:LINE: error: MESSAGE\n", f);
+}
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("secannex: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'secannex --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* The data directory: --data-dir, $SECANNEX_DATADIR, the source tree for an uninstalled build,
+ * else the installed $(pkgdatadir). */
+static const char *
+data_dir(const struct args *a)
+{
+	static char exe[PATH_MAX];
+	const char *env = getenv("SECANNEX_DATADIR");
+	ssize_t n;
+
+	if (a->datadir)
+		return a->datadir;
+	if (env && *env)
+		return env;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		char *slash;
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		if (strcmp(exe, SECANNEX_BUILDDIR) == 0)
+			return SECANNEX_SRCDATADIR;
+	}
+	return SECANNEX_PKGDATADIR;
+}
+
+static int
+print_diags(secannex_diags *d)
+{
+	char *s = secannex_diags_format(d, "secannex");
+
+	fputs(s, stderr);
+	free(s);
+	return secannex_diags_worst(d) >= SECANNEX_DIAG_ERROR ? EXIT_DATA : EXIT_OK;
+}
+
+static int
+load(secannex_catalog **cat, const struct args *a, int want_proc, int want_reg)
+{
+	static char ppath[PATH_MAX], rpath[PATH_MAX];
+	const char *dir = data_dir(a);
+	secannex_load_opts lo = { NULL, NULL, dir, a->max_bytes };
+	secannex_diags *d = secannex_diags_new();
+	int rc;
+
+	snprintf(ppath, sizeof(ppath), "%s/procurement.xml", dir);
+	snprintf(rpath, sizeof(rpath), "%s/regulation.xml", dir);
+	if (want_proc)
+		lo.procurement_path = a->catalog ? a->catalog : ppath;
+	if (want_reg)
+		lo.regulation_path = a->regulation ? a->regulation : rpath;
+	rc = secannex_catalog_load(cat, &lo, d);
+	print_diags(d);
+	secannex_diags_free(d);
+	return rc == 0 ? EXIT_OK : EXIT_DATA;
+}
+
+static int
+emit(char *s)
+{
+	if (s == NULL) {
+		fprintf(stderr, "secannex: error: %s\n", secannex_error_last());
+		return EXIT_DATA;
+	}
+	fputs(s, stdout);
+	free(s);
+	return EXIT_OK;
+}
+
+static int
+parse_format(secannex_format *out, const char *s)
+{
+	if (s == NULL || strcmp(s, "text") == 0)
+		*out = SECANNEX_FORMAT_TEXT;
+	else if (strcmp(s, "json") == 0)
+		*out = SECANNEX_FORMAT_JSON;
+	else
+		return usage_error("unknown format '%s' (expected text or json)", s);
+	return EXIT_OK;
+}
+
+static int
+cmd_validate(const struct args *a, int argc, char **argv)
+{
+	secannex_catalog *ref = NULL;
+	secannex_diags *d = secannex_diags_new();
+	char rpath[PATH_MAX];
+	int rc = EXIT_OK;
+
+	if (argc < 1) {
+		secannex_diags_free(d);
+		return usage_error("%s", "validate needs at least one FILE");
+	}
+	/* a procurement catalog's 附表十 references are checked against the regulation in use */
+	snprintf(rpath, sizeof(rpath), "%s/regulation.xml", data_dir(a));
+	{
+		secannex_load_opts lo = { NULL, a->regulation ? a->regulation : rpath, data_dir(a),
+			a->max_bytes };
+		secannex_diags *rd = secannex_diags_new();
+		if (secannex_catalog_load(&ref, &lo, rd) != 0)
+			ref = NULL;
+		secannex_diags_free(rd);
+	}
+	for (int i = 0; i < argc; i++)
+		if (secannex_validate_file(argv[i], data_dir(a), a->max_bytes, ref, d) != 0)
+			rc = EXIT_DATA;
+	if (print_diags(d) != EXIT_OK)
+		rc = EXIT_DATA;
+	secannex_diags_free(d);
+	secannex_catalog_free(ref);
+	return rc;
+}
+
+/* Apply one parsed option to A.  Returns -1 to go on, or an exit code to stop with. */
+static int
+apply_opt(int c, struct args *a)
+{
+	char *end;
+	unsigned long long v;
+
+	switch (c) {
+	case OPT_CATALOG: a->catalog = optarg; break;
+	case OPT_REGULATION: a->regulation = optarg; break;
+	case OPT_DATADIR: a->datadir = optarg; break;
+	case OPT_FORMAT: a->format = optarg; break;
+	case OPT_GRADE: a->grade = optarg; break;
+	case OPT_AREA: a->area = optarg; break;
+	case OPT_LEVEL: a->level = optarg; break;
+	case OPT_KIND: a->kind = optarg; break;
+	case OPT_MAX_BYTES:
+		errno = 0;
+		v = strtoull(optarg, &end, 10);
+		if (errno || *end || v == 0 || optarg[0] == '-')
+			return usage_error("bad --max-bytes '%s'", optarg);
+		a->max_bytes = (size_t)v;
+		break;
+	case OPT_HELP:
+		usage(stdout);
+		return EXIT_OK;
+	case OPT_VERSION:
+		printf("secannex %s\n", secannex_version());
+		return EXIT_OK;
+	default:
+		return usage_error("%s", "bad option");
+	}
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct option lopts[NOPTS + 1];
+	struct args a = { 0 };
+	secannex_catalog *cat = NULL;
+	secannex_format fmt = SECANNEX_FORMAT_TEXT;
+	secannex_grade grade = SECANNEX_GRADE_NORMAL;
+	const char *cmd;
+	int c, rc = EXIT_OK;
+
+	for (size_t i = 0; i < NOPTS; i++)
+		lopts[i] = (struct option){ opts[i].name, opts[i].has_arg ? required_argument : no_argument,
+			NULL, opts[i].id };
+	memset(&lopts[NOPTS], 0, sizeof(lopts[NOPTS]));
+	/* options before the command, then the command, then its options and arguments */
+	while ((c = getopt_long(argc, argv, "+hV", lopts, NULL)) != -1)
+		if ((rc = apply_opt(c, &a)) >= 0)
+			return rc;
+	if (optind >= argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	/* the command's own arguments: a fresh getopt scan (optind = 0) that permutes options
+	 * before operands, with the command standing as argv[0] */
+	cmd = argv[optind];
+	argc -= optind;
+	argv += optind;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "hV", lopts, NULL)) != -1)
+		if ((rc = apply_opt(c, &a)) >= 0)
+			return rc;
+	rc = EXIT_OK;
+	argc -= optind;
+	argv += optind;
+	if ((rc = parse_format(&fmt, a.format)) != EXIT_OK)
+		return rc;
+
+	if (strcmp(cmd, "validate") == 0)
+		return cmd_validate(&a, argc, argv);
+	if (strcmp(cmd, "types") == 0) {
+		if (argc)
+			return usage_error("types takes no argument: '%s'", argv[0]);
+		if ((rc = load(&cat, &a, 1, 1)) == EXIT_OK)
+			rc = emit(secannex_render_types(cat, fmt));
+	} else if (strcmp(cmd, "show") == 0) {
+		if (argc != 1)
+			return usage_error("%s", "show needs exactly one TYPE");
+		if (a.grade && secannex_grade_parse(&grade, a.grade) != 0)
+			return usage_error("%s", secannex_error_last());
+		if ((rc = load(&cat, &a, 1, 1)) == EXIT_OK)
+			rc = emit(secannex_render_show(cat, argv[0], a.grade ? (int)grade : -1, fmt));
+	} else if (strcmp(cmd, "export") == 0) {
+		if (argc)
+			return usage_error("export takes no argument: '%s'", argv[0]);
+		if (a.format == NULL || fmt != SECANNEX_FORMAT_JSON)
+			return usage_error("%s", "export needs --format json");
+		if ((rc = load(&cat, &a, 1, 1)) == EXIT_OK)
+			rc = emit(secannex_render_export(cat));
+	} else if (strcmp(cmd, "baseline") == 0) {
+		if (argc)
+			return usage_error("baseline takes no argument: '%s'", argv[0]);
+		if (a.grade == NULL)
+			return usage_error("%s", "baseline needs --grade G");
+		if (secannex_grade_parse(&grade, a.grade) != 0)
+			return usage_error("%s", secannex_error_last());
+		if ((rc = load(&cat, &a, 0, 1)) == EXIT_OK)
+			rc = emit(secannex_render_baseline(cat, grade, a.area, fmt));
+	} else if (strcmp(cmd, "duties") == 0) {
+		int level;
+		secannex_kind kind;
+		if (argc)
+			return usage_error("duties takes no argument: '%s'", argv[0]);
+		if (a.level == NULL || a.kind == NULL)
+			return usage_error("%s", "duties needs --level L and --kind public|special");
+		if (secannex_level_parse(&level, a.level) != 0 ||
+		    secannex_kind_parse(&kind, a.kind) != 0)
+			return usage_error("%s", secannex_error_last());
+		if ((rc = load(&cat, &a, 0, 1)) == EXIT_OK)
+			rc = emit(secannex_render_duties(cat, level, kind, fmt));
+	} else {
+		return usage_error("unknown command '%s'", cmd);
+	}
+	secannex_catalog_free(cat);
+	if (ferror(stdout) || fclose(stdout) != 0) {
+		fprintf(stderr, "secannex: error writing output: %s\n", strerror(errno));
+		return EXIT_DATA;
+	}
+	return rc;
+}

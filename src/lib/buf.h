@@ -1,0 +1,35 @@
+/* buf.h: the growable byte buffer and the aborting allocation wrappers (the one OOM policy). */
+#ifndef SX_BUF_H
+#define SX_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Allocation wrappers: on failure they print to stderr and abort(); they never return NULL. */
+void *sx_malloc(size_t n);
+void *sx_calloc(size_t n, size_t size);
+void *sx_realloc(void *p, size_t n);
+char *sx_strdup(const char *s);
+char *sx_strndup(const char *s, size_t n);
+
+typedef struct sx_buf {
+	char *ptr; /* always NUL-terminated when size > 0 */
+	size_t len;
+	size_t size;
+} sx_buf;
+
+#define SX_BUF_INIT { NULL, 0, 0 }
+
+void sx_buf_grow(sx_buf *b, size_t extra);
+void sx_buf_put(sx_buf *b, const void *data, size_t len);
+void sx_buf_puts(sx_buf *b, const char *s);
+void sx_buf_putc(sx_buf *b, int c);
+void sx_buf_printf(sx_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sx_buf_vprintf(sx_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* Append S as a JSON string literal, quotes included. */
+void sx_buf_json_str(sx_buf *b, const char *s);
+/* Give the contents to the caller (never NULL) and reset the buffer. */
+char *sx_buf_detach(sx_buf *b);
+void sx_buf_free(sx_buf *b);
+
+#endif

@@ -1,0 +1,160 @@
+/* diag.c: the diagnostics list and the table of every message the library reports. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+static const struct {
+	secannex_level level;
+	const char *fmt;
+} msgs[SX_MSG__COUNT] = {
+	[SX_MSG_OPEN] = { SECANNEX_DIAG_SYSERR, "cannot read file: %s" },
+	[SX_MSG_NOT_REGULAR] = { SECANNEX_DIAG_ERROR, "not a regular file" },
+	[SX_MSG_TOO_BIG] = { SECANNEX_DIAG_ERROR,
+	    "file is %zu bytes, over the limit of %zu bytes" },
+	[SX_MSG_EMPTY] = { SECANNEX_DIAG_ERROR, "file is empty" },
+	[SX_MSG_BAD_UTF8] = { SECANNEX_DIAG_ERROR, "invalid UTF-8 byte sequence" },
+	[SX_MSG_CONTROL] = { SECANNEX_DIAG_ERROR, "control character U+%04X is not allowed" },
+	[SX_MSG_DOCTYPE] = { SECANNEX_DIAG_ERROR,
+	    "a document type declaration is not allowed (DTDs and entities are never loaded)" },
+	[SX_MSG_XML] = { SECANNEX_DIAG_ERROR, "malformed XML: %s" },
+	[SX_MSG_SCHEMA] = { SECANNEX_DIAG_ERROR, "schema: %s" },
+	[SX_MSG_SCHEMA_LOAD] = { SECANNEX_DIAG_SYSERR, "cannot load the schema %s" },
+	[SX_MSG_ROOT] = { SECANNEX_DIAG_ERROR,
+	    "unknown document {%s}%s: expected a secannex <catalog> or <regulation>" },
+	[SX_MSG_NOT_NFC] = { SECANNEX_DIAG_ERROR,
+	    "text is not in Unicode NFC (U+%04X): write the composed form" },
+	[SX_MSG_COMPAT_IDEO] = { SECANNEX_DIAG_ERROR,
+	    "CJK compatibility ideograph U+%04X: write the unified ideograph" },
+	[SX_MSG_NBSP] = { SECANNEX_DIAG_ERROR,
+	    "no-break space U+00A0 in text: write an ordinary space" },
+	[SX_MSG_SPACE_EDGE] = { SECANNEX_DIAG_ERROR,
+	    "<%s> text starts or ends with white space" },
+	[SX_MSG_DUP_ID] = { SECANNEX_DIAG_ERROR, "duplicate id '%s' (first defined at line %d)" },
+	[SX_MSG_ID_TYPE] = { SECANNEX_DIAG_ERROR,
+	    "row id '%s' does not belong to type '%s' (expected TYPE-NN)" },
+	[SX_MSG_ID_SEQ] = { SECANNEX_DIAG_WARNING,
+	    "row id '%s' is out of sequence: expected '%s'" },
+	[SX_MSG_BLANK_NAME] = { SECANNEX_DIAG_ERROR,
+	    "unknown blank '%s' (known: scan-risk-level, system-grade, baseline-grade)" },
+	[SX_MSG_AREA_REF] = { SECANNEX_DIAG_ERROR,
+	    "baseline area '%s' is not an area of 附表十" },
+	[SX_MSG_AREA_UNCHECKED] = { SECANNEX_DIAG_WARNING,
+	    "baseline area '%s' not checked: no regulation catalog loaded" },
+	[SX_MSG_TIER_MARK] = { SECANNEX_DIAG_ERROR,
+	    "row '%s' has a tier for a grade marked '-'" },
+	[SX_MSG_CISO_MARK] = { SECANNEX_DIAG_ERROR,
+	    "row '%s': a ▲ mark needs <condition kind=\"ciso-confirm\"/> and that condition needs a ▲ mark" },
+	[SX_MSG_COND_MARK] = { SECANNEX_DIAG_ERROR,
+	    "row '%s': condition '%s' needs a ◎ mark at some grade" },
+	[SX_MSG_COND_DUP] = { SECANNEX_DIAG_ERROR, "row '%s' repeats a condition" },
+	[SX_MSG_GRADE_COVER] = { SECANNEX_DIAG_ERROR,
+	    "measure '%s': grade %s is covered by %d cells (exactly one needed)" },
+	[SX_MSG_INCLUDE_UP] = { SECANNEX_DIAG_ERROR,
+	    "measure '%s': a cell of grade %s can only include lower grades" },
+	[SX_MSG_DUTY_DUP] = { SECANNEX_DIAG_ERROR,
+	    "a second duties table for level %s, kind %s" },
+	[SX_MSG_DUTY_MISSING] = { SECANNEX_DIAG_ERROR,
+	    "no duties table for level %s, kind %s" },
+	[SX_MSG_DUTY_KIND] = { SECANNEX_DIAG_ERROR,
+	    "level %s mixes a kind-specific table with a table for all agencies" },
+	[SX_MSG_ARTICLE_DUP] = { SECANNEX_DIAG_ERROR, "article %d appears twice" },
+};
+
+secannex_diags *
+secannex_diags_new(void)
+{
+	return sx_calloc(1, sizeof(secannex_diags));
+}
+
+void
+secannex_diags_free(secannex_diags *d)
+{
+	if (d == NULL)
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	free(d);
+}
+
+size_t
+secannex_diags_count(const secannex_diags *d)
+{
+	return d ? d->n : 0;
+}
+
+secannex_level
+secannex_diags_worst(const secannex_diags *d)
+{
+	secannex_level w = SECANNEX_DIAG_OK;
+
+	for (size_t i = 0; d && i < d->n; i++)
+		if (d->v[i].level > w)
+			w = d->v[i].level;
+	return w;
+}
+
+void
+sx_diag_raw(secannex_diags *d, secannex_level level, const char *file, int line,
+    const char *msg)
+{
+	if (d == NULL)
+		return;
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 8;
+		d->v = sx_realloc(d->v, d->cap * sizeof(*d->v));
+	}
+	d->v[d->n].file = sx_strdup(file ? file : "-");
+	d->v[d->n].line = line;
+	d->v[d->n].level = level;
+	d->v[d->n].msg = sx_strdup(msg);
+	d->n++;
+}
+
+void
+sx_diag(secannex_diags *d, enum sx_msg m, const char *file, int line, ...)
+{
+	sx_buf b = SX_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, line);
+	sx_buf_vprintf(&b, msgs[m].fmt, ap);
+	va_end(ap);
+	sx_diag_raw(d, msgs[m].level, file, line, b.ptr ? b.ptr : "");
+	sx_buf_free(&b);
+}
+
+secannex_level
+sx_msg_level(enum sx_msg m)
+{
+	return msgs[m].level;
+}
+
+const char *
+sx_msg_format(enum sx_msg m)
+{
+	return msgs[m].fmt;
+}
+
+char *
+secannex_diags_format(const secannex_diags *d, const char *prog)
+{
+	static const char *names[] = { "ok", "warning", "error", "error" };
+	sx_buf b = SX_BUF_INIT;
+
+	for (size_t i = 0; d && i < d->n; i++) {
+		const struct sx_diag *g = &d->v[i];
+		if (g->line > 0)
+			sx_buf_printf(&b, "%s: %s:%d: %s: %s\n", prog, g->file, g->line,
+			    names[g->level], g->msg);
+		else
+			sx_buf_printf(&b, "%s: %s: %s: %s\n", prog, g->file, names[g->level], g->msg);
+	}
+	return sx_buf_detach(&b);
+}

@@ -1,0 +1,65 @@
+/* diag.h: severity-ordered diagnostics with file:line, all message texts in one table. */
+#ifndef SX_DIAG_H
+#define SX_DIAG_H
+
+#include "../secannex.h"
+
+/* Every fixed message the library can report; texts and severities are in diag.c's table. */
+enum sx_msg {
+	SX_MSG_OPEN,          /* %s: strerror */
+	SX_MSG_NOT_REGULAR,
+	SX_MSG_TOO_BIG,       /* %zu %zu */
+	SX_MSG_EMPTY,
+	SX_MSG_BAD_UTF8,
+	SX_MSG_CONTROL,       /* %04X */
+	SX_MSG_DOCTYPE,
+	SX_MSG_XML,           /* %s: libxml2's message */
+	SX_MSG_SCHEMA,        /* %s: RelaxNG message */
+	SX_MSG_SCHEMA_LOAD,   /* %s: schema path */
+	SX_MSG_ROOT,          /* %s %s: namespace, name */
+	SX_MSG_NOT_NFC,       /* %04X */
+	SX_MSG_COMPAT_IDEO,   /* %04X */
+	SX_MSG_NBSP,
+	SX_MSG_SPACE_EDGE,    /* %s: element */
+	SX_MSG_DUP_ID,        /* %s %d */
+	SX_MSG_ID_TYPE,       /* %s %s */
+	SX_MSG_ID_SEQ,        /* %s %s */
+	SX_MSG_BLANK_NAME,    /* %s */
+	SX_MSG_AREA_REF,      /* %s */
+	SX_MSG_AREA_UNCHECKED,/* %s */
+	SX_MSG_TIER_MARK,     /* %s */
+	SX_MSG_CISO_MARK,     /* %s */
+	SX_MSG_COND_MARK,     /* %s %s */
+	SX_MSG_COND_DUP,      /* %s */
+	SX_MSG_GRADE_COVER,   /* %s %s %d */
+	SX_MSG_INCLUDE_UP,    /* %s %s */
+	SX_MSG_DUTY_DUP,      /* %s %s */
+	SX_MSG_DUTY_MISSING,  /* %s %s */
+	SX_MSG_DUTY_KIND,     /* %s */
+	SX_MSG_ARTICLE_DUP,   /* %d */
+	SX_MSG__COUNT
+};
+
+struct sx_diag {
+	char *file;
+	int line;
+	secannex_level level;
+	char *msg;
+};
+
+struct secannex_diags {
+	struct sx_diag *v;
+	size_t n, cap;
+};
+
+/* Record message M about FILE:LINE (LINE 0: no line known). */
+void sx_diag(secannex_diags *d, enum sx_msg m, const char *file, int line, ...);
+/* Record a free-form message at LEVEL (libxml2's own messages come through here). */
+void sx_diag_raw(secannex_diags *d, secannex_level level, const char *file, int line,
+    const char *msg);
+/* The severity of message M. */
+secannex_level sx_msg_level(enum sx_msg m);
+/* The printf format of message M (for the documentation test). */
+const char *sx_msg_format(enum sx_msg m);
+
+#endif

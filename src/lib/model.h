@@ -1,0 +1,239 @@
+/* model.h: the in-memory catalog (一覽表 rows, 分級辦法 articles, duties, grading, baseline). */
+#ifndef SX_MODEL_H
+#define SX_MODEL_H
+
+#include <stddef.h>
+
+#include "../secannex.h"
+
+/* Marks of the 一覽表, in the order of their symbols in SX_MARK_SYMBOLS. */
+enum sx_mark {
+	SX_MARK_REC = 0, /* ● 建議辦理 */
+	SX_MARK_CASE,    /* ◎ 經機關評估個案有必要時 */
+	SX_MARK_CISO,    /* ▲ 提請機關資安長確認 */
+	SX_MARK_NA       /* - 不適用 */
+};
+
+/* Condition kinds derived from a row's note. */
+enum sx_cond {
+	SX_COND_PERSONAL_DATA = 1 << 0,
+	SX_COND_LEVEL = 1 << 1,         /* with sx_item.level_min */
+	SX_COND_SPECIAL = 1 << 2,       /* 特殊或巨額採購 only */
+	SX_COND_CISO_ESCAPE = 1 << 3,   /* 無法達成者…提請機關資安長確認風險 */
+	SX_COND_CISO_CONFIRM = 1 << 4   /* ▲ */
+};
+
+/* Blank names the resolver knows. */
+enum sx_blank {
+	SX_BLANK_SCAN_RISK = 0,
+	SX_BLANK_SYSTEM_GRADE,
+	SX_BLANK_BASELINE_GRADE,
+	SX_BLANK__COUNT
+};
+
+/* A piece of rich text: characters, a line break, or a fill-in blank. */
+enum sx_seg_kind { SX_SEG_TEXT, SX_SEG_BR, SX_SEG_BLANK };
+typedef struct sx_seg {
+	enum sx_seg_kind kind;
+	char *s;       /* the text, or the blank's underscores */
+	int blank;     /* enum sx_blank for SX_SEG_BLANK */
+} sx_seg;
+
+typedef struct sx_rich {
+	sx_seg *v;
+	size_t n;
+} sx_rich;
+
+typedef struct sx_type sx_type;
+typedef struct sx_group sx_group;
+
+typedef struct sx_item {
+	char *id;
+	int line;
+	sx_type *type;
+	sx_group *group;
+	size_t index;          /* position within the type, from 0 */
+	sx_rich text;
+	enum sx_mark mark[3];  /* indexed by secannex_grade */
+	char *tier[3];         /* NULL when the source has none */
+	sx_rich note;          /* n == 0: no note of its own */
+	unsigned conds;        /* enum sx_cond bits */
+	int level_min;         /* 0..4 = A..E, with SX_COND_LEVEL */
+	char **areas;          /* 附表十 area ids */
+	size_t nareas;
+} sx_item;
+
+struct sx_group {
+	char *name;
+	sx_rich note;          /* a note cell merged over the whole group */
+	size_t first, count;   /* rows type->items[first .. first+count) */
+};
+
+struct sx_type {
+	char *id;
+	char *name;
+	char *pages;
+	int line;
+	sx_group *groups;
+	size_t ngroups;
+	sx_item *items;
+	size_t nitems;
+};
+
+typedef struct sx_procurement {
+	char *path;
+	char *id;
+	char *title, *edition, *version, *issuer, *source, *remark;
+	char *legend[4][2];    /* per enum sx_mark: name, text (NULL when absent) */
+	char *header_note;
+	sx_type *types;
+	size_t ntypes;
+} sx_procurement;
+
+/* ---- 分級辦法 ---- */
+
+typedef struct sx_numbered {
+	char *n;               /* NULL: not numbered */
+	char *text;
+} sx_numbered;
+
+/* A block of text: one paragraph (n == NULL) or numbered items. */
+typedef struct sx_block {
+	sx_numbered *v;
+	size_t n;
+} sx_block;
+
+typedef struct sx_para {
+	char *lead;
+	sx_numbered *items;
+	size_t nitems;
+} sx_para;
+
+typedef struct sx_article {
+	int number;
+	char *label;
+	sx_para *paras;
+	size_t nparas;
+} sx_article;
+
+typedef struct sx_detail {
+	char *name;
+	sx_block content;      /* n == 0: shares the duty's content */
+} sx_detail;
+
+typedef struct sx_duty {
+	char *name;
+	char *aspect;
+	sx_block content;      /* n == 0 when every detail has its own */
+	sx_detail *details;
+	size_t ndetails;
+} sx_duty;
+
+enum sx_duty_kind { SX_DUTY_PUBLIC = 0, SX_DUTY_SPECIAL = 1, SX_DUTY_ALL = 2 };
+
+typedef struct sx_duty_table {
+	char *id, *label, *title;
+	int level;             /* 0..4 */
+	enum sx_duty_kind kind;
+	int line;
+	sx_duty *duties;
+	size_t nduties;
+	sx_numbered *remarks;
+	size_t nremarks;
+} sx_duty_table;
+
+typedef struct sx_dimension {
+	char *id, *name;
+	char *text[3];         /* by secannex_grade */
+} sx_dimension;
+
+/* One cell of 附表十: the grades it serves, and its entries in order. */
+typedef struct sx_entry {
+	int is_include;
+	char *n;
+	char *text;
+	unsigned include_grades; /* bit g: includes grade g's cell */
+} sx_entry;
+
+typedef struct sx_cell {
+	unsigned grades;       /* bit g: serves grade g */
+	int none;              /* 「無要求」 */
+	char *none_text;
+	sx_entry *entries;
+	size_t nentries;
+} sx_cell;
+
+typedef struct sx_measure {
+	char *id, *name;
+	int line;
+	struct sx_area *area;
+	sx_cell *cells;
+	size_t ncells;
+} sx_measure;
+
+typedef struct sx_area {
+	char *id, *name;
+	sx_measure *measures;
+	size_t nmeasures;
+} sx_area;
+
+typedef struct sx_regulation {
+	char *path;
+	char *id;
+	char *title, *amendment, *version, *issuer, *source, *remark;
+	sx_article *articles;
+	size_t narticles;
+	sx_duty_table *tables;
+	size_t ntables;
+	char *grading_label, *grading_title, *grading_remark;
+	sx_dimension *dims;
+	size_t ndims;
+	char *baseline_label, *baseline_title;
+	sx_area *areas;
+	size_t nareas;
+	sx_numbered *baseline_remarks;
+	size_t nbaseline_remarks;
+} sx_regulation;
+
+struct secannex_catalog {
+	sx_procurement *proc;  /* NULL when not loaded */
+	sx_regulation *reg;    /* NULL when not loaded */
+};
+
+/* One control of a grade's resolved 附表十 list. */
+typedef struct sx_control {
+	const sx_measure *measure;
+	const sx_cell *cell;   /* the cell it comes from */
+	const sx_entry *entry; /* NULL for a 「無要求」 cell */
+} sx_control;
+
+extern const char *const sx_mark_symbols[4];
+extern const char *const sx_blank_names[SX_BLANK__COUNT];
+extern const char *const sx_level_names[5];
+
+/* Parsers (catalog.c, regulation.c): build a model from a validated document. */
+struct _xmlDoc;
+sx_procurement *sx_procurement_from_doc(struct _xmlDoc *doc, const char *path, secannex_diags *d);
+sx_regulation *sx_regulation_from_doc(struct _xmlDoc *doc, const char *path, secannex_diags *d);
+void sx_procurement_free(sx_procurement *p);
+void sx_regulation_free(sx_regulation *r);
+
+/* Semantic checks (check.c); REG may be NULL.  Return the number of errors found. */
+int sx_procurement_check(const sx_procurement *p, const sx_regulation *reg, secannex_diags *d);
+int sx_regulation_check(const sx_regulation *r, secannex_diags *d);
+
+/* Look-ups. */
+const sx_type *sx_type_find(const sx_procurement *p, const char *id);
+const sx_item *sx_item_find(const sx_procurement *p, const char *id);
+const sx_area *sx_area_find(const sx_regulation *r, const char *id_or_name);
+const sx_duty_table *sx_duties_find(const sx_regulation *r, int level, secannex_kind kind);
+
+/* The complete control list of GRADE for measure M, inclusions resolved (baseline.c).
+ * Returns the number of controls written to OUT (at most MAX). */
+size_t sx_baseline_resolve(const sx_measure *m, secannex_grade grade, sx_control *out,
+    size_t max);
+
+/* Rich text as plain UTF-8: <br/> as "\n", blanks as their underscores (caller frees). */
+char *sx_rich_plain(const sx_rich *r);
+
+#endif

@@ -1,0 +1,112 @@
+/* render.c: the render driver: looks up what is asked for, then hands it to the format's renderer. */
+#include <string.h>
+
+#include "api.h"
+#include "render.h"
+
+static int
+S_need_proc(const secannex_catalog *cat)
+{
+	if (cat && cat->proc)
+		return 1;
+	sx_error_set("no 一覽表 catalog is loaded");
+	return 0;
+}
+
+static int
+S_need_reg(const secannex_catalog *cat)
+{
+	if (cat && cat->reg)
+		return 1;
+	sx_error_set("no 分級辦法 catalog is loaded");
+	return 0;
+}
+
+char *
+secannex_render_types(const secannex_catalog *cat, secannex_format fmt)
+{
+	sx_buf b = SX_BUF_INIT;
+
+	if (!S_need_proc(cat))
+		return NULL;
+	if (fmt == SECANNEX_FORMAT_JSON) {
+		sx_buf_putc(&b, '[');
+		for (size_t i = 0; i < cat->proc->ntypes; i++) {
+			if (i)
+				sx_buf_putc(&b, ',');
+			sx_buf_putc(&b, '\n');
+			sx_json_type(&b, &cat->proc->types[i], 0);
+		}
+		sx_buf_puts(&b, "]\n");
+	} else {
+		sx_txt_types(&b, cat->proc);
+	}
+	return sx_buf_detach(&b);
+}
+
+char *
+secannex_render_show(const secannex_catalog *cat, const char *type_id, int grade,
+    secannex_format fmt)
+{
+	const sx_type *t;
+	sx_buf b = SX_BUF_INIT;
+
+	if (!S_need_proc(cat))
+		return NULL;
+	if ((t = sx_type_find(cat->proc, type_id)) == NULL) {
+		sx_error_set("unknown procurement type '%s' (see 'secannex types')", type_id);
+		return NULL;
+	}
+	if (fmt == SECANNEX_FORMAT_JSON) {
+		sx_json_type(&b, t, 1);
+		sx_buf_putc(&b, '\n');
+	} else {
+		sx_txt_show(&b, t, grade);
+	}
+	return sx_buf_detach(&b);
+}
+
+char *
+secannex_render_baseline(const secannex_catalog *cat, secannex_grade grade, const char *area,
+    secannex_format fmt)
+{
+	const sx_area *a = NULL;
+	sx_buf b = SX_BUF_INIT;
+
+	if (!S_need_reg(cat))
+		return NULL;
+	if (area && (a = sx_area_find(cat->reg, area)) == NULL) {
+		sx_error_set("unknown 附表十 area '%s' (ids: ac au cp ia sa sc si, or the area's name)",
+		    area);
+		return NULL;
+	}
+	if (fmt == SECANNEX_FORMAT_JSON) {
+		sx_json_resolved(&b, cat->reg, a, grade);
+		sx_buf_putc(&b, '\n');
+	} else {
+		sx_txt_baseline(&b, cat->reg, a, grade);
+	}
+	return sx_buf_detach(&b);
+}
+
+char *
+secannex_render_duties(const secannex_catalog *cat, int level, secannex_kind kind,
+    secannex_format fmt)
+{
+	const sx_duty_table *t;
+	sx_buf b = SX_BUF_INIT;
+
+	if (!S_need_reg(cat))
+		return NULL;
+	if ((t = sx_duties_find(cat->reg, level, kind)) == NULL) {
+		sx_error_set("no duties table for level %c", 'A' + level);
+		return NULL;
+	}
+	if (fmt == SECANNEX_FORMAT_JSON) {
+		sx_json_duty_table(&b, t);
+		sx_buf_putc(&b, '\n');
+	} else {
+		sx_txt_duties(&b, t);
+	}
+	return sx_buf_detach(&b);
+}

@@ -1,0 +1,212 @@
+/* render_txt.c: plain-text renderings for a terminal (types, show, baseline, duties). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+
+static const char *const S_grade_zh[3] = { "普", "中", "高" };
+static const char *const S_grade_en[3] = { "normal", "medium", "high" };
+
+/* Write TEXT with every line after the first indented by IND spaces. */
+static void
+S_indented(sx_buf *b, const char *text, int ind)
+{
+	for (const char *p = text; *p; p++) {
+		sx_buf_putc(b, *p);
+		if (*p == '\n')
+			sx_buf_printf(b, "%*s", ind, "");
+	}
+}
+
+static void
+S_rich(sx_buf *b, const sx_rich *r, int ind)
+{
+	char *s = sx_rich_plain(r);
+
+	S_indented(b, s, ind);
+	free(s);
+}
+
+static void
+S_grades_label(sx_buf *b, unsigned bits)
+{
+	sx_buf_putc(b, '[');
+	for (int g = 2; g >= 0; g--)
+		if (bits & (1u << g))
+			sx_buf_puts(b, S_grade_zh[g]);
+	sx_buf_putc(b, ']');
+}
+
+void
+sx_txt_types(sx_buf *b, const sx_procurement *p)
+{
+	sx_buf_printf(b, "%s %s%s\n\n", p->title, p->edition, p->version);
+	sx_buf_printf(b, "%-13s %4s  %s\n", "TYPE", "ROWS", "NAME");
+	for (size_t i = 0; i < p->ntypes; i++)
+		sx_buf_printf(b, "%-13s %4zu  %s\n", p->types[i].id, p->types[i].nitems,
+		    p->types[i].name);
+}
+
+static void
+S_conditions(sx_buf *b, const sx_item *it)
+{
+	static const struct {
+		unsigned bit;
+		const char *text;
+	} words[] = {
+		{ SX_COND_PERSONAL_DATA, "涉及個資時為必要 (personal-data)" },
+		{ SX_COND_LEVEL, NULL },
+		{ SX_COND_SPECIAL, "限特殊或巨額採購 (special-procurement)" },
+		{ SX_COND_CISO_ESCAPE, "無法達成時得提請資安長確認風險 (ciso-escape)" },
+		{ SX_COND_CISO_CONFIRM, "須經機關資安長確認 (ciso-confirm)" },
+	};
+	int first = 1;
+
+	if (!it->conds)
+		return;
+	sx_buf_puts(b, "            條件：");
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		if (!(it->conds & words[k].bit))
+			continue;
+		if (!first)
+			sx_buf_puts(b, "；");
+		first = 0;
+		if (words[k].bit == SX_COND_LEVEL)
+			sx_buf_printf(b, "責任等級%s級以上機關為必要 (level>=%s)",
+			    sx_level_names[it->level_min], sx_level_names[it->level_min]);
+		else
+			sx_buf_puts(b, words[k].text);
+	}
+	sx_buf_putc(b, '\n');
+}
+
+void
+sx_txt_show(sx_buf *b, const sx_type *t, int grade)
+{
+	sx_buf_printf(b, "%s  %s  (%zu rows)\n", t->id, t->name, t->nitems);
+	if (grade >= 0)
+		sx_buf_printf(b, "grade: %s (%s)\n", S_grade_zh[grade], S_grade_en[grade]);
+	else
+		sx_buf_puts(b, "marks: 高 中 普\n");
+	for (size_t gi = 0; gi < t->ngroups; gi++) {
+		const sx_group *g = &t->groups[gi];
+
+		sx_buf_printf(b, "\n【%s】\n", g->name);
+		if (g->note.n) {
+			sx_buf_puts(b, "            備註（本子項）：");
+			S_rich(b, &g->note, 12);
+			sx_buf_putc(b, '\n');
+		}
+		for (size_t j = g->first; j < g->first + g->count; j++) {
+			const sx_item *it = &t->items[j];
+
+			sx_buf_printf(b, "%-16s", it->id);
+			if (grade >= 0) {
+				sx_buf_printf(b, "%s", sx_mark_symbols[it->mark[grade]]);
+				if (it->tier[grade])
+					sx_buf_printf(b, "(%s)", it->tier[grade]);
+			} else {
+				for (int k = 2; k >= 0; k--) {
+					sx_buf_puts(b, sx_mark_symbols[it->mark[k]]);
+					if (it->tier[k])
+						sx_buf_printf(b, "(%s)", it->tier[k]);
+					if (k)
+						sx_buf_putc(b, ' ');
+				}
+			}
+			sx_buf_puts(b, "\n            ");
+			S_rich(b, &it->text, 12);
+			sx_buf_putc(b, '\n');
+			if (it->note.n) {
+				sx_buf_puts(b, "            備註：");
+				S_rich(b, &it->note, 12);
+				sx_buf_putc(b, '\n');
+			}
+			S_conditions(b, it);
+			if (it->nareas) {
+				sx_buf_puts(b, "            附表十：");
+				for (size_t k = 0; k < it->nareas; k++)
+					sx_buf_printf(b, "%s%s", k ? " " : "", it->areas[k]);
+				sx_buf_putc(b, '\n');
+			}
+		}
+	}
+}
+
+void
+sx_txt_baseline(sx_buf *b, const sx_regulation *r, const sx_area *only, secannex_grade g)
+{
+	sx_control ctl[64];
+
+	sx_buf_printf(b, "%s %s：防護需求等級「%s」之完整控制措施\n", r->baseline_label,
+	    r->baseline_title, S_grade_zh[g]);
+	for (size_t i = 0; i < r->nareas; i++) {
+		const sx_area *a = &r->areas[i];
+		if (only && only != a)
+			continue;
+		sx_buf_printf(b, "\n%s (%s)\n", a->name, a->id);
+		for (size_t j = 0; j < a->nmeasures; j++) {
+			const sx_measure *m = &a->measures[j];
+			size_t n = sx_baseline_resolve(m, g, ctl, 64);
+
+			sx_buf_printf(b, "  %s %s\n", m->id, m->name);
+			for (size_t k = 0; k < n; k++) {
+				sx_buf_puts(b, "    ");
+				S_grades_label(b, ctl[k].cell->grades);
+				sx_buf_putc(b, ' ');
+				if (ctl[k].entry == NULL) {
+					sx_buf_puts(b, ctl[k].cell->none_text);
+				} else {
+					if (ctl[k].entry->n)
+						sx_buf_printf(b, "%s、", ctl[k].entry->n);
+					sx_buf_puts(b, ctl[k].entry->text);
+				}
+				sx_buf_putc(b, '\n');
+			}
+		}
+	}
+}
+
+static void
+S_block(sx_buf *b, const sx_block *blk, const char *ind)
+{
+	for (size_t i = 0; i < blk->n; i++) {
+		sx_buf_puts(b, ind);
+		if (blk->v[i].n)
+			sx_buf_printf(b, "%s、", blk->v[i].n);
+		sx_buf_printf(b, "%s\n", blk->v[i].text);
+	}
+}
+
+void
+sx_txt_duties(sx_buf *b, const sx_duty_table *t)
+{
+	const char *aspect = NULL;
+
+	sx_buf_printf(b, "%s %s\n", t->label, t->title);
+	for (size_t i = 0; i < t->nduties; i++) {
+		const sx_duty *du = &t->duties[i];
+
+		if (aspect == NULL || strcmp(aspect, du->aspect) != 0) {
+			aspect = du->aspect;
+			sx_buf_printf(b, "\n%s\n", aspect);
+		}
+		sx_buf_printf(b, "  %s\n", du->name);
+		if (du->ndetails && du->content.n) {
+			sx_buf_puts(b, "    細項：");
+			for (size_t k = 0; k < du->ndetails; k++)
+				sx_buf_printf(b, "%s%s", k ? "、" : "", du->details[k].name);
+			sx_buf_putc(b, '\n');
+		}
+		S_block(b, &du->content, "    ");
+		for (size_t k = 0; du->content.n == 0 && k < du->ndetails; k++) {
+			sx_buf_printf(b, "    %s\n", du->details[k].name);
+			S_block(b, &du->details[k].content, "      ");
+		}
+	}
+	if (t->nremarks) {
+		sx_buf_puts(b, "\n備註：\n");
+		for (size_t i = 0; i < t->nremarks; i++)
+			sx_buf_printf(b, "  %s、%s\n", t->remarks[i].n, t->remarks[i].text);
+	}
+}

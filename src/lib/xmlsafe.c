@@ -1,0 +1,384 @@
+/* xmlsafe.c: the only place that reads XML files: limits, pre-scan, parse, RelaxNG, text checks. */
+#include "xmlsafe.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "nfcqc.h"
+
+struct S_ectx {
+	secannex_diags *d;
+	const char *path;
+	enum sx_msg msg;
+	int count;
+};
+
+void
+sx_xml_init(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	xmlInitParser();
+	xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
+	xmlLoadExtDtdDefaultValue = 0;
+	xmlSubstituteEntitiesDefault(0);
+}
+
+/* libxml2 structured error → one diagnostic (first line of its message, trailing newline cut). */
+static void
+S_xml_error(void *data, xmlErrorPtr err)
+{
+	struct S_ectx *e = data;
+	char *msg;
+	size_t n;
+
+	if (err == NULL || err->level == XML_ERR_WARNING)
+		return;
+	msg = sx_strdup(err->message ? err->message : "unknown error");
+	n = strcspn(msg, "\n");
+	msg[n] = '\0';
+	while (n > 0 && msg[n - 1] == ' ')
+		msg[--n] = '\0';
+	sx_diag(e->d, e->msg, e->path, err->line, msg);
+	e->count++;
+	free(msg);
+}
+
+/* Decode one UTF-8 sequence at P (of LEN bytes).  Returns its length, 0 when invalid. */
+static size_t
+S_utf8_decode(const unsigned char *p, size_t len, unsigned *cp)
+{
+	unsigned c = p[0];
+	size_t n;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		c &= 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		c &= 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		c &= 0x07;
+	} else {
+		return 0;
+	}
+	if (len < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3F);
+	}
+	if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
+	    (n == 4 && (c < 0x10000 || c > 0x10FFFF)))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+static int
+S_is_control(unsigned c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) ||
+	    c == 0xFFFE || c == 0xFFFF;
+}
+
+/* The raw pre-scan: UTF-8, control characters, DOCTYPE.  Returns 0 or SECANNEX_EINVALID. */
+static int
+S_prescan(const unsigned char *p, size_t len, const char *path, secannex_diags *d)
+{
+	int line = 1;
+
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		size_t n = S_utf8_decode(p + i, len - i, &cp);
+
+		if (n == 0) {
+			sx_diag(d, SX_MSG_BAD_UTF8, path, line);
+			return SECANNEX_EINVALID;
+		}
+		if (S_is_control(cp)) {
+			sx_diag(d, SX_MSG_CONTROL, path, line, cp);
+			return SECANNEX_EINVALID;
+		}
+		if (cp == '\n')
+			line++;
+		if (cp == '<' && len - i >= 9 && memcmp(p + i, "<!DOCTYPE", 9) == 0) {
+			sx_diag(d, SX_MSG_DOCTYPE, path, line);
+			return SECANNEX_EINVALID;
+		}
+		i += n;
+	}
+	return 0;
+}
+
+int
+sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d)
+{
+	struct S_ectx e = { d, path, SX_MSG_XML, 0 };
+	struct stat st;
+	FILE *f = NULL;
+	unsigned char *data = NULL;
+	size_t len = 0;
+	xmlParserCtxtPtr ctxt = NULL;
+	xmlDocPtr doc = NULL;
+	int rc = SECANNEX_EIO;
+
+	*out = NULL;
+	sx_xml_init();
+	if (max == 0)
+		max = SECANNEX_MAX_FILE_BYTES;
+	if (stat(path, &st) != 0) {
+		sx_diag(d, SX_MSG_OPEN, path, 0, strerror(errno));
+		goto done;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		sx_diag(d, SX_MSG_NOT_REGULAR, path, 0);
+		rc = SECANNEX_EINVALID;
+		goto done;
+	}
+	if ((size_t)st.st_size > max) {
+		sx_diag(d, SX_MSG_TOO_BIG, path, 0, (size_t)st.st_size, max);
+		rc = SECANNEX_EINVALID;
+		goto done;
+	}
+	if ((f = fopen(path, "rb")) == NULL) {
+		sx_diag(d, SX_MSG_OPEN, path, 0, strerror(errno));
+		goto done;
+	}
+	data = sx_malloc(max + 1);
+	len = fread(data, 1, max + 1, f);
+	if (ferror(f)) {
+		sx_diag(d, SX_MSG_OPEN, path, 0, strerror(errno));
+		goto done;
+	}
+	if (len > max) {
+		sx_diag(d, SX_MSG_TOO_BIG, path, 0, len, max);
+		rc = SECANNEX_EINVALID;
+		goto done;
+	}
+	rc = SECANNEX_EINVALID;
+	if (len == 0) {
+		sx_diag(d, SX_MSG_EMPTY, path, 0);
+		goto done;
+	}
+	if (S_prescan(data, len, path, d) != 0)
+		goto done;
+
+	ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL) {
+		sx_diag(d, SX_MSG_XML, path, 0, "cannot create a parser");
+		goto done;
+	}
+	xmlSetStructuredErrorFunc(&e, S_xml_error);
+	doc = xmlCtxtReadMemory(ctxt, (const char *)data, (int)len, path, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc == NULL || e.count > 0 || !ctxt->wellFormed) {
+		if (e.count == 0)
+			sx_diag(d, SX_MSG_XML, path, 0, "the document is not well-formed");
+		goto done;
+	}
+	if (doc->intSubset != NULL || doc->extSubset != NULL) {
+		sx_diag(d, SX_MSG_DOCTYPE, path, 1);
+		goto done;
+	}
+	*out = doc;
+	doc = NULL;
+	rc = 0;
+done:
+	if (doc)
+		xmlFreeDoc(doc);
+	if (ctxt)
+		xmlFreeParserCtxt(ctxt);
+	if (f)
+		fclose(f);
+	free(data);
+	return rc;
+}
+
+int
+sx_xml_validate(xmlDocPtr doc, const char *path, const char *rng, secannex_diags *d)
+{
+	struct S_ectx e = { d, rng, SX_MSG_SCHEMA, 0 };
+	xmlRelaxNGParserCtxtPtr pctxt = NULL;
+	xmlRelaxNGPtr schema = NULL;
+	xmlRelaxNGValidCtxtPtr vctxt = NULL;
+	int rc = SECANNEX_EIO;
+
+	sx_xml_init();
+	pctxt = xmlRelaxNGNewParserCtxt(rng);
+	if (pctxt == NULL)
+		goto fail_load;
+	xmlRelaxNGSetParserStructuredErrors(pctxt, S_xml_error, &e);
+	schema = xmlRelaxNGParse(pctxt);
+	if (schema == NULL)
+		goto fail_load;
+	vctxt = xmlRelaxNGNewValidCtxt(schema);
+	if (vctxt == NULL)
+		goto fail_load;
+	e.path = path;
+	e.count = 0;
+	xmlRelaxNGSetValidStructuredErrors(vctxt, S_xml_error, &e);
+	rc = xmlRelaxNGValidateDoc(vctxt, doc) == 0 ? 0 : SECANNEX_EINVALID;
+	if (rc != 0 && e.count == 0)
+		sx_diag(d, SX_MSG_SCHEMA, path, 0, "the document does not match the schema");
+	goto done;
+fail_load:
+	sx_diag(d, SX_MSG_SCHEMA_LOAD, rng, 0, rng);
+done:
+	if (vctxt)
+		xmlRelaxNGFreeValidCtxt(vctxt);
+	if (schema)
+		xmlRelaxNGFree(schema);
+	if (pctxt)
+		xmlRelaxNGFreeParserCtxt(pctxt);
+	return rc;
+}
+
+unsigned
+sx_text_problem(const char *s, int *kind)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		size_t n = S_utf8_decode(p + i, len - i, &cp);
+
+		if (n == 0) {
+			*kind = SX_MSG_BAD_UTF8;
+			return 0xFFFD;
+		}
+		if (S_is_control(cp) || cp == '\t' || cp == '\r') {
+			*kind = SX_MSG_CONTROL;
+			return cp;
+		}
+		if (cp == 0xA0) {
+			*kind = SX_MSG_NBSP;
+			return cp;
+		}
+		if (cp >= 0xF900 && cp <= 0xFAFF) {
+			*kind = SX_MSG_COMPAT_IDEO;
+			return cp;
+		}
+		if (sx_nfc_suspect(cp)) {
+			*kind = SX_MSG_NOT_NFC;
+			return cp;
+		}
+		i += n;
+	}
+	return 0;
+}
+
+static int
+S_check_str(const xmlChar *s, int line, const char *path, secannex_diags *d)
+{
+	int kind;
+	unsigned cp;
+
+	if (s == NULL)
+		return 0;
+	cp = sx_text_problem((const char *)s, &kind);
+	if (cp == 0)
+		return 0;
+	if (kind == SX_MSG_BAD_UTF8)
+		sx_diag(d, SX_MSG_BAD_UTF8, path, line);
+	else
+		sx_diag(d, (enum sx_msg)kind, path, line, cp);
+	return 1;
+}
+
+static int
+S_check_node(xmlNodePtr n, const char *path, secannex_diags *d)
+{
+	int errs = 0;
+
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE) {
+			/* newlines only between elements: indentation, not text */
+			if (!xmlIsBlankNode(n) && strchr((const char *)n->content, '\n')) {
+				sx_diag(d, SX_MSG_CONTROL, path, xmlGetLineNo(n), 0x0A);
+				errs++;
+			} else if (!xmlIsBlankNode(n)) {
+				errs += S_check_str(n->content, xmlGetLineNo(n), path, d);
+			}
+		} else if (n->type == XML_ELEMENT_NODE) {
+			for (xmlAttrPtr a = n->properties; a; a = a->next)
+				if (a->children)
+					errs += S_check_str(a->children->content, xmlGetLineNo(n), path, d);
+			errs += S_check_node(n->children, path, d);
+		}
+	}
+	return errs;
+}
+
+int
+sx_xml_check_text(xmlDocPtr doc, const char *path, secannex_diags *d)
+{
+	return S_check_node(xmlDocGetRootElement(doc), path, d);
+}
+
+xmlNodePtr
+sx_xml_first_el(xmlNodePtr parent)
+{
+	xmlNodePtr n = parent ? parent->children : NULL;
+
+	while (n && n->type != XML_ELEMENT_NODE)
+		n = n->next;
+	return n;
+}
+
+xmlNodePtr
+sx_xml_next_el(xmlNodePtr n)
+{
+	for (n = n ? n->next : NULL; n && n->type != XML_ELEMENT_NODE; n = n->next)
+		;
+	return n;
+}
+
+int
+sx_xml_is(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+char *
+sx_xml_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = sx_strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+char *
+sx_xml_content(xmlNodePtr n)
+{
+	xmlChar *v = xmlNodeGetContent(n);
+	char *s = sx_strdup(v ? (const char *)v : "");
+
+	xmlFree(v);
+	return s;
+}

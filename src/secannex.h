@@ -1,0 +1,141 @@
+/* secannex.h: the public interface of libsecannex (catalog loading, checking and rendering). */
+#ifndef SECANNEX_H
+#define SECANNEX_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The loaded catalog: the 一覽表 (procurement requirements) and the 分級辦法 (regulation). Opaque. */
+typedef struct secannex_catalog secannex_catalog;
+
+/** An ordered list of diagnostics (file, line, severity, message). Opaque. */
+typedef struct secannex_diags secannex_diags;
+
+/** Return codes: 0 or one of these negative values. */
+enum secannex_error {
+	SECANNEX_OK = 0,
+	SECANNEX_EINVALID = -1, /**< the input is malformed or breaks a rule */
+	SECANNEX_ENOTFOUND = -2, /**< a named thing (type, row, grade, file) does not exist */
+	SECANNEX_EIO = -3 /**< reading or writing a file failed */
+};
+
+/** Diagnostic severities, ordered: the worst one decides the exit status. */
+typedef enum secannex_level {
+	SECANNEX_DIAG_OK = 0,
+	SECANNEX_DIAG_WARNING,
+	SECANNEX_DIAG_ERROR,
+	SECANNEX_DIAG_SYSERR
+} secannex_level;
+
+/** System protection grades (附表九). */
+typedef enum secannex_grade {
+	SECANNEX_GRADE_NORMAL = 0, /**< 普 */
+	SECANNEX_GRADE_MEDIUM = 1, /**< 中 */
+	SECANNEX_GRADE_HIGH = 2 /**< 高 */
+} secannex_grade;
+
+/** Agency kinds of 附表一～八. */
+typedef enum secannex_kind {
+	SECANNEX_KIND_PUBLIC = 0, /**< 公務機關 */
+	SECANNEX_KIND_SPECIAL = 1 /**< 特定非公務機關 */
+} secannex_kind;
+
+/** Output formats of the renderers. */
+typedef enum secannex_format {
+	SECANNEX_FORMAT_TEXT = 0,
+	SECANNEX_FORMAT_MD,
+	SECANNEX_FORMAT_JSON
+} secannex_format;
+
+/** Where the catalog comes from.  A NULL path means "not loaded". */
+typedef struct secannex_load_opts {
+	const char *procurement_path; /**< the 一覽表 XML file */
+	const char *regulation_path; /**< the 分級辦法 XML file */
+	const char *schema_dir; /**< directory holding procurement.rng and regulation.rng */
+	size_t max_bytes; /**< refuse larger files; 0 means SECANNEX_MAX_FILE_BYTES */
+} secannex_load_opts;
+
+/** The default size limit of an input XML file (8 MiB). */
+#define SECANNEX_MAX_FILE_BYTES ((size_t)8 * 1024 * 1024)
+
+/** Create an empty diagnostics list; never returns NULL (allocation failure aborts). */
+secannex_diags *secannex_diags_new(void);
+
+/** Free a diagnostics list; NULL is accepted. */
+void secannex_diags_free(secannex_diags *d);
+
+/** Number of diagnostics recorded. */
+size_t secannex_diags_count(const secannex_diags *d);
+
+/** The worst severity recorded (SECANNEX_DIAG_OK when empty). */
+secannex_level secannex_diags_worst(const secannex_diags *d);
+
+/**
+ * Format every diagnostic, one per line, as "PROG: FILE:LINE: LEVEL: MESSAGE".
+ * Returns a NUL-terminated string that the caller frees.
+ */
+char *secannex_diags_format(const secannex_diags *d, const char *prog);
+
+/**
+ * Load, schema-validate and check the catalog files named in OPTS.
+ * On success *OUT receives a catalog that the caller frees with secannex_catalog_free().
+ * Every problem is recorded in DIAGS.  Returns 0, SECANNEX_EINVALID or SECANNEX_EIO.
+ */
+int secannex_catalog_load(secannex_catalog **out, const secannex_load_opts *opts,
+    secannex_diags *diags);
+
+/** Free a catalog; NULL is accepted. */
+void secannex_catalog_free(secannex_catalog *cat);
+
+/**
+ * Validate one catalog file of either kind (chosen by its root element): parse safely, check the
+ * schema, then the semantic rules.  REF (may be NULL) supplies the regulation that a procurement
+ * catalog's 附表十 references are checked against.  Returns 0 when clean, else SECANNEX_EINVALID
+ * or SECANNEX_EIO.
+ */
+int secannex_validate_file(const char *path, const char *schema_dir, size_t max_bytes,
+    const secannex_catalog *ref, secannex_diags *diags);
+
+/** Parse "高|中|普" or "high|medium|normal" into *OUT.  Returns 0 or SECANNEX_EINVALID. */
+int secannex_grade_parse(secannex_grade *out, const char *s);
+
+/** The Chinese name (高/中/普) or the English id (high/medium/normal) of a grade. */
+const char *secannex_grade_name(secannex_grade g, int english);
+
+/** Parse a responsibility level "A".."E" (either case) into 0..4.  Returns 0 or SECANNEX_EINVALID. */
+int secannex_level_parse(int *out, const char *s);
+
+/** Parse "public" or "special" into *OUT.  Returns 0 or SECANNEX_EINVALID. */
+int secannex_kind_parse(secannex_kind *out, const char *s);
+
+/**
+ * Render into a newly allocated string that the caller frees.  Each returns NULL and sets
+ * the message of secannex_error_last() when a named thing is unknown.
+ */
+char *secannex_render_types(const secannex_catalog *cat, secannex_format fmt);
+/** Rows of type TYPE_ID; with GRADE >= 0 the mark of that grade only. */
+char *secannex_render_show(const secannex_catalog *cat, const char *type_id, int grade,
+    secannex_format fmt);
+/** The complete 附表十 control list of GRADE; AREA (an area id or name) may be NULL for all. */
+char *secannex_render_baseline(const secannex_catalog *cat, secannex_grade grade,
+    const char *area, secannex_format fmt);
+/** The 附表一～八 duties of an agency of LEVEL (0..4 = A..E) and KIND. */
+char *secannex_render_duties(const secannex_catalog *cat, int level, secannex_kind kind,
+    secannex_format fmt);
+/** The whole catalog as JSON (stable key order; see README, "JSON export"). */
+char *secannex_render_export(const secannex_catalog *cat);
+
+/** The message of the last failing call in this thread, or "" when none. */
+const char *secannex_error_last(void);
+
+/** The library version string. */
+const char *secannex_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

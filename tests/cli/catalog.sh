@@ -1,0 +1,123 @@
+#!/bin/sh
+# catalog.sh: the catalog commands on the shipped catalog: types, show, export, baseline, duties, validate.
+. "$SRCDIR/tests/cli/setup.sh"
+
+expect 0 types
+has "$T/out" "各類資訊(服務)採購之共通性資通安全基本要求參考一覽表 112年6月版V5.4"
+has "$T/out" "dev             58  應用軟體或系統開發服務"
+has "$T/out" "saas-office     18  雲端微服務（SaaS）辦公室生產力工具(含郵件、行事曆、雲端硬碟、即時通訊等)"
+ok test "$(grep -cE '^[a-z-]+ +[0-9]+  ' "$T/out")" -eq 9
+same_text "$T/err" ""
+
+expect 0 types --format json
+python3 - "$T/out" <<'PY' || fails=$((fails + 1))
+import json, sys
+t = json.load(open(sys.argv[1], encoding="utf-8"))
+assert [x["id"] for x in t] == ["saas", "saas-office", "saas-custom", "paas", "sec-planning",
+    "sys-planning", "dev", "extension", "maintenance"], t
+assert sum(x["rows"] for x in t) == 142
+PY
+
+expect 0 show dev --grade 高
+has "$T/out" "grade: 高 (high)"
+has "$T/out" "dev-05          ▲"
+has "$T/out" "dev-07          ●(A級)"
+has "$T/out" "【第三方檢測】"
+expect 0 show dev --grade normal
+has "$T/out" "dev-07          ●(B、C、D級)"
+expect 0 show saas
+has "$T/out" "saas-08         ◎ ◎ -"
+has "$T/out" "條件：限特殊或巨額採購 (special-procurement)"
+expect 1 show nosuch
+same_text "$T/err" "secannex: error: unknown procurement type 'nosuch' (see 'secannex types')"
+expect 2 show dev --grade 低
+same_text "$T/err" "secannex: unknown grade '低' (expected 高|中|普 or high|medium|normal)
+Try 'secannex --help'."
+
+# export: valid JSON, stable key order, the counts of both documents, deterministic
+expect 0 export --format json
+cp "$T/out" "$T/export1.json"
+expect 0 export --format json
+ok cmp -s "$T/out" "$T/export1.json"
+python3 - "$T/out" <<'PY' || fails=$((fails + 1))
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert list(d) == ["format", "catalog", "types", "regulation", "grading", "baseline", "duties"], list(d)
+assert d["catalog"]["version"] == "V5.4" and d["catalog"]["edition"] == "112年6月版"
+items = [i for t in d["types"] for i in t["items"]]
+assert len(items) == 142
+keys = ["id", "group", "text", "marks", "tiers", "note", "note_scope", "conditions", "blanks", "baseline_areas"]
+assert all(list(i) == keys for i in items), list(items[0])
+assert all(list(i["marks"]) == ["high", "medium", "normal"] for i in items)
+count = {}
+for i in items:
+    for m in i["marks"].values():
+        count[m] = count.get(m, 0) + 1
+assert count == {"●": 291, "◎": 126, "▲": 6, "-": 3}, count
+dev13 = next(i for i in items if i["id"] == "dev-13")
+assert dev13["blanks"] == ["system-grade", "baseline-grade"] and dev13["baseline_areas"] == ["ac"]
+assert "本系統為_____級，需符合_____級" in dev13["text"]
+dev47 = next(i for i in items if i["id"] == "dev-47")
+assert dev47["note_scope"] == "group" and "第4條第1項第5款" in dev47["note"]
+assert next(i for i in items if i["id"] == "dev-37")["conditions"] == [{"kind": "level", "min": "A"}]
+assert len(d["duties"]) == 8 and d["duties"][6]["kind"] == "all"
+assert sum(len(a["measures"]) for a in d["baseline"]["areas"]) == 29
+assert [x["id"] for x in d["grading"]["dimensions"]] == ["confidentiality", "integrity", "availability", "legal"]
+assert d["grading"]["rule"] == "highest"
+res = d["baseline"]["resolved"]
+assert len(res["high"]) > len(res["medium"]) > len(res["normal"]), {k: len(v) for k, v in res.items()}
+assert [a["number"] for a in d["regulation"]["articles"]] == [4, 5, 8, 11, 12]
+PY
+expect 2 export
+has "$T/err" "export needs --format json"
+
+# baseline: every grade, one area, JSON, a bad area
+for g in 高 中 普 high medium normal; do
+	expect 0 baseline --grade "$g"
+	ok test "$(grep -c '^  [a-z][a-z]-[0-9][0-9] ' "$T/out")" -eq 29
+done
+expect 0 baseline --grade 中 --area ia
+has "$T/out" "識別與鑑別 (ia)"
+lacks "$T/out" "存取控制 (ac)"
+has "$T/out" "[高中] 一、身分驗證機制應防範自動化程式之登入或密碼更換嘗試。"
+has "$T/out" "[普] 六、第四點及第五點所定措施，對非內部使用者，可依機關自行規範辦理。"
+expect 0 baseline --grade high --format json --area 營運持續計畫
+python3 - "$T/out" <<'PY' || fails=$((fails + 1))
+import json, sys
+c = json.load(open(sys.argv[1], encoding="utf-8"))
+assert [x["measure"] for x in c] == ["cp-01"] * 5 + ["cp-02"] * 2, [x["measure"] for x in c]
+assert c[0]["from"] == ["high"] and c[-1]["from"] == ["high", "medium"]
+PY
+expect 1 baseline --grade 高 --area zz
+has "$T/err" "unknown 附表十 area 'zz'"
+expect 2 baseline
+has "$T/err" "baseline needs --grade G"
+
+# duties: each level and kind picks its 附表
+for spec in "A public 附表一" "A special 附表二" "B public 附表三" "B special 附表四" \
+    "C public 附表五" "C special 附表六" "D public 附表七" "D special 附表七" "E special 附表八"; do
+	set -- $spec
+	expect 0 duties --level "$1" --kind "$2"
+	ok test "$(head -c 9 "$T/out")" = "$3"
+done
+expect 0 duties --level a --kind public
+has "$T/out" "資安治理成熟度評估"
+has "$T/out" "    細項：網路架構檢視、網路惡意活動檢視、使用者端電腦惡意活動檢視、伺服器主機惡意活動檢視、目錄伺服器設定及防火牆連線設定檢視"
+has "$T/out" "  六、資通安全專業證照，指由主管機關認可之國內外發證機關（構）所核發之資通安全證照。"
+expect 0 duties --level C --kind special --format json
+python3 - "$T/out" <<'PY' || fails=$((fails + 1))
+import json, sys
+t = json.load(open(sys.argv[1], encoding="utf-8"))
+assert t["label"] == "附表六" and t["level"] == "C" and t["kind"] == "special"
+assert len(t["items"]) == 11 and sum(len(i["details"]) or 1 for i in t["items"]) == 20
+PY
+expect 2 duties --level F --kind public
+expect 2 duties --level A
+
+# validate: the shipped files are clean
+expect 0 validate "$SRCDIR/catalog/procurement.xml" "$SRCDIR/catalog/regulation.xml"
+same_text "$T/err" ""
+expect 0 validate "$SRCDIR/tests/data/mini.xml"
+same_text "$T/out" ""
+
+finish

@@ -1,0 +1,37 @@
+#!/bin/sh
+# run-all.sh: the whole test suite (the README's test command): a -Werror build and `make check`,
+# the same tests under ASan+UBSan and under valgrind, then `make distcheck`.
+# Build trees go to $BUILD (default: ./_build); each stage prints its test summary.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-$top/_build}
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+cd "$top"
+[ -x configure ] && [ configure -nt configure.ac ] && [ configure -nt Makefile.am ] || autoreconf -fi
+
+stage() {
+	name=$1; shift
+	echo "=== $name"
+	rm -rf "$BUILD/$name"
+	mkdir -p "$BUILD/$name"
+	(cd "$BUILD/$name" && "$top/configure" --enable-werror "$@" >configure.log &&
+	 make -j"$JOBS" >make.log 2>&1 || { cat make.log; exit 1; }
+	 if ! make -j"$JOBS" check >check.log 2>&1; then
+		cat check.log; for f in $(find . -name '*.log' -path '*tests*'); do
+			grep -q '^FAIL\|FAIL:' "$f" && { echo "--- $f"; cat "$f"; }; done; exit 1
+	 fi
+	 grep -E '^# (TOTAL|PASS|FAIL|ERROR):' check.log)
+	passed=$((passed + $(sed -n 's/^# PASS: *//p' "$BUILD/$name/check.log")))
+}
+passed=0
+
+stage plain
+stage sanitize --enable-asan --enable-ubsan
+if command -v valgrind >/dev/null 2>&1; then
+	stage valgrind --enable-valgrind
+fi
+echo "=== distcheck"
+(cd "$BUILD/plain" && make -j"$JOBS" distcheck >distcheck.log 2>&1 || { tail -50 distcheck.log; exit 1; }
+ grep -E 'archives ready|\.tar\.gz' distcheck.log | head -3)
+echo "all stages passed"
+echo "tests: $passed passed, 0 failed"
