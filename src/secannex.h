@@ -128,6 +128,62 @@ char *secannex_render_duties(const secannex_catalog *cat, int level, secannex_ki
 /** The whole catalog as JSON (stable key order; see README, "JSON export"). */
 char *secannex_render_export(const secannex_catalog *cat);
 
+/* ---- tender profiles and resolution ---- */
+
+/** What an officer knows about one tender (type, grade, agency, decisions, fields). Opaque. */
+typedef struct secannex_profile secannex_profile;
+
+/** The requirements of one tender, every row of its type with a status and a reason. Opaque. */
+typedef struct secannex_resolution secannex_resolution;
+
+/** Create an empty profile; never returns NULL.  Free it with secannex_profile_free(). */
+secannex_profile *secannex_profile_new(void);
+
+/** Free a profile; NULL is accepted. */
+void secannex_profile_free(secannex_profile *p);
+
+/**
+ * Read a profile file (safely, then against profile.rng in SCHEMA_DIR) into P.  Values already in
+ * P are replaced; decisions are added.  Problems go to DIAGS with the file's line numbers.
+ * Returns 0, SECANNEX_EINVALID or SECANNEX_EIO.
+ */
+int secannex_profile_load(secannex_profile *p, const char *path, const char *schema_dir,
+    size_t max_bytes, secannex_diags *diags);
+
+/**
+ * Set one field of P from the command line; it overrides what a file said.  KEY is a flag name
+ * without dashes: type, grade, confidentiality, integrity, availability, legal, level, kind,
+ * personal-data, special-procurement (VALUE "yes"/"no"), scan-risk, baseline, agency, case,
+ * title, date, choose, exclude, ciso-confirm, ciso-decline (VALUE "ID" or "ID=REASON").
+ * Returns 0, or SECANNEX_EINVALID with a diagnostic in DIAGS.
+ */
+int secannex_profile_set(secannex_profile *p, const char *key, const char *value,
+    secannex_diags *diags);
+
+/**
+ * Resolve P against CAT: decide every row of the type, fill the blanks, attach 附表十 controls.
+ * Every error (unknown or foreign row, a decision without its reason, a decision that does not fit
+ * the row's mark, conflicting decisions, missing type, grade or level) and warning (an unfilled
+ * blank; with STRICT an error) goes to DIAGS.  On success *OUT is a resolution that the caller
+ * frees.  Returns 0 or SECANNEX_EINVALID.
+ */
+int secannex_resolve(secannex_resolution **out, const secannex_catalog *cat,
+    const secannex_profile *p, int strict, secannex_diags *diags);
+
+/** Free a resolution; NULL is accepted. */
+void secannex_resolution_free(secannex_resolution *r);
+
+/** Render a resolution (text, md or json) into a new string that the caller frees. */
+char *secannex_render_resolution(const secannex_resolution *r, secannex_format fmt);
+
+/**
+ * The system grade from the four 附表九 dimensions (each 0..2 as secannex_grade): the highest.
+ * Renders the grade and its rationale (which dimensions set it, with the 附表九 texts) in FMT.
+ * Returns a new string that the caller frees, or NULL when no regulation is loaded.
+ */
+char *secannex_render_grade(const secannex_catalog *cat, const secannex_grade dims[4],
+    secannex_format fmt);
+
 /** The message of the last failing call in this thread, or "" when none. */
 const char *secannex_error_last(void);
 

@@ -30,6 +30,18 @@ stage sanitize --enable-asan --enable-ubsan
 if command -v valgrind >/dev/null 2>&1; then
 	stage valgrind --enable-valgrind
 fi
+echo "=== install"
+# an installed binary finds its catalog under $(pkgdatadir), from any directory
+rm -rf "$BUILD/install" "$BUILD/prefix"
+mkdir -p "$BUILD/install"
+(cd "$BUILD/install" && "$top/configure" --prefix="$BUILD/prefix" >configure.log &&
+ make -j"$JOBS" >make.log 2>&1 && make install >install.log 2>&1) || { cat "$BUILD/install/make.log"; exit 1; }
+(cd / && env -u SECANNEX_DATADIR "$BUILD/prefix/bin/secannex" types | grep -q '^dev  *58  ') ||
+	{ echo "installed secannex cannot read its catalog"; exit 1; }
+test -f "$BUILD/prefix/share/man/man1/secannex.1"
+echo "installed binary reads $BUILD/prefix/share/secannex"
+passed=$((passed + 1))
+
 echo "=== distcheck"
 (cd "$BUILD/plain" && make -j"$JOBS" distcheck >distcheck.log 2>&1 || { tail -50 distcheck.log; exit 1; }
  grep -E 'archives ready|\.tar\.gz' distcheck.log | head -3)

@@ -19,27 +19,50 @@ enum exit_code {
 
 enum opt_id {
 	OPT_CATALOG = 1000, OPT_REGULATION, OPT_DATADIR, OPT_FORMAT, OPT_GRADE, OPT_AREA,
-	OPT_LEVEL, OPT_KIND, OPT_MAX_BYTES, OPT_HELP = 'h', OPT_VERSION = 'V'
+	OPT_LEVEL, OPT_KIND, OPT_MAX_BYTES, OPT_PROFILE, OPT_STRICT, OPT_DIM, OPT_TENDER,
+	OPT_HELP = 'h', OPT_VERSION = 'V'
 };
 
+/* One row per option: getopt_long's table, --help and the profile keys all come from here.
+ * PROFILE names the profile field that the option sets (for resolve and grade). */
 static const struct opt_spec {
 	const char *name;
-	int has_arg;
+	int has_arg;  /* no_argument, required_argument, optional_argument */
 	int id;
 	const char *arg;
 	const char *help;
+	const char *profile;
 } opts[] = {
-	{ "catalog", 1, OPT_CATALOG, "FILE", "the 一覽表 catalog to use (default: the installed one)" },
-	{ "regulation", 1, OPT_REGULATION, "FILE", "the 分級辦法 catalog to use (default: the installed one)" },
-	{ "data-dir", 1, OPT_DATADIR, "DIR", "where the catalogs and schemas are (default: built in)" },
-	{ "format", 1, OPT_FORMAT, "FMT", "output format: text (default) or json" },
-	{ "grade", 1, OPT_GRADE, "G", "system grade: 高|中|普 or high|medium|normal" },
-	{ "area", 1, OPT_AREA, "AREA", "附表十 area id (ac au cp ia sa sc si) or name" },
-	{ "level", 1, OPT_LEVEL, "L", "agency responsibility level: A, B, C, D or E" },
-	{ "kind", 1, OPT_KIND, "KIND", "agency kind: public (公務機關) or special (特定非公務機關)" },
-	{ "max-bytes", 1, OPT_MAX_BYTES, "N", "refuse input files larger than N bytes (default 8388608)" },
-	{ "help", 0, OPT_HELP, NULL, "show this help and exit" },
-	{ "version", 0, OPT_VERSION, NULL, "show the version and exit" },
+	{ "catalog", 1, OPT_CATALOG, "FILE", "the 一覽表 catalog to use (default: the installed one)", NULL },
+	{ "regulation", 1, OPT_REGULATION, "FILE", "the 分級辦法 catalog to use (default: the installed one)", NULL },
+	{ "data-dir", 1, OPT_DATADIR, "DIR", "where the catalogs and schemas are (default: built in)", NULL },
+	{ "format", 1, OPT_FORMAT, "FMT", "output format: text (default), md (resolve) or json", NULL },
+	{ "profile", 1, OPT_PROFILE, "FILE", "the tender profile (flags below override it)", NULL },
+	{ "type", 1, OPT_TENDER, "TYPE", "procurement type id (see 'secannex types')", "type" },
+	{ "grade", 1, OPT_GRADE, "G", "system grade: 高|中|普 or high|medium|normal", "grade" },
+	{ "confidentiality", 1, OPT_DIM, "G", "附表九 機密性 grade (with the other three: grade = highest)", "confidentiality" },
+	{ "integrity", 1, OPT_DIM, "G", "附表九 完整性 grade", "integrity" },
+	{ "availability", 1, OPT_DIM, "G", "附表九 可用性 grade", "availability" },
+	{ "legal", 1, OPT_DIM, "G", "附表九 法律遵循性 grade", "legal" },
+	{ "level", 1, OPT_LEVEL, "L", "agency responsibility level: A, B, C, D or E", "level" },
+	{ "kind", 1, OPT_KIND, "KIND", "agency kind: public (公務機關) or special (特定非公務機關)", "kind" },
+	{ "personal-data", 2, OPT_TENDER, "[=no]", "the service involves personal data", "personal-data" },
+	{ "special-procurement", 2, OPT_TENDER, "[=no]", "a 特殊或巨額採購 (special or large procurement)", "special-procurement" },
+	{ "scan-risk", 1, OPT_TENDER, "TEXT", "the 「未含___等級風險」 blank: risk level a scan report must not contain", "scan-risk" },
+	{ "baseline", 1, OPT_TENDER, "G", "附表十 baseline grade, when set above the system grade", "baseline" },
+	{ "choose", 1, OPT_TENDER, "ID", "include a ◎ row (repeatable)", "choose" },
+	{ "exclude", 1, OPT_TENDER, "ID=REASON", "leave out a ● row, with the reason (repeatable)", "exclude" },
+	{ "ciso-confirm", 1, OPT_TENDER, "ID", "the CISO confirmed a ▲ row (repeatable)", "ciso-confirm" },
+	{ "ciso-decline", 1, OPT_TENDER, "ID=REASON", "the CISO declined a ▲ row, with the reason (repeatable)", "ciso-decline" },
+	{ "agency", 1, OPT_TENDER, "TEXT", "機關 (agency name)", "agency" },
+	{ "case", 1, OPT_TENDER, "TEXT", "案號 (case number)", "case" },
+	{ "title", 1, OPT_TENDER, "TEXT", "案名 (tender title)", "title" },
+	{ "date", 1, OPT_TENDER, "YYYY-MM-DD", "the document date", "date" },
+	{ "strict", 0, OPT_STRICT, NULL, "treat warnings (unfilled blanks) as errors", NULL },
+	{ "area", 1, OPT_AREA, "AREA", "附表十 area id (ac au cp ia sa sc si) or name", NULL },
+	{ "max-bytes", 1, OPT_MAX_BYTES, "N", "refuse input files larger than N bytes (default 8388608)", NULL },
+	{ "help", 0, OPT_HELP, NULL, "show this help and exit", NULL },
+	{ "version", 0, OPT_VERSION, NULL, "show the version and exit", NULL },
 };
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))
 
@@ -54,12 +77,22 @@ static const struct cmd_spec {
 	{ "baseline", "baseline --grade G [--area AREA]", "a grade's complete 附表十 control list" },
 	{ "duties", "duties --level L --kind public|special", "an agency's 附表一～八 duties" },
 	{ "validate", "validate FILE...", "check catalog files (schema and rules); exit 0 when clean" },
+	{ "resolve", "resolve [--profile FILE] [FLAGS]", "decide every row of one tender (status, reason)" },
+	{ "grade", "grade --confidentiality G --integrity G ...", "the system grade from the 附表九 dimensions" },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 
+/* A profile flag as given, applied after the profile file (so that flags override it). */
+struct pflag {
+	const char *key, *value;
+};
+
 struct args {
-	const char *catalog, *regulation, *datadir, *format, *grade, *area, *level, *kind;
+	const char *catalog, *regulation, *datadir, *format, *grade, *area, *level, *kind, *profile;
 	size_t max_bytes;
+	int strict;
+	struct pflag *pflags;
+	size_t npflags;
 };
 
 static void
@@ -71,9 +104,9 @@ usage(FILE *f)
 	fputs("\noptions:\n", f);
 	for (size_t i = 0; i < NOPTS; i++) {
 		char left[64];
-		snprintf(left, sizeof(left), "--%s%s%s", opts[i].name, opts[i].arg ? " " : "",
-		    opts[i].arg ? opts[i].arg : "");
-		fprintf(f, "  %-22s %s\n", left, opts[i].help);
+		snprintf(left, sizeof(left), "--%s%s%s", opts[i].name,
+		    opts[i].arg && opts[i].has_arg != 2 ? " " : "", opts[i].arg ? opts[i].arg : "");
+		fprintf(f, "  %-28s %s\n", left, opts[i].help);
 	}
 	fputs("\nexit status: 0 success; 1 bad input or data (invalid file, unknown type or row);\n"
 	      "2 usage error.  Diagnostics: secannex: FILE:LINE: error: MESSAGE\n", f);
@@ -169,8 +202,10 @@ parse_format(secannex_format *out, const char *s)
 		*out = SECANNEX_FORMAT_TEXT;
 	else if (strcmp(s, "json") == 0)
 		*out = SECANNEX_FORMAT_JSON;
+	else if (strcmp(s, "md") == 0)
+		*out = SECANNEX_FORMAT_MD;
 	else
-		return usage_error("unknown format '%s' (expected text or json)", s);
+		return usage_error("unknown format '%s' (expected text, md or json)", s);
 	return EXIT_OK;
 }
 
@@ -208,12 +243,24 @@ cmd_validate(const struct args *a, int argc, char **argv)
 
 /* Apply one parsed option to A.  Returns -1 to go on, or an exit code to stop with. */
 static int
-apply_opt(int c, struct args *a)
+apply_opt(int c, int idx, struct args *a)
 {
 	char *end;
 	unsigned long long v;
 
+	/* options that set a profile field are kept, in order, for resolve and grade */
+	if (c >= OPT_CATALOG && idx >= 0 && opts[idx].profile) {
+		a->pflags = realloc(a->pflags, (a->npflags + 1) * sizeof(*a->pflags));
+		if (a->pflags == NULL)
+			abort();
+		a->pflags[a->npflags].key = opts[idx].profile;
+		a->pflags[a->npflags].value = optarg ? optarg : "yes";
+		a->npflags++;
+	}
 	switch (c) {
+	case OPT_PROFILE: a->profile = optarg; break;
+	case OPT_STRICT: a->strict = 1; break;
+	case OPT_DIM: case OPT_TENDER: break;
 	case OPT_CATALOG: a->catalog = optarg; break;
 	case OPT_REGULATION: a->regulation = optarg; break;
 	case OPT_DATADIR: a->datadir = optarg; break;
@@ -241,6 +288,83 @@ apply_opt(int c, struct args *a)
 	return -1;
 }
 
+/* Build the profile: the file first, then the flags in the order given (they override it).
+ * Returns EXIT_OK, EXIT_DATA (a bad file or decision) or EXIT_USAGE (a malformed flag value). */
+static int
+build_profile(secannex_profile **out, const struct args *a)
+{
+	secannex_profile *p = secannex_profile_new();
+	secannex_diags *d = secannex_diags_new();
+	int rc = EXIT_OK;
+
+	if (a->profile &&
+	    secannex_profile_load(p, a->profile, data_dir(a), a->max_bytes, d) != 0)
+		rc = EXIT_DATA;
+	for (size_t i = 0; rc == EXIT_OK && i < a->npflags; i++)
+		if (secannex_profile_set(p, a->pflags[i].key, a->pflags[i].value, d) != 0)
+			rc = EXIT_USAGE;
+	print_diags(d);
+	secannex_diags_free(d);
+	if (rc != EXIT_OK) {
+		secannex_profile_free(p);
+		p = NULL;
+	}
+	*out = p;
+	return rc;
+}
+
+static int
+cmd_resolve(const struct args *a, secannex_format fmt)
+{
+	secannex_catalog *cat = NULL;
+	secannex_profile *p = NULL;
+	secannex_resolution *res = NULL;
+	secannex_diags *d = NULL;
+	int rc;
+
+	if ((rc = build_profile(&p, a)) != EXIT_OK)
+		goto done;
+	if ((rc = load(&cat, a, 1, 1)) != EXIT_OK)
+		goto done;
+	d = secannex_diags_new();
+	if (secannex_resolve(&res, cat, p, a->strict, d) != 0)
+		rc = EXIT_DATA;
+	print_diags(d);
+	if (rc == EXIT_OK)
+		rc = emit(secannex_render_resolution(res, fmt));
+done:
+	secannex_resolution_free(res);
+	secannex_diags_free(d);
+	secannex_profile_free(p);
+	secannex_catalog_free(cat);
+	return rc;
+}
+
+static int
+cmd_grade(const struct args *a, secannex_format fmt)
+{
+	static const char *const dims[4] = { "confidentiality", "integrity", "availability", "legal" };
+	secannex_grade g[4];
+	int have[4] = { 0, 0, 0, 0 };
+	secannex_catalog *cat = NULL;
+	int rc;
+
+	for (size_t i = 0; i < a->npflags; i++)
+		for (int k = 0; k < 4; k++)
+			if (strcmp(a->pflags[i].key, dims[k]) == 0) {
+				if (secannex_grade_parse(&g[k], a->pflags[i].value) != 0)
+					return usage_error("--%s: %s", dims[k], secannex_error_last());
+				have[k] = 1;
+			}
+	for (int k = 0; k < 4; k++)
+		if (!have[k])
+			return usage_error("grade needs --%s G (and the other three dimensions)", dims[k]);
+	if ((rc = load(&cat, a, 0, 1)) == EXIT_OK)
+		rc = emit(secannex_render_grade(cat, g, fmt));
+	secannex_catalog_free(cat);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -250,16 +374,17 @@ main(int argc, char **argv)
 	secannex_format fmt = SECANNEX_FORMAT_TEXT;
 	secannex_grade grade = SECANNEX_GRADE_NORMAL;
 	const char *cmd;
-	int c, rc = EXIT_OK;
+	int c, idx = -1, rc = EXIT_OK;
 
 	for (size_t i = 0; i < NOPTS; i++)
-		lopts[i] = (struct option){ opts[i].name, opts[i].has_arg ? required_argument : no_argument,
-			NULL, opts[i].id };
+		lopts[i] = (struct option){ opts[i].name, opts[i].has_arg, NULL, opts[i].id };
 	memset(&lopts[NOPTS], 0, sizeof(lopts[NOPTS]));
 	/* options before the command, then the command, then its options and arguments */
-	while ((c = getopt_long(argc, argv, "+hV", lopts, NULL)) != -1)
-		if ((rc = apply_opt(c, &a)) >= 0)
+	while ((c = getopt_long(argc, argv, "+hV", lopts, &idx)) != -1) {
+		if ((rc = apply_opt(c, idx, &a)) >= 0)
 			return rc;
+		idx = -1;
+	}
 	if (optind >= argc) {
 		usage(stderr);
 		return EXIT_USAGE;
@@ -270,9 +395,11 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "hV", lopts, NULL)) != -1)
-		if ((rc = apply_opt(c, &a)) >= 0)
+	while ((c = getopt_long(argc, argv, "hV", lopts, &idx)) != -1) {
+		if ((rc = apply_opt(c, idx, &a)) >= 0)
 			return rc;
+		idx = -1;
+	}
 	rc = EXIT_OK;
 	argc -= optind;
 	argv += optind;
@@ -281,6 +408,19 @@ main(int argc, char **argv)
 
 	if (strcmp(cmd, "validate") == 0)
 		return cmd_validate(&a, argc, argv);
+	if (fmt == SECANNEX_FORMAT_MD && strcmp(cmd, "resolve") != 0)
+		return usage_error("--format md is for resolve (here: text or json)%s", "");
+	if (strcmp(cmd, "resolve") == 0 || strcmp(cmd, "grade") == 0) {
+		if (argc > 0)
+			return usage_error("%s takes no argument: use --profile FILE", cmd);
+		rc = cmd[0] == 'r' ? cmd_resolve(&a, fmt) : cmd_grade(&a, fmt);
+		free(a.pflags);
+		if (ferror(stdout) || fclose(stdout) != 0) {
+			fprintf(stderr, "secannex: error writing output: %s\n", strerror(errno));
+			return EXIT_DATA;
+		}
+		return rc;
+	}
 	if (strcmp(cmd, "types") == 0) {
 		if (argc)
 			return usage_error("types takes no argument: '%s'", argv[0]);

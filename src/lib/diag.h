@@ -37,6 +37,22 @@ enum sx_msg {
 	SX_MSG_DUTY_MISSING,  /* %s %s */
 	SX_MSG_DUTY_KIND,     /* %s */
 	SX_MSG_ARTICLE_DUP,   /* %d */
+	SX_MSG_FIELD_TEXT,    /* %s %s: field, problem */
+	SX_MSG_BAD_VALUE,     /* %s */
+	SX_MSG_MISSING,       /* %s */
+	SX_MSG_UNKNOWN_TYPE,  /* %s */
+	SX_MSG_UNKNOWN_ROW,   /* %s */
+	SX_MSG_FOREIGN_ROW,   /* %s %s %s */
+	SX_MSG_NEED_REASON,   /* %s %s */
+	SX_MSG_CHOOSE_NA,     /* %s %s */
+	SX_MSG_CHOOSE_SPECIAL,/* %s */
+	SX_MSG_DEC_MARK,      /* %s %s %s %s */
+	SX_MSG_EXCLUDE_MUST,  /* %s %s */
+	SX_MSG_CONFLICT,      /* %s %s %s */
+	SX_MSG_REDUNDANT,     /* %s %s */
+	SX_MSG_BASELINE_LOW,  /* %s %s */
+	SX_MSG_UNFILLED,      /* %s %s %s */
+	SX_MSG_BLANK_UNUSED,  /* %s */
 	SX_MSG__COUNT
 };
 

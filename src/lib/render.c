@@ -3,6 +3,7 @@
 
 #include "api.h"
 #include "render.h"
+#include "resolve.h"
 
 static int
 S_need_proc(const secannex_catalog *cat)
@@ -107,6 +108,58 @@ secannex_render_duties(const secannex_catalog *cat, int level, secannex_kind kin
 		sx_buf_putc(&b, '\n');
 	} else {
 		sx_txt_duties(&b, t);
+	}
+	return sx_buf_detach(&b);
+}
+
+char *
+secannex_render_resolution(const secannex_resolution *r, secannex_format fmt)
+{
+	sx_buf b = SX_BUF_INIT;
+
+	if (fmt == SECANNEX_FORMAT_JSON)
+		sx_json_resolution(&b, r);
+	else if (fmt == SECANNEX_FORMAT_MD)
+		sx_md_resolution(&b, r);
+	else
+		sx_txt_resolution(&b, r);
+	return sx_buf_detach(&b);
+}
+
+char *
+secannex_render_grade(const secannex_catalog *cat, const secannex_grade dims[4],
+    secannex_format fmt)
+{
+	static const char *const key[3] = { "normal", "medium", "high" };
+	sx_buf b = SX_BUF_INIT;
+	int v[SX_DIM__COUNT], g;
+
+	if (!S_need_reg(cat))
+		return NULL;
+	for (int i = 0; i < SX_DIM__COUNT; i++)
+		v[i] = (int)dims[i];
+	g = sx_grade_of_dims(v);
+	if (fmt == SECANNEX_FORMAT_JSON) {
+		sx_buf_printf(&b, "{\"grade\":\"%s\",\"name\":\"%s\",\"rule\":\"highest\",\"dimensions\":[",
+		    key[g], secannex_grade_name((secannex_grade)g, 0));
+		for (int i = 0; i < SX_DIM__COUNT; i++) {
+			sx_buf_printf(&b, "%s{\"id\":\"%s\",\"name\":\"%s\",\"grade\":\"%s\",\"sets_grade\":%s,\"text\":",
+			    i ? "," : "", sx_dim_ids[i], sx_dim_zh[i], key[v[i]], v[i] == g ? "true" : "false");
+			sx_buf_json_str(&b, i < (int)cat->reg->ndims ? cat->reg->dims[i].text[v[i]] : "");
+			sx_buf_putc(&b, '}');
+		}
+		sx_buf_puts(&b, "]}\n");
+		return sx_buf_detach(&b);
+	}
+	sx_buf_printf(&b, "系統防護需求等級：%s (%s)\n", secannex_grade_name((secannex_grade)g, 0), key[g]);
+	sx_buf_printf(&b, "%s %s：%s\n\n", cat->reg->grading_label, cat->reg->grading_title,
+	    cat->reg->grading_remark);
+	for (int i = 0; i < SX_DIM__COUNT; i++) {
+		sx_buf_printf(&b, "%s %-15s %s%s\n", v[i] == g ? "*" : " ", sx_dim_ids[i],
+		    secannex_grade_name((secannex_grade)v[i], 0), v[i] == g ? "  ← 決定等級" : "");
+		if (i < (int)cat->reg->ndims)
+			sx_buf_printf(&b, "    %s「%s」：%s\n", cat->reg->dims[i].name,
+			    secannex_grade_name((secannex_grade)v[i], 0), cat->reg->dims[i].text[v[i]]);
 	}
 	return sx_buf_detach(&b);
 }

@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "model.h"
 #include "render.h"
+#include "resolve.h"
 
 static const char *const S_grade_key[3] = { "normal", "medium", "high" };
 static const char *const S_kind_key[3] = { "public", "special", "all" };
@@ -71,13 +72,33 @@ S_grades_list(sx_buf *b, unsigned bits)
 	sx_buf_putc(b, ']');
 }
 
+static void
+S_json_conditions(sx_buf *b, const sx_item *it)
+{
+	static const char *cond_names[] = {
+		"personal-data", "level", "special-procurement", "ciso-escape", "ciso-confirm"
+	};
+	int first = 1;
+
+	sx_buf_putc(b, '[');
+	for (int k = 0; k < 5; k++) {
+		if (!(it->conds & (1u << k)))
+			continue;
+		if (!first)
+			sx_buf_putc(b, ',');
+		first = 0;
+		if ((1u << k) == SX_COND_LEVEL)
+			sx_buf_printf(b, "{\"kind\":\"level\",\"min\":\"%s\"}", sx_level_names[it->level_min]);
+		else
+			sx_buf_printf(b, "{\"kind\":\"%s\"}", cond_names[k]);
+	}
+	sx_buf_putc(b, ']');
+}
+
 void
 sx_json_item(sx_buf *b, const sx_item *it)
 {
 	int f = 1, f2;
-	static const char *cond_names[] = {
-		"personal-data", "level", "special-procurement", "ciso-escape", "ciso-confirm"
-	};
 
 	sx_buf_putc(b, '{');
 	S_kv_str(b, &f, "id", it->id);
@@ -107,20 +128,7 @@ sx_json_item(sx_buf *b, const sx_item *it)
 		S_kv_str(b, &f, "note_scope", NULL);
 	}
 	S_key(b, &f, "conditions");
-	sx_buf_putc(b, '[');
-	f2 = 1;
-	for (int k = 0; k < 5; k++) {
-		if (!(it->conds & (1u << k)))
-			continue;
-		if (!f2)
-			sx_buf_putc(b, ',');
-		f2 = 0;
-		if ((1u << k) == SX_COND_LEVEL)
-			sx_buf_printf(b, "{\"kind\":\"level\",\"min\":\"%s\"}", sx_level_names[it->level_min]);
-		else
-			sx_buf_printf(b, "{\"kind\":\"%s\"}", cond_names[k]);
-	}
-	sx_buf_putc(b, ']');
+	S_json_conditions(b, it);
 	S_key(b, &f, "blanks");
 	sx_buf_putc(b, '[');
 	f2 = 1;
@@ -472,4 +480,166 @@ secannex_render_export(const secannex_catalog *cat)
 	}
 	sx_buf_puts(&b, "}\n");
 	return sx_buf_detach(&b);
+}
+
+/* ---- a tender's resolution ---- */
+
+static void
+S_json_controls(sx_buf *b, const sx_control *c, size_t n)
+{
+	sx_buf_putc(b, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sx_buf_putc(b, ',');
+		S_json_entry(b, &c[i]);
+	}
+	sx_buf_putc(b, ']');
+}
+
+void
+sx_json_resolution(sx_buf *b, const secannex_resolution *r)
+{
+	const sx_procurement *p = r->cat->proc;
+	int f = 1, f2;
+
+	sx_buf_putc(b, '{');
+	S_kv_str(b, &f, "format", "secannex-resolution/1");
+	S_key(b, &f, "tender");
+	sx_buf_putc(b, '{');
+	f2 = 1;
+	for (int i = 0; i < SX_F__COUNT; i++)
+		S_kv_str(b, &f2, sx_field_names[i], r->fields[i]);
+	sx_buf_putc(b, '}');
+	S_key(b, &f, "catalog");
+	sx_buf_putc(b, '{');
+	f2 = 1;
+	S_kv_str(b, &f2, "id", p->id);
+	S_kv_str(b, &f2, "title", p->title);
+	S_kv_str(b, &f2, "edition", p->edition);
+	S_kv_str(b, &f2, "version", p->version);
+	S_kv_str(b, &f2, "baseline_source", r->cat->reg->title);
+	sx_buf_putc(b, '}');
+	S_key(b, &f, "type");
+	sx_buf_putc(b, '{');
+	f2 = 1;
+	S_kv_str(b, &f2, "id", r->type->id);
+	S_kv_str(b, &f2, "name", r->type->name);
+	sx_buf_putc(b, '}');
+	S_key(b, &f, "agency");
+	sx_buf_putc(b, '{');
+	f2 = 1;
+	S_kv_str(b, &f2, "level", sx_level_names[r->level]);
+	S_kv_str(b, &f2, "kind", r->kind == SECANNEX_KIND_SPECIAL ? "special" : "public");
+	sx_buf_putc(b, '}');
+	S_key(b, &f, "personal_data");
+	sx_buf_puts(b, r->personal_data ? "true" : "false");
+	S_key(b, &f, "special_procurement");
+	sx_buf_puts(b, r->special ? "true" : "false");
+	S_key(b, &f, "grade");
+	sx_buf_putc(b, '{');
+	f2 = 1;
+	S_kv_str(b, &f2, "value", S_grade_key[r->grade]);
+	S_kv_str(b, &f2, "name", secannex_grade_name((secannex_grade)r->grade, 0));
+	S_kv_str(b, &f2, "source", r->grade_from_dims ? "dimensions" : "given");
+	S_key(b, &f2, "dimensions");
+	if (r->grade_from_dims) {
+		int f3 = 1;
+		sx_buf_putc(b, '{');
+		for (int i = 0; i < SX_DIM__COUNT; i++)
+			S_kv_str(b, &f3, sx_dim_ids[i], S_grade_key[r->dims[i]]);
+		sx_buf_putc(b, '}');
+	} else {
+		sx_buf_puts(b, "null");
+	}
+	S_key(b, &f2, "set_by");
+	sx_buf_putc(b, '[');
+	if (r->grade_from_dims) {
+		int first = 1;
+		for (int i = 0; i < SX_DIM__COUNT; i++)
+			if (r->dims[i] == r->grade) {
+				if (!first)
+					sx_buf_putc(b, ',');
+				first = 0;
+				sx_buf_json_str(b, sx_dim_ids[i]);
+			}
+	}
+	sx_buf_puts(b, "]}");
+	S_key(b, &f, "baseline_grade");
+	sx_buf_putc(b, '{');
+	f2 = 1;
+	S_kv_str(b, &f2, "value", S_grade_key[r->baseline]);
+	S_kv_str(b, &f2, "name", secannex_grade_name((secannex_grade)r->baseline, 0));
+	S_kv_str(b, &f2, "source", r->baseline_given ? "given" : "grade");
+	sx_buf_putc(b, '}');
+	S_key(b, &f, "blanks");
+	sx_buf_putc(b, '{');
+	f2 = 1;
+	for (int i = 0; i < SX_BLANK__COUNT; i++)
+		S_kv_str(b, &f2, sx_blank_names[i], r->blank_values[i]);
+	sx_buf_putc(b, '}');
+	S_key(b, &f, "items");
+	sx_buf_putc(b, '[');
+	for (size_t i = 0; i < r->nrows; i++) {
+		const sx_row *row = &r->rows[i];
+		const sx_item *it = row->item;
+		int fi = 1;
+
+		if (i)
+			sx_buf_putc(b, ',');
+		sx_buf_puts(b, "\n{");
+		S_kv_str(b, &fi, "id", it->id);
+		S_kv_str(b, &fi, "group", it->group->name);
+		S_kv_str(b, &fi, "text", row->text);
+		S_kv_str(b, &fi, "mark", sx_mark_symbols[row->mark]);
+		S_kv_str(b, &fi, "tier", row->tier);
+		S_kv_str(b, &fi, "status", sx_status_names[row->status]);
+		S_kv_str(b, &fi, "rule", row->rule);
+		S_kv_str(b, &fi, "reason", row->reason);
+		S_key(b, &fi, "decision");
+		if (row->decision) {
+			int f3 = 1;
+			sx_buf_putc(b, '{');
+			S_kv_str(b, &f3, "kind", sx_dec_names[row->decision->kind] + 2);
+			S_kv_str(b, &f3, "reason", row->decision->reason);
+			sx_buf_putc(b, '}');
+		} else {
+			sx_buf_puts(b, "null");
+		}
+		S_kv_str(b, &fi, "note", row->note);
+		S_kv_str(b, &fi, "note_scope", row->note ? (row->note_is_group ? "group" : "row") : NULL);
+		S_key(b, &fi, "source");
+		sx_buf_putc(b, '{');
+		f2 = 1;
+		S_kv_str(b, &f2, "catalog", p->version);
+		S_kv_str(b, &f2, "type", r->type->id);
+		S_kv_str(b, &f2, "row", it->id);
+		sx_buf_putc(b, '}');
+		S_key(b, &fi, "conditions");
+		S_json_conditions(b, it);
+		S_key(b, &fi, "unfilled_blanks");
+		sx_buf_printf(b, "%d", row->unfilled);
+		S_key(b, &fi, "baseline_controls");
+		if (row->ncontrols)
+			S_json_controls(b, row->controls, row->ncontrols);
+		else
+			sx_buf_puts(b, "null");
+		sx_buf_putc(b, '}');
+	}
+	sx_buf_putc(b, ']');
+	S_key(b, &f, "counts");
+	sx_buf_putc(b, '{');
+	f2 = 1;
+	for (int s = 0; s < SX_ST__COUNT; s++) {
+		S_key(b, &f2, sx_status_names[s]);
+		sx_buf_printf(b, "%zu", r->counts[s]);
+	}
+	sx_buf_putc(b, '}');
+	S_key(b, &f, "warnings");
+	sx_buf_putc(b, '[');
+	for (size_t i = 0; i < r->nwarnings; i++) {
+		if (i)
+			sx_buf_putc(b, ',');
+		sx_buf_json_str(b, r->warnings[i]);
+	}
+	sx_buf_puts(b, "]}\n");
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "resolve.h"
 
 static const char *const S_grade_zh[3] = { "普", "中", "高" };
 static const char *const S_grade_en[3] = { "normal", "medium", "high" };
@@ -209,4 +210,30 @@ sx_txt_duties(sx_buf *b, const sx_duty_table *t)
 		for (size_t i = 0; i < t->nremarks; i++)
 			sx_buf_printf(b, "  %s、%s\n", t->remarks[i].n, t->remarks[i].text);
 	}
+}
+
+void
+sx_txt_resolution(sx_buf *b, const secannex_resolution *r)
+{
+	sx_buf_printf(b, "%s (%s)  grade %s, baseline %s, level %s %s%s%s\n", r->type->name, r->type->id,
+	    S_grade_zh[r->grade], S_grade_zh[r->baseline], sx_level_names[r->level],
+	    r->kind == SECANNEX_KIND_SPECIAL ? "special" : "public",
+	    r->personal_data ? ", personal data" : "", r->special ? ", 特殊或巨額採購" : "");
+	for (int s = 0; s < SX_ST__COUNT; s++)
+		sx_buf_printf(b, "%s%s %zu", s ? ", " : "", sx_status_names[s], r->counts[s]);
+	sx_buf_putc(b, '\n');
+	for (size_t i = 0; i < r->nrows; i++) {
+		const sx_row *row = &r->rows[i];
+		sx_buf_printf(b, "\n%-16s%s %-15s ", row->item->id, sx_mark_symbols[row->mark],
+		    sx_status_names[row->status]);
+		S_indented(b, row->text, 34);
+		sx_buf_puts(b, "\n                                  ");
+		sx_buf_puts(b, row->reason);
+		sx_buf_putc(b, '\n');
+		if (row->ncontrols)
+			sx_buf_printf(b, "                                  附表十：%zu 項控制措施（等級「%s」）\n",
+			    row->ncontrols, S_grade_zh[r->baseline]);
+	}
+	for (size_t i = 0; i < r->nwarnings; i++)
+		sx_buf_printf(b, "%swarning: %s\n", i ? "" : "\n", r->warnings[i]);
 }

@@ -288,6 +288,29 @@ sx_text_problem(const char *s, int *kind)
 	return 0;
 }
 
+unsigned
+sx_user_text_problem(const char *s, int *kind)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		size_t n = S_utf8_decode(p + i, len - i, &cp);
+
+		if (n == 0) {
+			*kind = SX_MSG_BAD_UTF8;
+			return 0xFFFD;
+		}
+		if (S_is_control(cp) || cp == '\t' || cp == '\r' || cp == '\n') {
+			*kind = SX_MSG_CONTROL;
+			return cp;
+		}
+		i += n;
+	}
+	return 0;
+}
+
 static int
 S_check_str(const xmlChar *s, int line, const char *path, secannex_diags *d)
 {

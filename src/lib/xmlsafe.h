@@ -23,6 +23,10 @@ int sx_xml_check_text(xmlDocPtr doc, const char *path, secannex_diags *d);
  * *KIND receives the sx_msg of the problem. */
 unsigned sx_text_problem(const char *s, int *kind);
 
+/* The same for text typed by a user (names, reasons): only invalid UTF-8 and control characters
+ * (tab and newline included) are problems. */
+unsigned sx_user_text_problem(const char *s, int *kind);
+
 /* Element navigation and copies (the copies are malloc'd; the caller frees them). */
 xmlNodePtr sx_xml_first_el(xmlNodePtr parent);
 xmlNodePtr sx_xml_next_el(xmlNodePtr n);

@@ -1,0 +1,169 @@
+/* render_md.c: the Markdown review document of a tender's resolution. */
+#include <string.h>
+
+#include "render.h"
+#include "resolve.h"
+
+/* A table cell: "|" escaped, line breaks as <br>. */
+static void
+S_cell(sx_buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '|')
+			sx_buf_puts(b, "\\|");
+		else if (*s == '\n')
+			sx_buf_puts(b, "<br>");
+		else
+			sx_buf_putc(b, *s);
+	}
+}
+
+static const char *
+S_or(const char *s, const char *dflt)
+{
+	return s ? s : dflt;
+}
+
+static void
+S_table(sx_buf *b, const secannex_resolution *r, int (*want)(const sx_row *), int with_reason)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->nrows; i++)
+		n += want(&r->rows[i]);
+	if (n == 0) {
+		sx_buf_puts(b, "（無）\n");
+		return;
+	}
+	sx_buf_puts(b, with_reason ? "| 項次 | 依據 | 類別 | 要求內容 | 標記 | 狀態 | 理由 |\n|---|---|---|---|---|---|---|\n" :
+	    "| 項次 | 依據 | 類別 | 要求內容 | 標記 | 備註 |\n|---|---|---|---|---|---|\n");
+	n = 0;
+	for (size_t i = 0; i < r->nrows; i++) {
+		const sx_row *row = &r->rows[i];
+		if (!want(row))
+			continue;
+		sx_buf_printf(b, "| %zu | %s | ", ++n, row->item->id);
+		S_cell(b, row->item->group->name);
+		sx_buf_puts(b, " | ");
+		S_cell(b, row->text);
+		sx_buf_printf(b, " | %s | ", sx_mark_symbols[row->mark]);
+		if (with_reason) {
+			sx_buf_printf(b, "%s | ", sx_status_zh[row->status]);
+			S_cell(b, row->reason);
+		} else {
+			S_cell(b, row->note);
+		}
+		sx_buf_puts(b, " |\n");
+	}
+}
+
+static int
+S_in_annex(const sx_row *row)
+{
+	return row->status == SX_ST_REQUIRED || row->status == SX_ST_SELECTED;
+}
+
+static int
+S_pending(const sx_row *row)
+{
+	return row->status == SX_ST_PENDING;
+}
+
+static int
+S_left_out(const sx_row *row)
+{
+	return row->status == SX_ST_EXCLUDED || row->status == SX_ST_NOT_SELECTED ||
+	    row->status == SX_ST_NA;
+}
+
+void
+sx_md_resolution(sx_buf *b, const secannex_resolution *r)
+{
+	const sx_procurement *p = r->cat->proc;
+	int any_controls = 0;
+
+	sx_buf_printf(b, "# 資通安全基本要求審查表：%s\n\n", r->type->name);
+	sx_buf_printf(b, "- 機關：%s\n", S_or(r->fields[SX_F_AGENCY], "（未填）"));
+	sx_buf_printf(b, "- 案號：%s\n", S_or(r->fields[SX_F_CASE], "（未填）"));
+	sx_buf_printf(b, "- 案名：%s\n", S_or(r->fields[SX_F_TITLE], "（未填）"));
+	sx_buf_printf(b, "- 日期：%s\n", S_or(r->fields[SX_F_DATE], "（未填）"));
+	sx_buf_printf(b, "- 採購類型：%s（%s）\n", r->type->name, r->type->id);
+	sx_buf_printf(b, "- 系統防護需求等級：%s", secannex_grade_name((secannex_grade)r->grade, 0));
+	if (r->grade_from_dims) {
+		sx_buf_puts(b, "（依附表九，取");
+		for (int i = 0; i < SX_DIM__COUNT; i++)
+			sx_buf_printf(b, "%s%s「%s」", i ? "、" : "", sx_dim_zh[i],
+			    secannex_grade_name((secannex_grade)r->dims[i], 0));
+		sx_buf_puts(b, "之最高者；由");
+		for (int i = 0, first = 1; i < SX_DIM__COUNT; i++)
+			if (r->dims[i] == r->grade) {
+				sx_buf_printf(b, "%s%s", first ? "" : "、", sx_dim_zh[i]);
+				first = 0;
+			}
+		sx_buf_puts(b, "決定）\n");
+	} else {
+		sx_buf_puts(b, "（機關核定）\n");
+	}
+	sx_buf_printf(b, "- 防護基準等級（附表十）：%s%s\n",
+	    secannex_grade_name((secannex_grade)r->baseline, 0),
+	    r->baseline_given ? "（機關指定）" : "（同系統防護需求等級）");
+	sx_buf_printf(b, "- 機關資通安全責任等級：%s級（%s）\n", sx_level_names[r->level],
+	    r->kind == SECANNEX_KIND_SPECIAL ? "特定非公務機關" : "公務機關");
+	sx_buf_printf(b, "- 涉及個資：%s；特殊或巨額採購：%s\n", r->personal_data ? "是" : "否",
+	    r->special ? "是" : "否");
+	sx_buf_printf(b, "- 依據：%s（%s%s）\n\n", p->title, p->edition, p->version);
+
+	sx_buf_puts(b, "## 統計\n\n| 狀態 | 項數 |\n|---|---|\n");
+	for (int s = 0; s < SX_ST__COUNT; s++)
+		sx_buf_printf(b, "| %s（%s） | %zu |\n", sx_status_zh[s], sx_status_names[s], r->counts[s]);
+	sx_buf_printf(b, "| 合計 | %zu |\n\n", r->nrows);
+
+	sx_buf_puts(b, "## 應辦理事項\n\n");
+	S_table(b, r, S_in_annex, 0);
+	sx_buf_puts(b, "\n## 待資安長確認事項\n\n");
+	S_table(b, r, S_pending, 1);
+	sx_buf_puts(b, "\n## 未納入項目及理由\n\n");
+	S_table(b, r, S_left_out, 1);
+	sx_buf_puts(b, "\n## 各項納入理由\n\n");
+	for (size_t i = 0; i < r->nrows; i++)
+		if (S_in_annex(&r->rows[i])) {
+			sx_buf_printf(b, "- %s：", r->rows[i].item->id);
+			S_cell(b, r->rows[i].reason);
+			sx_buf_putc(b, '\n');
+		}
+
+	for (size_t i = 0; i < r->nrows; i++)
+		any_controls |= r->rows[i].ncontrols > 0 && S_in_annex(&r->rows[i]);
+	if (any_controls) {
+		sx_buf_printf(b, "\n## 附錄：附表十 資通系統防護基準（等級「%s」）\n",
+		    secannex_grade_name((secannex_grade)r->baseline, 0));
+		for (size_t i = 0; i < r->nrows; i++) {
+			const sx_row *row = &r->rows[i];
+			const sx_measure *m = NULL;
+			if (!row->ncontrols || !S_in_annex(row))
+				continue;
+			sx_buf_printf(b, "\n### %s %s\n\n", row->item->id, row->controls[0].measure->area->name);
+			for (size_t k = 0; k < row->ncontrols; k++) {
+				const sx_control *c = &row->controls[k];
+				if (c->measure != m) {
+					m = c->measure;
+					sx_buf_printf(b, "- %s %s\n", m->id, m->name);
+				}
+				sx_buf_puts(b, "  - ");
+				if (c->entry == NULL) {
+					sx_buf_puts(b, c->cell->none_text);
+				} else {
+					if (c->entry->n)
+						sx_buf_printf(b, "%s、", c->entry->n);
+					sx_buf_puts(b, c->entry->text);
+				}
+				sx_buf_putc(b, '\n');
+			}
+		}
+	}
+	if (r->nwarnings) {
+		sx_buf_puts(b, "\n## 警告\n\n");
+		for (size_t i = 0; i < r->nwarnings; i++)
+			sx_buf_printf(b, "- %s\n", r->warnings[i]);
+	}
+}
