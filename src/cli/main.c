@@ -365,11 +365,11 @@ cmd_grade(const struct args *a, secannex_format fmt)
 	return rc;
 }
 
-int
-main(int argc, char **argv)
+/* Everything of main() but the final clean-up: parse, dispatch, return the exit code. */
+static int
+run(int argc, char **argv, struct args *ap)
 {
 	struct option lopts[NOPTS + 1];
-	struct args a = { 0 };
 	secannex_catalog *cat = NULL;
 	secannex_format fmt = SECANNEX_FORMAT_TEXT;
 	secannex_grade grade = SECANNEX_GRADE_NORMAL;
@@ -381,7 +381,7 @@ main(int argc, char **argv)
 	memset(&lopts[NOPTS], 0, sizeof(lopts[NOPTS]));
 	/* options before the command, then the command, then its options and arguments */
 	while ((c = getopt_long(argc, argv, "+hV", lopts, &idx)) != -1) {
-		if ((rc = apply_opt(c, idx, &a)) >= 0)
+		if ((rc = apply_opt(c, idx, ap)) >= 0)
 			return rc;
 		idx = -1;
 	}
@@ -396,25 +396,24 @@ main(int argc, char **argv)
 	argv += optind;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "hV", lopts, &idx)) != -1) {
-		if ((rc = apply_opt(c, idx, &a)) >= 0)
+		if ((rc = apply_opt(c, idx, ap)) >= 0)
 			return rc;
 		idx = -1;
 	}
 	rc = EXIT_OK;
 	argc -= optind;
 	argv += optind;
-	if ((rc = parse_format(&fmt, a.format)) != EXIT_OK)
+	if ((rc = parse_format(&fmt, ap->format)) != EXIT_OK)
 		return rc;
 
 	if (strcmp(cmd, "validate") == 0)
-		return cmd_validate(&a, argc, argv);
+		return cmd_validate(ap, argc, argv);
 	if (fmt == SECANNEX_FORMAT_MD && strcmp(cmd, "resolve") != 0)
 		return usage_error("--format md is for resolve (here: text or json)%s", "");
 	if (strcmp(cmd, "resolve") == 0 || strcmp(cmd, "grade") == 0) {
 		if (argc > 0)
 			return usage_error("%s takes no argument: use --profile FILE", cmd);
-		rc = cmd[0] == 'r' ? cmd_resolve(&a, fmt) : cmd_grade(&a, fmt);
-		free(a.pflags);
+		rc = cmd[0] == 'r' ? cmd_resolve(ap, fmt) : cmd_grade(ap, fmt);
 		if (ferror(stdout) || fclose(stdout) != 0) {
 			fprintf(stderr, "secannex: error writing output: %s\n", strerror(errno));
 			return EXIT_DATA;
@@ -424,42 +423,42 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "types") == 0) {
 		if (argc)
 			return usage_error("types takes no argument: '%s'", argv[0]);
-		if ((rc = load(&cat, &a, 1, 1)) == EXIT_OK)
+		if ((rc = load(&cat, ap, 1, 1)) == EXIT_OK)
 			rc = emit(secannex_render_types(cat, fmt));
 	} else if (strcmp(cmd, "show") == 0) {
 		if (argc != 1)
 			return usage_error("%s", "show needs exactly one TYPE");
-		if (a.grade && secannex_grade_parse(&grade, a.grade) != 0)
+		if (ap->grade && secannex_grade_parse(&grade, ap->grade) != 0)
 			return usage_error("%s", secannex_error_last());
-		if ((rc = load(&cat, &a, 1, 1)) == EXIT_OK)
-			rc = emit(secannex_render_show(cat, argv[0], a.grade ? (int)grade : -1, fmt));
+		if ((rc = load(&cat, ap, 1, 1)) == EXIT_OK)
+			rc = emit(secannex_render_show(cat, argv[0], ap->grade ? (int)grade : -1, fmt));
 	} else if (strcmp(cmd, "export") == 0) {
 		if (argc)
 			return usage_error("export takes no argument: '%s'", argv[0]);
-		if (a.format == NULL || fmt != SECANNEX_FORMAT_JSON)
+		if (ap->format == NULL || fmt != SECANNEX_FORMAT_JSON)
 			return usage_error("%s", "export needs --format json");
-		if ((rc = load(&cat, &a, 1, 1)) == EXIT_OK)
+		if ((rc = load(&cat, ap, 1, 1)) == EXIT_OK)
 			rc = emit(secannex_render_export(cat));
 	} else if (strcmp(cmd, "baseline") == 0) {
 		if (argc)
 			return usage_error("baseline takes no argument: '%s'", argv[0]);
-		if (a.grade == NULL)
+		if (ap->grade == NULL)
 			return usage_error("%s", "baseline needs --grade G");
-		if (secannex_grade_parse(&grade, a.grade) != 0)
+		if (secannex_grade_parse(&grade, ap->grade) != 0)
 			return usage_error("%s", secannex_error_last());
-		if ((rc = load(&cat, &a, 0, 1)) == EXIT_OK)
-			rc = emit(secannex_render_baseline(cat, grade, a.area, fmt));
+		if ((rc = load(&cat, ap, 0, 1)) == EXIT_OK)
+			rc = emit(secannex_render_baseline(cat, grade, ap->area, fmt));
 	} else if (strcmp(cmd, "duties") == 0) {
 		int level;
 		secannex_kind kind;
 		if (argc)
 			return usage_error("duties takes no argument: '%s'", argv[0]);
-		if (a.level == NULL || a.kind == NULL)
+		if (ap->level == NULL || ap->kind == NULL)
 			return usage_error("%s", "duties needs --level L and --kind public|special");
-		if (secannex_level_parse(&level, a.level) != 0 ||
-		    secannex_kind_parse(&kind, a.kind) != 0)
+		if (secannex_level_parse(&level, ap->level) != 0 ||
+		    secannex_kind_parse(&kind, ap->kind) != 0)
 			return usage_error("%s", secannex_error_last());
-		if ((rc = load(&cat, &a, 0, 1)) == EXIT_OK)
+		if ((rc = load(&cat, ap, 0, 1)) == EXIT_OK)
 			rc = emit(secannex_render_duties(cat, level, kind, fmt));
 	} else {
 		return usage_error("unknown command '%s'", cmd);
@@ -469,5 +468,15 @@ main(int argc, char **argv)
 		fprintf(stderr, "secannex: error writing output: %s\n", strerror(errno));
 		return EXIT_DATA;
 	}
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args a = { 0 };
+	int rc = run(argc, argv, &a);
+
+	free(a.pflags);
 	return rc;
 }

@@ -312,6 +312,16 @@ secannex_profile_set(secannex_profile *p, const char *key, const char *value,
 			p->baseline = g;
 			S_origin_set(&p->baseline_at, flag, 0);
 		}
+	} else if (strcmp(key, "confidentiality") == 0 || strcmp(key, "integrity") == 0 ||
+	    strcmp(key, "availability") == 0 || strcmp(key, "legal") == 0) {
+		if ((g = S_grade_value(value)) < 0)
+			return S_bad(d, flag, "unknown grade '%s' (expected 高|中|普 or high|medium|normal)",
+			    value);
+		for (int i = 0; i < SX_DIM__COUNT; i++)
+			if (strcmp(key, sx_dim_ids[i]) == 0)
+				p->dims[i] = g;
+		p->grade = -1; /* the dimensions decide */
+		S_origin_set(&p->grade_at, flag, 0);
 	} else if (strcmp(key, "level") == 0) {
 		if (secannex_level_parse(&p->level, value) != 0)
 			return S_bad(d, flag, "unknown responsibility level '%s' (expected A, B, C, D or E)",

@@ -33,6 +33,16 @@ S_where(const secannex_profile *p)
 	return p->path ? p->path : "command line";
 }
 
+/* "--choose" for a flag, "<choose> at line 7" for a profile file's element. */
+static void
+S_decision_name(sx_buf *b, const sx_decision *dc)
+{
+	if (dc->from_flag)
+		sx_buf_puts(b, sx_dec_names[dc->kind]);
+	else
+		sx_buf_printf(b, "<%s> at line %d", sx_dec_names[dc->kind] + 2, dc->line);
+}
+
 static const sx_decision *
 S_decision_for(const secannex_profile *p, const char *id, secannex_diags *d, int *conflict)
 {
@@ -44,10 +54,8 @@ S_decision_for(const secannex_profile *p, const char *id, secannex_diags *d, int
 			continue;
 		if (found && found->kind != dc->kind) {
 			sx_buf a = SX_BUF_INIT, b = SX_BUF_INIT;
-			sx_buf_printf(&a, "%s (%s%s%.0d)", sx_dec_names[found->kind], found->origin,
-			    found->line ? ":" : "", found->line);
-			sx_buf_printf(&b, "%s (%s%s%.0d)", sx_dec_names[dc->kind], dc->origin,
-			    dc->line ? ":" : "", dc->line);
+			S_decision_name(&a, found);
+			S_decision_name(&b, dc);
 			sx_diag(d, SX_MSG_CONFLICT, dc->origin, dc->line, id, a.ptr, b.ptr);
 			sx_buf_free(&a);
 			sx_buf_free(&b);

@@ -51,7 +51,10 @@ S_xml_error(void *data, xmlErrorPtr err)
 	msg[n] = '\0';
 	while (n > 0 && msg[n - 1] == ' ')
 		msg[--n] = '\0';
-	sx_diag(e->d, e->msg, e->path, err->line, msg);
+	/* libxml2 sometimes reports one problem twice: keep one */
+	if (e->d->n == 0 || e->d->v[e->d->n - 1].line != err->line ||
+	    strstr(e->d->v[e->d->n - 1].msg, msg) == NULL)
+		sx_diag(e->d, e->msg, e->path, err->line, msg);
 	e->count++;
 	free(msg);
 }

@@ -11,7 +11,7 @@ has "$T/out" "secannex "
 
 # every long option of the table is in --help and in the man page, and no other appears in --help
 sed 's/\\//g' "$SRCDIR/src/cli/secannex.1" >"$T/man"
-opts=$(sed -n 's/^	{ "\([a-z-]*\)", [01], OPT_.*/\1/p' "$SRCDIR/src/cli/main.c")
+opts=$(sed -n 's/^	{ "\([a-z-]*\)", [012], OPT_.*/\1/p' "$SRCDIR/src/cli/main.c")
 ok test -n "$opts"
 for o in $opts; do
 	has "$T/help" "--$o"
@@ -21,7 +21,7 @@ for o in $(grep -o -- '--[a-z-]*' "$T/help" | sort -u | sed 's/^--//'); do
 	ok sh -c "echo '$opts' | grep -qx -- '$o'"
 done
 # every command is in --help and the man page
-for c in types show export baseline duties validate; do
+for c in types show export baseline duties validate resolve grade; do
 	has "$T/help" "secannex $c"
 	ok grep -qE "^\\.BI? $c( |\$)" "$T/man"
 done
