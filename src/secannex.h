@@ -184,6 +184,32 @@ char *secannex_render_resolution(const secannex_resolution *r, secannex_format f
 char *secannex_render_grade(const secannex_catalog *cat, const secannex_grade dims[4],
     secannex_format fmt);
 
+/* ---- tender annexes ---- */
+
+/** Annex file formats. */
+typedef enum secannex_annex_format {
+	SECANNEX_ANNEX_ODT = 0,
+	SECANNEX_ANNEX_DOCX,
+	SECANNEX_ANNEX_CSV /**< the vendor compliance matrix, UTF-8 with a BOM */
+} secannex_annex_format;
+
+/** How to write an annex. */
+typedef struct secannex_annex_opts {
+	secannex_annex_format format;
+	int vendor_matrix;        /**< add the vendor's response columns */
+	const char *template_dir; /**< holds odt/ and docx/ (the static style parts) */
+	int epoch_set;            /**< 1: date the document EPOCH (SOURCE_DATE_EPOCH); 0: no dates */
+	long long epoch;
+} secannex_annex_opts;
+
+/**
+ * Write the annex of resolution R to PATH: through a temporary file in the same directory that is
+ * renamed over PATH only on success (a failed run leaves nothing behind).  The same inputs give
+ * byte-identical files.  Returns 0, SECANNEX_EINVALID or SECANNEX_EIO, with diagnostics in DIAGS.
+ */
+int secannex_annex_write(const secannex_resolution *r, const secannex_annex_opts *opts,
+    const char *path, secannex_diags *diags);
+
 /** The message of the last failing call in this thread, or "" when none. */
 const char *secannex_error_last(void);
 

@@ -20,7 +20,7 @@ enum exit_code {
 enum opt_id {
 	OPT_CATALOG = 1000, OPT_REGULATION, OPT_DATADIR, OPT_FORMAT, OPT_GRADE, OPT_AREA,
 	OPT_LEVEL, OPT_KIND, OPT_MAX_BYTES, OPT_PROFILE, OPT_STRICT, OPT_DIM, OPT_TENDER,
-	OPT_HELP = 'h', OPT_VERSION = 'V'
+	OPT_VENDOR, OPT_TEMPLATES, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
 };
 
 /* One row per option: getopt_long's table, --help and the profile keys all come from here.
@@ -36,7 +36,10 @@ static const struct opt_spec {
 	{ "catalog", 1, OPT_CATALOG, "FILE", "the 一覽表 catalog to use (default: the installed one)", NULL },
 	{ "regulation", 1, OPT_REGULATION, "FILE", "the 分級辦法 catalog to use (default: the installed one)", NULL },
 	{ "data-dir", 1, OPT_DATADIR, "DIR", "where the catalogs and schemas are (default: built in)", NULL },
-	{ "format", 1, OPT_FORMAT, "FMT", "output format: text (default), md (resolve) or json", NULL },
+	{ "format", 1, OPT_FORMAT, "FMT", "output format: text (default), md (resolve) or json; odt, docx or csv (generate)", NULL },
+	{ "output", 1, OPT_OUTPUT, "FILE", "generate: the annex file (its extension picks the format)", NULL },
+	{ "vendor-matrix", 0, OPT_VENDOR, NULL, "generate: add the vendor's response columns", NULL },
+	{ "template-dir", 1, OPT_TEMPLATES, "DIR", "generate: the ODT/DOCX templates (default: beside the catalog)", NULL },
 	{ "profile", 1, OPT_PROFILE, "FILE", "the tender profile (flags below override it)", NULL },
 	{ "type", 1, OPT_TENDER, "TYPE", "procurement type id (see 'secannex types')", "type" },
 	{ "grade", 1, OPT_GRADE, "G", "system grade: 高|中|普 or high|medium|normal", "grade" },
@@ -78,6 +81,7 @@ static const struct cmd_spec {
 	{ "duties", "duties --level L --kind public|special", "an agency's 附表一～八 duties" },
 	{ "validate", "validate FILE...", "check catalog files (schema and rules); exit 0 when clean" },
 	{ "resolve", "resolve [--profile FILE] [FLAGS]", "decide every row of one tender (status, reason)" },
+	{ "generate", "generate [--profile FILE] [FLAGS] -o FILE", "write the tender annex: .odt, .docx, or .csv (vendor matrix)" },
 	{ "grade", "grade --confidentiality G --integrity G ...", "the system grade from the 附表九 dimensions" },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
@@ -89,8 +93,9 @@ struct pflag {
 
 struct args {
 	const char *catalog, *regulation, *datadir, *format, *grade, *area, *level, *kind, *profile;
+	const char *output, *templates;
 	size_t max_bytes;
-	int strict;
+	int strict, vendor_matrix;
 	struct pflag *pflags;
 	size_t npflags;
 };
@@ -259,6 +264,9 @@ apply_opt(int c, int idx, struct args *a)
 	}
 	switch (c) {
 	case OPT_PROFILE: a->profile = optarg; break;
+	case OPT_OUTPUT: a->output = optarg; break;
+	case OPT_VENDOR: a->vendor_matrix = 1; break;
+	case OPT_TEMPLATES: a->templates = optarg; break;
 	case OPT_STRICT: a->strict = 1; break;
 	case OPT_DIM: case OPT_TENDER: break;
 	case OPT_CATALOG: a->catalog = optarg; break;
@@ -340,6 +348,79 @@ done:
 	return rc;
 }
 
+/* The templates: --template-dir, $SECANNEX_TEMPLATEDIR, else "templates" beside the catalog
+ * directory (the source tree's catalog/ and templates/, or $(pkgdatadir) and its templates/). */
+static const char *
+template_dir(const struct args *a)
+{
+	static char dir[PATH_MAX];
+	const char *env = getenv("SECANNEX_TEMPLATEDIR"), *d = data_dir(a);
+	size_t n = strlen(d);
+
+	if (a->templates)
+		return a->templates;
+	if (env && *env)
+		return env;
+	if (n >= 8 && strcmp(d + n - 8, "/catalog") == 0)
+		snprintf(dir, sizeof(dir), "%.*s/templates", (int)(n - 8), d);
+	else
+		snprintf(dir, sizeof(dir), "%s/templates", d);
+	return dir;
+}
+
+static int
+cmd_generate(const struct args *a)
+{
+	secannex_annex_opts o = { SECANNEX_ANNEX_DOCX, a->vendor_matrix, template_dir(a), 0, 0 };
+	const char *fmt = a->format, *ext, *sde = getenv("SOURCE_DATE_EPOCH");
+	secannex_catalog *cat = NULL;
+	secannex_profile *p = NULL;
+	secannex_resolution *res = NULL;
+	secannex_diags *d = NULL;
+	int rc;
+
+	if (a->output == NULL)
+		return usage_error("%s", "generate needs -o FILE (.odt, .docx or .csv)");
+	ext = strrchr(a->output, '.');
+	if (fmt == NULL && ext && strchr(ext, '/') == NULL)
+		fmt = ext + 1;
+	if (fmt && strcmp(fmt, "odt") == 0)
+		o.format = SECANNEX_ANNEX_ODT;
+	else if (fmt && strcmp(fmt, "docx") == 0)
+		o.format = SECANNEX_ANNEX_DOCX;
+	else if (fmt && strcmp(fmt, "csv") == 0)
+		o.format = SECANNEX_ANNEX_CSV;
+	else
+		return usage_error("cannot tell the annex format of '%s': use .odt, .docx or .csv, "
+		    "or --format odt|docx|csv", a->output);
+	if (sde && *sde) {
+		char *end;
+		errno = 0;
+		o.epoch = strtoll(sde, &end, 10);
+		if (errno || *end || o.epoch < 315532800 || sde[0] == '-') {
+			fprintf(stderr, "secannex: error: SOURCE_DATE_EPOCH='%s' is not a time in seconds "
+			    "since 1970 (from 1980 on)\n", sde);
+			return EXIT_DATA;
+		}
+		o.epoch_set = 1;
+	}
+	if ((rc = build_profile(&p, a)) != EXIT_OK)
+		goto done;
+	if ((rc = load(&cat, a, 1, 1)) != EXIT_OK)
+		goto done;
+	d = secannex_diags_new();
+	if (secannex_resolve(&res, cat, p, a->strict, d) != 0 ||
+	    secannex_annex_write(res, &o, a->output, d) != 0)
+		rc = EXIT_DATA;
+	print_diags(d);
+done:
+	secannex_resolution_free(res);
+	secannex_diags_free(d);
+	secannex_profile_free(p);
+	secannex_catalog_free(cat);
+	return rc;
+}
+
 static int
 cmd_grade(const struct args *a, secannex_format fmt)
 {
@@ -380,7 +461,7 @@ run(int argc, char **argv, struct args *ap)
 		lopts[i] = (struct option){ opts[i].name, opts[i].has_arg, NULL, opts[i].id };
 	memset(&lopts[NOPTS], 0, sizeof(lopts[NOPTS]));
 	/* options before the command, then the command, then its options and arguments */
-	while ((c = getopt_long(argc, argv, "+hV", lopts, &idx)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hVo:", lopts, &idx)) != -1) {
 		if ((rc = apply_opt(c, idx, ap)) >= 0)
 			return rc;
 		idx = -1;
@@ -395,7 +476,7 @@ run(int argc, char **argv, struct args *ap)
 	argc -= optind;
 	argv += optind;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "hV", lopts, &idx)) != -1) {
+	while ((c = getopt_long(argc, argv, "hVo:", lopts, &idx)) != -1) {
 		if ((rc = apply_opt(c, idx, ap)) >= 0)
 			return rc;
 		idx = -1;
@@ -403,6 +484,11 @@ run(int argc, char **argv, struct args *ap)
 	rc = EXIT_OK;
 	argc -= optind;
 	argv += optind;
+	if (strcmp(cmd, "generate") == 0) {
+		if (argc > 0)
+			return usage_error("generate takes no argument: use --profile FILE and -o FILE%s", "");
+		return cmd_generate(ap);
+	}
 	if ((rc = parse_format(&fmt, ap->format)) != EXIT_OK)
 		return rc;
 

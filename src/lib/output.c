@@ -1,0 +1,83 @@
+/* output.c: atomic file output: a temporary file beside the target, fsync, then rename. */
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+
+static int
+S_err(secannex_diags *d, const char *path, const char *what, int err)
+{
+	sx_buf b = SX_BUF_INIT;
+
+	sx_buf_printf(&b, "%s%s%s", what, err ? ": " : "", err ? strerror(err) : "");
+	sx_diag_raw(d, SECANNEX_DIAG_ERROR, path, 0, b.ptr);
+	sx_buf_free(&b);
+	return SECANNEX_EIO;
+}
+
+int
+sx_write_atomic(const char *path, const void *data, size_t len, secannex_diags *d)
+{
+	struct stat st;
+	char *tmp = NULL;
+	const char *slash;
+	mode_t mask;
+	int fd = -1, rc = SECANNEX_EIO;
+	size_t off = 0;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return S_err(d, path, "the output is a directory", 0);
+	slash = strrchr(path, '/');
+	tmp = sx_malloc(strlen(path) + 16);
+	if (slash)
+		sprintf(tmp, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
+	else
+		sprintf(tmp, ".%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = S_err(d, path, "cannot create the output file", errno);
+		free(tmp);
+		return rc;
+	}
+	while (off < len) {
+		ssize_t n = write(fd, (const char *)data + off, len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			rc = S_err(d, path, "cannot write the output file", n < 0 ? errno : ENOSPC);
+			goto fail;
+		}
+		off += (size_t)n;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0) {
+		rc = S_err(d, path, "cannot write the output file", errno);
+		goto fail;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		rc = S_err(d, path, "cannot write the output file", errno);
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		rc = S_err(d, path, "cannot replace the output file", errno);
+		goto fail;
+	}
+	free(tmp);
+	return 0;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return rc;
+}

@@ -1,0 +1,260 @@
+/* render_odt.c: the annex as an ODF 1.3 text package (content.xml and meta.xml; styles from templates/odt). */
+#include <stdio.h>
+#include <string.h>
+
+#include "annex.h"
+#include "diag.h"
+#include "xmlw.h"
+#include "zippkg.h"
+
+#define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+#define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+#define NS_FO "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+#define NS_META "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+#define NS_DC "http://purl.org/dc/elements/1.1/"
+
+/* Paragraph text: "\n" → text:line-break, tab → text:tab, runs of spaces → text:s (ODF collapses
+ * white space otherwise). */
+static void
+S_text(sx_xw *x, const char *s)
+{
+	const char *run = s;
+	int prev_space = 1; /* a leading space would be dropped: write it as text:s */
+
+	while (*s) {
+		if (*s == '\n' || *s == '\t' || (*s == ' ' && prev_space)) {
+			size_t n = 1;
+			sx_xw_textn(x, run, (size_t)(s - run));
+			if (*s == '\n') {
+				sx_xw_start(x, "text:line-break");
+				sx_xw_end(x);
+				prev_space = 1;
+			} else if (*s == '\t') {
+				sx_xw_start(x, "text:tab");
+				sx_xw_end(x);
+				prev_space = 1;
+			} else {
+				while (s[n] == ' ')
+					n++;
+				sx_xw_start(x, "text:s");
+				if (n > 1)
+					sx_xw_attrf(x, "text:c", "%zu", n);
+				sx_xw_end(x);
+				prev_space = 0;
+			}
+			s += n;
+			run = s;
+			continue;
+		}
+		prev_space = *s == ' ';
+		s++;
+	}
+	sx_xw_textn(x, run, (size_t)(s - run));
+}
+
+static void
+S_para(sx_xw *x, const char *style, const char *text)
+{
+	sx_xw_start(x, "text:p");
+	sx_xw_attr(x, "text:style-name", style);
+	S_text(x, text);
+	sx_xw_end(x);
+}
+
+static void
+S_table_styles(sx_xw *x, const sx_annex *a)
+{
+	int t = 0;
+
+	for (size_t i = 0; i < a->n; i++) {
+		const sx_table *tb = a->v[i].table;
+		if (tb == NULL)
+			continue;
+		t++;
+		sx_xw_start(x, "style:style");
+		sx_xw_attrf(x, "style:name", "Tbl%d", t);
+		sx_xw_attr(x, "style:family", "table");
+		sx_xw_start(x, "style:table-properties");
+		sx_xw_attrf(x, "style:width", "%d.%02dcm", SX_TEXT_WIDTH / 100, SX_TEXT_WIDTH % 100);
+		sx_xw_attr(x, "table:align", "margins");
+		sx_xw_attr(x, "fo:margin-bottom", "0.2cm");
+		sx_xw_end(x);
+		sx_xw_end(x);
+		for (size_t c = 0; c < tb->ncols; c++) {
+			sx_xw_start(x, "style:style");
+			sx_xw_attrf(x, "style:name", "Tbl%d.C%zu", t, c + 1);
+			sx_xw_attr(x, "style:family", "table-column");
+			sx_xw_start(x, "style:table-column-properties");
+			sx_xw_attrf(x, "style:column-width", "%d.%02dcm", tb->width_mm[c] / 100,
+			    tb->width_mm[c] % 100);
+			sx_xw_end(x);
+			sx_xw_end(x);
+		}
+	}
+	/* rows are not split across pages (as w:cantSplit in DOCX) */
+	sx_xw_start(x, "style:style");
+	sx_xw_attr(x, "style:name", "Row");
+	sx_xw_attr(x, "style:family", "table-row");
+	sx_xw_start(x, "style:table-row-properties");
+	sx_xw_attr(x, "fo:keep-together", "always");
+	sx_xw_end(x);
+	sx_xw_end(x);
+	/* cells: a bordered one, and a shaded one for headers and form labels */
+	for (int shaded = 0; shaded < 2; shaded++) {
+		sx_xw_start(x, "style:style");
+		sx_xw_attr(x, "style:name", shaded ? "CellHead" : "Cell");
+		sx_xw_attr(x, "style:family", "table-cell");
+		sx_xw_start(x, "style:table-cell-properties");
+		if (shaded)
+			sx_xw_attr(x, "fo:background-color", "#e6e6e6");
+		sx_xw_attr(x, "fo:padding", "0.1cm");
+		sx_xw_attr(x, "fo:border", "0.5pt solid #000000");
+		sx_xw_end(x);
+		sx_xw_end(x);
+	}
+}
+
+static void
+S_row(sx_xw *x, const sx_table *tb, size_t r, int head)
+{
+	sx_xw_start(x, "table:table-row");
+	sx_xw_attr(x, "table:style-name", "Row");
+	for (size_t c = 0; c < tb->ncols; c++) {
+		int label = head || (tb->kind == SX_TBL_FORM && c == 0);
+		sx_xw_start(x, "table:table-cell");
+		sx_xw_attr(x, "table:style-name", label ? "CellHead" : "Cell");
+		sx_xw_attr(x, "office:value-type", "string");
+		S_para(x, head ? "Table_20_Heading" : "Table_20_Contents", tb->cells[r * tb->ncols + c]);
+		sx_xw_end(x);
+	}
+	sx_xw_end(x);
+}
+
+static int
+S_content(const sx_annex *a, sx_buf *out)
+{
+	sx_xw *x = sx_xw_new(0);
+	int t = 0;
+
+	sx_xw_start(x, "office:document-content");
+	sx_xw_attr(x, "xmlns:office", NS_OFFICE);
+	sx_xw_attr(x, "xmlns:style", NS_STYLE);
+	sx_xw_attr(x, "xmlns:text", NS_TEXT);
+	sx_xw_attr(x, "xmlns:table", NS_TABLE);
+	sx_xw_attr(x, "xmlns:fo", NS_FO);
+	sx_xw_attr(x, "office:version", "1.3");
+	sx_xw_start(x, "office:automatic-styles");
+	S_table_styles(x, a);
+	sx_xw_end(x);
+	sx_xw_start(x, "office:body");
+	sx_xw_start(x, "office:text");
+	for (size_t i = 0; i < a->n; i++) {
+		const sx_ablock *b = &a->v[i];
+		switch (b->kind) {
+		case SX_BLK_TITLE:
+			S_para(x, "Title", b->text);
+			break;
+		case SX_BLK_HEADING:
+		case SX_BLK_SUBHEADING:
+			sx_xw_start(x, "text:h");
+			sx_xw_attr(x, "text:style-name", b->kind == SX_BLK_HEADING ? "Heading_20_1" : "Heading_20_2");
+			sx_xw_attr(x, "text:outline-level", b->kind == SX_BLK_HEADING ? "1" : "2");
+			S_text(x, b->text);
+			sx_xw_end(x);
+			break;
+		case SX_BLK_PARA:
+			S_para(x, "Standard", b->text);
+			break;
+		case SX_BLK_NOTE:
+			S_para(x, "Note", b->text);
+			break;
+		case SX_BLK_TABLE: {
+			const sx_table *tb = b->table;
+			t++;
+			sx_xw_start(x, "table:table");
+			sx_xw_attrf(x, "table:name", "Table%d", t);
+			sx_xw_attrf(x, "table:style-name", "Tbl%d", t);
+			for (size_t c = 0; c < tb->ncols; c++) {
+				sx_xw_start(x, "table:table-column");
+				sx_xw_attrf(x, "table:style-name", "Tbl%d.C%zu", t, c + 1);
+				sx_xw_end(x);
+			}
+			if (tb->nheader) {
+				sx_xw_start(x, "table:table-header-rows");
+				for (size_t r = 0; r < tb->nheader; r++)
+					S_row(x, tb, r, 1);
+				sx_xw_end(x);
+			}
+			for (size_t r = tb->nheader; r < tb->nrows; r++)
+				S_row(x, tb, r, 0);
+			sx_xw_end(x);
+			break;
+		}
+		}
+	}
+	sx_xw_end(x);
+	sx_xw_end(x);
+	sx_xw_end(x);
+	return sx_xw_finish(x, out);
+}
+
+static int
+S_meta(const sx_annex *a, sx_buf *out)
+{
+	sx_xw *x = sx_xw_new(0);
+	char gen[64], when[32];
+
+	sx_xw_start(x, "office:document-meta");
+	sx_xw_attr(x, "xmlns:office", NS_OFFICE);
+	sx_xw_attr(x, "xmlns:meta", NS_META);
+	sx_xw_attr(x, "xmlns:dc", NS_DC);
+	sx_xw_attr(x, "office:version", "1.3");
+	sx_xw_start(x, "office:meta");
+	snprintf(gen, sizeof(gen), "secannex/%s", secannex_version());
+	sx_xw_leaf(x, "meta:generator", gen);
+	sx_xw_leaf(x, "dc:title", a->title);
+	sx_xw_leaf(x, "dc:subject", a->subject);
+	sx_xw_leaf(x, "dc:language", "zh-TW");
+	if (a->epoch_set) {
+		sx_iso8601(when, sizeof(when), a->epoch);
+		sx_xw_leaf(x, "meta:creation-date", when);
+		sx_xw_leaf(x, "dc:date", when);
+	}
+	sx_xw_end(x);
+	sx_xw_end(x);
+	return sx_xw_finish(x, out);
+}
+
+int
+sx_odt_package(const sx_annex *a, const char *template_dir, sx_buf *out, secannex_diags *d)
+{
+	static const char mimetype[] = "application/vnd.oasis.opendocument.text";
+	sx_buf content = SX_BUF_INIT, meta = SX_BUF_INIT, styles = SX_BUF_INIT, manifest = SX_BUF_INIT;
+	sx_zip *z = NULL;
+	int rc;
+
+	if ((rc = sx_template_read(&styles, template_dir, "odt/styles.xml", d)) != 0 ||
+	    (rc = sx_template_read(&manifest, template_dir, "odt/META-INF/manifest.xml", d)) != 0)
+		goto done;
+	if (S_content(a, &content) != 0 || S_meta(a, &meta) != 0) {
+		sx_diag_raw(d, SECANNEX_DIAG_SYSERR, "odt", 0, "cannot write the XML parts");
+		rc = SECANNEX_EIO;
+		goto done;
+	}
+	z = sx_zip_new();
+	sx_zip_add(z, "mimetype", mimetype, sizeof(mimetype) - 1, 1);
+	sx_zip_add(z, "META-INF/manifest.xml", manifest.ptr, manifest.len, 0);
+	sx_zip_add(z, "content.xml", content.ptr, content.len, 0);
+	sx_zip_add(z, "styles.xml", styles.ptr, styles.len, 0);
+	sx_zip_add(z, "meta.xml", meta.ptr, meta.len, 0);
+	rc = sx_zip_finish(z, a->epoch_set ? a->epoch : (time_t)315532800, out, d);
+done:
+	sx_zip_free(z);
+	sx_buf_free(&content);
+	sx_buf_free(&meta);
+	sx_buf_free(&styles);
+	sx_buf_free(&manifest);
+	return rc;
+}

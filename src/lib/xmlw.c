@@ -1,0 +1,105 @@
+/* xmlw.c: the xmlTextWriter wrapper: each call's failure is remembered and reported at the end. */
+#include "xmlw.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include <libxml/xmlwriter.h>
+
+struct sx_xw {
+	xmlBufferPtr buf;
+	xmlTextWriterPtr w;
+	int err;
+};
+
+sx_xw *
+sx_xw_new(int standalone)
+{
+	sx_xw *x = sx_calloc(1, sizeof(*x));
+
+	x->buf = xmlBufferCreate();
+	x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
+	if (x->w == NULL || xmlTextWriterStartDocument(x->w, "1.0", "UTF-8",
+	    standalone ? "yes" : NULL) < 0)
+		x->err = 1;
+	return x;
+}
+
+void
+sx_xw_start(sx_xw *x, const char *name)
+{
+	if (!x->err && xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
+		x->err = 1;
+}
+
+void
+sx_xw_attr(sx_xw *x, const char *name, const char *value)
+{
+	if (!x->err && xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value) < 0)
+		x->err = 1;
+}
+
+void
+sx_xw_attrf(sx_xw *x, const char *name, const char *fmt, ...)
+{
+	sx_buf b = SX_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sx_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	sx_xw_attr(x, name, b.ptr ? b.ptr : "");
+	sx_buf_free(&b);
+}
+
+void
+sx_xw_end(sx_xw *x)
+{
+	if (!x->err && xmlTextWriterEndElement(x->w) < 0)
+		x->err = 1;
+}
+
+void
+sx_xw_text(sx_xw *x, const char *s)
+{
+	if (!x->err && *s && xmlTextWriterWriteString(x->w, BAD_CAST s) < 0)
+		x->err = 1;
+}
+
+void
+sx_xw_textn(sx_xw *x, const char *s, size_t n)
+{
+	char *c;
+
+	if (n == 0)
+		return;
+	c = sx_strndup(s, n);
+	sx_xw_text(x, c);
+	free(c);
+}
+
+void
+sx_xw_leaf(sx_xw *x, const char *name, const char *text)
+{
+	sx_xw_start(x, name);
+	sx_xw_text(x, text);
+	sx_xw_end(x);
+}
+
+int
+sx_xw_finish(sx_xw *x, sx_buf *out)
+{
+	int rc;
+
+	if (!x->err && xmlTextWriterEndDocument(x->w) < 0)
+		x->err = 1;
+	if (x->w)
+		xmlFreeTextWriter(x->w); /* flushes into buf */
+	if (!x->err && x->buf)
+		sx_buf_put(out, xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
+	rc = x->err ? -1 : 0;
+	if (x->buf)
+		xmlBufferFree(x->buf);
+	free(x);
+	return rc;
+}

@@ -1,0 +1,23 @@
+/* xmlw.h: a thin error-collecting wrapper over libxml2's xmlTextWriter, for every generated XML part. */
+#ifndef SX_XMLW_H
+#define SX_XMLW_H
+
+#include "buf.h"
+
+typedef struct sx_xw sx_xw;
+
+/* Start a UTF-8 document (with a standalone="yes" declaration when STANDALONE). */
+sx_xw *sx_xw_new(int standalone);
+void sx_xw_start(sx_xw *x, const char *name);
+void sx_xw_attr(sx_xw *x, const char *name, const char *value);
+void sx_xw_attrf(sx_xw *x, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void sx_xw_end(sx_xw *x);
+/* Character data; libxml2 escapes < & > and quotes. */
+void sx_xw_text(sx_xw *x, const char *s);
+void sx_xw_textn(sx_xw *x, const char *s, size_t n);
+/* An element with only character data: <NAME>TEXT</NAME>. */
+void sx_xw_leaf(sx_xw *x, const char *name, const char *text);
+/* End the document and append it to OUT; returns 0, or -1 when any call failed.  Frees X. */
+int sx_xw_finish(sx_xw *x, sx_buf *out);
+
+#endif
