@@ -1,0 +1,196 @@
+#!/bin/sh
+# annex.sh: secannex generate: every type × grade × format validates against the ODF 1.3 / ECMA-376
+# schemas, the package rules hold, output is deterministic and atomic, user text is escaped, CSV.
+. "$SRCDIR/tests/cli/setup.sh"
+SCH="$SRCDIR/tests/schemas"
+ODF="$SCH/odf1.3/OpenDocument-v1.3-schema.rng"
+MAN="$SCH/odf1.3/OpenDocument-v1.3-manifest-schema.rng"
+O="$SCH/ooxml"
+unset SOURCE_DATE_EPOCH
+
+# valid FILE: unzip FILE and validate every XML part against its schema
+valid() {
+	checks=$((checks + 1))
+	rm -rf "$T/x" && mkdir "$T/x"
+	if ! (cd "$T/x" && unzip -q "$1"); then
+		echo "FAIL: $1 is not a zip"; fails=$((fails + 1)); return
+	fi
+	case "$1" in
+	*.odt)
+		xmllint --noout --nonet --relaxng "$ODF" "$T/x/content.xml" "$T/x/styles.xml" \
+		    "$T/x/meta.xml" 2>"$T/xmllint" &&
+		xmllint --noout --nonet --relaxng "$MAN" "$T/x/META-INF/manifest.xml" 2>>"$T/xmllint" ;;
+	*.docx)
+		xmllint --noout --nonet --schema "$O/wml-offline.xsd" "$T/x/word/document.xml" \
+		    "$T/x/word/styles.xml" "$T/x/word/settings.xml" "$T/x/word/fontTable.xml" \
+		    "$T/x/word/footer1.xml" 2>"$T/xmllint" &&
+		xmllint --noout --nonet --schema "$O/opc/opc-contentTypes.xsd" "$T/x/[Content_Types].xml" 2>>"$T/xmllint" &&
+		xmllint --noout --nonet --schema "$O/opc/opc-relationships.xsd" "$T/x/_rels/.rels" \
+		    "$T/x/word/_rels/document.xml.rels" 2>>"$T/xmllint" &&
+		XML_CATALOG_FILES="$O/catalog.xml" xmllint --noout --nonet --schema "$O/opc/opc-coreProperties.xsd" \
+		    "$T/x/docProps/core.xml" 2>>"$T/xmllint" &&
+		xmllint --noout --nonet --schema "$O/shared-documentPropertiesExtended.xsd" "$T/x/docProps/app.xml" 2>>"$T/xmllint" &&
+		# Word refuses a cell without a paragraph; the schema does not catch it
+		test "$(xmllint --xpath "count(//*[local-name()='tc'][not(*[local-name()='p'])])" "$T/x/word/document.xml")" = 0 ;;
+	esac
+	if [ $? -ne 0 ]; then
+		echo "FAIL: $1 does not validate:"; grep -v 'validates$\|Skipping import' "$T/xmllint" | head -5
+		fails=$((fails + 1))
+	fi
+}
+
+# 9 types × 3 grades × 2 formats = 54 documents with the default decisions
+n=0
+for type in saas saas-office saas-custom paas sec-planning sys-planning dev extension maintenance; do
+	for grade in high medium normal; do
+		for fmt in odt docx; do
+			expect 0 generate --type "$type" --grade "$grade" --level C --scan-risk 高 -o "$T/$type-$grade.$fmt"
+			valid "$T/$type-$grade.$fmt"
+			n=$((n + 1))
+		done
+	done
+done
+ok test "$n" -eq 54
+
+# every section at once: a pending ▲, an exclusion, the 附表十 appendix, the vendor matrix
+for fmt in odt docx; do
+	expect 0 generate --type dev --grade 高 --level A --personal-data --exclude 'dev-29=已由機房提供' \
+	    --choose dev-20 --agency '範例機關' --case 'X-1' --title '測試案' --date 2026-01-02 \
+	    --vendor-matrix -o "$T/all.$fmt"
+	valid "$T/all.$fmt"
+done
+for f in "$SRCDIR"/samples/profile-*.xml; do
+	expect 0 generate --profile "$f" -o "$T/sample.odt"
+	valid "$T/sample.odt"
+	expect 0 generate --profile "$f" --vendor-matrix -o "$T/sample.docx"
+	valid "$T/sample.docx"
+done
+
+# package rules and contents, read with Python's zipfile (independent of libzip)
+python3 - "$T/all.odt" "$T/all.docx" <<'PY' || fails=$((fails + 1))
+import re, sys, zipfile
+odt, docx = sys.argv[1], sys.argv[2]
+z = zipfile.ZipFile(odt)
+first = z.infolist()[0]
+assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED, first
+assert first.extra == b"" and z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+names = set(z.namelist())
+manifest = z.read("META-INF/manifest.xml").decode()
+for part in names - {"mimetype", "META-INF/manifest.xml"}:
+    assert 'manifest:full-path="%s"' % part in manifest, part
+content = z.read("content.xml").decode()
+for s in ["一、適用說明", "二、應辦理事項", "三、待資安長確認事項", "四、未納入之建議項目及理由",
+          "附錄、附表十", "table:table-header-rows", "□ 導入", "說明及佐證文件", "已由機房提供",
+          "dev-13<text:line-break/>(V5.4)"]:
+    assert s in content, s
+assert "\n" not in content.split("<office:body>")[1].rstrip("\n"), "raw newline inside the body"
+z = zipfile.ZipFile(docx)
+names = set(z.namelist())
+ct = z.read("[Content_Types].xml").decode()
+for part in names:
+    if not part.endswith(".rels") and part != "[Content_Types].xml":
+        assert 'PartName="/%s"' % part in ct, part
+for rels in [n for n in names if n.endswith(".rels")]:
+    base = rels.replace("_rels/", "").replace(".rels", "")
+    base = base.rsplit("/", 1)[0] + "/" if "/" in base else ""
+    for target in re.findall(r'Target="([^"]+)"', z.read(rels).decode()):
+        assert base + target in names, (rels, target)
+doc = z.read("word/document.xml").decode()
+assert doc.count("<w:tblHeader/>") >= 3
+assert '<w:pgSz w:w="11906" w:h="16838"/>' in doc
+PY
+checks=$((checks + 1))
+
+# deterministic: the same inputs give the same bytes, whatever the time zone; SOURCE_DATE_EPOCH dates them
+for fmt in odt docx csv; do
+	expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" -o "$T/d1.$fmt"
+	export TZ=Asia/Taipei
+	expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" -o "$T/d2.$fmt"
+	unset TZ
+	ok cmp -s "$T/d1.$fmt" "$T/d2.$fmt"
+done
+lacks "$T/x/docProps/core.xml" "dcterms:created"
+export SOURCE_DATE_EPOCH=1764806400
+expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" -o "$T/e1.odt"
+export TZ=America/New_York
+expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" -o "$T/e2.odt"
+unset TZ
+ok cmp -s "$T/e1.odt" "$T/e2.odt"
+ok sh -c "! cmp -s '$T/e1.odt' '$T/d1.odt'"
+rm -rf "$T/x" && mkdir "$T/x" && (cd "$T/x" && unzip -q "$T/e1.odt")
+has "$T/x/meta.xml" "<meta:creation-date>2025-12-04T00:00:00Z</meta:creation-date>"
+ok sh -c "unzip -Z -T '$T/e1.odt' | grep -q ' 20251204.000000 mimetype'"
+expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" -o "$T/e1.docx"
+rm -rf "$T/x" && mkdir "$T/x" && (cd "$T/x" && unzip -q "$T/e1.docx")
+has "$T/x/docProps/core.xml" '<dcterms:created xsi:type="dcterms:W3CDTF">2025-12-04T00:00:00Z</dcterms:created>'
+export SOURCE_DATE_EPOCH=yesterday
+expect 1 generate --profile "$SRCDIR/samples/profile-dev.xml" -o "$T/bad.odt"
+has "$T/err" "SOURCE_DATE_EPOCH='yesterday' is not a time"
+unset SOURCE_DATE_EPOCH
+ok test ! -e "$T/bad.odt"
+
+# atomic: a failed run leaves nothing behind, and an existing file is replaced only on success
+mkdir "$T/od"
+echo old >"$T/od/annex.docx"
+expect 1 generate --type dev --grade 中 --level C --choose dev-99 -o "$T/od/annex.docx"
+same_text "$T/od/annex.docx" "old"
+ok test "$(ls -A "$T/od" | wc -l)" -eq 1
+expect 0 generate --type dev --grade 中 --level C -o "$T/od/annex.docx"
+ok test "$(head -c 2 "$T/od/annex.docx")" = "PK"
+ok test "$(ls -A "$T/od" | wc -l)" -eq 1
+expect 1 generate --type dev --grade 中 --level C -o "$T/no/such/dir/annex.odt"
+same_text "$T/err" "secannex: $T/no/such/dir/annex.odt: error: cannot create the output file: No such file or directory"
+mkdir "$T/dir.odt"
+expect 1 generate --type dev --grade 中 --level C -o "$T/dir.odt"
+same_text "$T/err" "secannex: $T/dir.odt: error: the output is a directory"
+ok test -z "$(ls -A "$T/dir.odt")"
+expect 1 generate --type dev --grade 中 --level C --template-dir "$T/none" -o "$T/od/t.odt"
+has "$T/err" "secannex: $T/none/odt/styles.xml: error: cannot read file: No such file or directory"
+ok test ! -e "$T/od/t.odt"
+
+# format from the extension, or --format
+expect 2 generate --type dev --grade 中 --level C -o "$T/annex.pdf"
+has "$T/err" "cannot tell the annex format of"
+expect 0 generate --type dev --grade 中 --level C --format odt -o "$T/annex.bin"
+ok test "$(unzip -p "$T/annex.bin" mimetype)" = "application/vnd.oasis.opendocument.text"
+expect 2 generate --type dev --grade 中 --level C
+has "$T/err" "generate needs -o FILE"
+
+# user text: markup characters come out escaped; control characters are refused, nothing written
+for fmt in odt docx; do
+	expect 0 generate --type saas --grade 中 --level C --scan-risk '<高>' --agency 'A&B <機關> "甲"' \
+	    --title "R&D's <案>" --exclude 'saas-01=理由 <含> & 符號' -o "$T/h.$fmt"
+	valid "$T/h.$fmt"
+done
+rm -rf "$T/x" && mkdir "$T/x" && (cd "$T/x" && unzip -q "$T/h.odt")
+has "$T/x/content.xml" "A&amp;B &lt;機關&gt; &quot;甲&quot;"
+has "$T/x/content.xml" "未含&lt;高&gt;等級風險"
+has "$T/x/content.xml" "理由 &lt;含&gt; &amp; 符號"
+has "$T/x/meta.xml" "<dc:title>R&amp;D's &lt;案&gt;　資通安全需求附件</dc:title>"
+expect 2 generate --type saas --grade 中 --level C --agency "$(printf 'bad\001name')" -o "$T/c.odt"
+same_text "$T/err" "secannex: --agency: error: --agency: control character U+0001 is not allowed"
+ok test ! -e "$T/c.odt"
+printf '<?xml version="1.0"?>\n<profile xmlns="urn:secannex:profile:1"><type>saas</type><tender><agency>a\033b</agency></tender></profile>\n' >"$T/ctl.xml"
+expect 1 generate --profile "$T/ctl.xml" --grade 中 --level C -o "$T/c.docx"
+same_text "$T/err" "secannex: $T/ctl.xml:2: error: control character U+001B is not allowed"
+ok test ! -e "$T/c.docx"
+
+# CSV: UTF-8 with a BOM, CRLF, one line per in-annex row, RFC 4180 quoting
+expect 0 generate --profile "$SRCDIR/samples/profile-saas.xml" -o "$T/m.csv"
+ok test "$(head -c 3 "$T/m.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
+python3 - "$T/m.csv" "$SECANNEX" "$SRCDIR/samples/profile-saas.xml" <<'PY' || fails=$((fails + 1))
+import csv, io, json, subprocess, sys
+raw = open(sys.argv[1], "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
+assert rows[0] == ["項次", "依據", "類別", "要求內容", "備註", "符合", "部分符合", "不符合", "說明及佐證文件"], rows[0]
+res = json.loads(subprocess.run([sys.argv[2], "resolve", "--profile", sys.argv[3], "--format", "json"],
+                                capture_output=True, check=True).stdout)
+want = [i for i in res["items"] if i["status"] in ("required", "selected")]
+assert len(rows) == 1 + len(want), (len(rows), len(want))
+assert [r[3] for r in rows[1:]] == [i["text"] for i in want]
+assert rows[1][1] == want[0]["id"] + " (V5.4)"
+PY
+checks=$((checks + 1))
+
+finish
