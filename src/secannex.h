@@ -210,6 +210,57 @@ typedef struct secannex_annex_opts {
 int secannex_annex_write(const secannex_resolution *r, const secannex_annex_opts *opts,
     const char *path, secannex_diags *diags);
 
+/* ---- diffs and redlines ---- */
+
+/** The differences between two catalogs or two resolved annexes. Opaque. */
+typedef struct secannex_diff secannex_diff;
+
+/**
+ * Compare two 一覽表 catalogs: rows are matched by id, then the unmatched by text similarity (a
+ * renumbered row is an edit or a move, not a deletion plus an addition).  *OUT is freed by the
+ * caller with secannex_diff_free(); both catalogs must outlive it.  Returns 0.
+ */
+int secannex_diff_catalogs(secannex_diff **out, const secannex_catalog *old_cat,
+    const secannex_catalog *new_cat);
+
+/** Compare two resolutions row by row (status, text, reason) and their tender facts.  Returns 0. */
+int secannex_diff_annexes(secannex_diff **out, const secannex_resolution *old_res,
+    const secannex_resolution *new_res);
+
+/** The number of differences (0: identical). */
+size_t secannex_diff_count(const secannex_diff *d);
+
+/** Render a diff as text (COLOUR: ANSI colours), md or json; the caller frees the string. */
+char *secannex_render_diff(const secannex_diff *d, secannex_format fmt, int colour);
+
+/** Free a diff; NULL is accepted. */
+void secannex_diff_free(secannex_diff *d);
+
+/** How to write a redline. */
+typedef struct secannex_redline_opts {
+	secannex_annex_format format; /**< ODT or DOCX */
+	const char *template_dir;
+	const char *author;           /**< the changes' author */
+	int epoch_set;                /**< 1: date the changes EPOCH (SOURCE_DATE_EPOCH) */
+	long long epoch;
+	int vendor_matrix;
+} secannex_redline_opts;
+
+/**
+ * Write NEW's annex with tracked changes against OLD's annex to PATH (atomically): changed text as
+ * character-level insertions and deletions, rows and paragraphs inserted or deleted whole.
+ * Accepting every change gives NEW's text, rejecting every change OLD's.  Returns 0 or an error.
+ */
+int secannex_redline_annexes(const secannex_resolution *old_res, const secannex_resolution *new_res,
+    const secannex_redline_opts *opts, const char *path, secannex_diags *diags);
+
+/**
+ * Write the whole 一覽表 table (every type) of the diff's NEW catalog tracked against its OLD one;
+ * rows matched by the diff (renumbered rows included) are compared cell by cell.
+ */
+int secannex_redline_catalogs(const secannex_diff *d, const secannex_redline_opts *opts,
+    const char *path, secannex_diags *diags);
+
 /** The message of the last failing call in this thread, or "" when none. */
 const char *secannex_error_last(void);
 

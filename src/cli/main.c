@@ -20,7 +20,8 @@ enum exit_code {
 enum opt_id {
 	OPT_CATALOG = 1000, OPT_REGULATION, OPT_DATADIR, OPT_FORMAT, OPT_GRADE, OPT_AREA,
 	OPT_LEVEL, OPT_KIND, OPT_MAX_BYTES, OPT_PROFILE, OPT_STRICT, OPT_DIM, OPT_TENDER,
-	OPT_VENDOR, OPT_TEMPLATES, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
+	OPT_VENDOR, OPT_TEMPLATES, OPT_OLD_PROFILE, OPT_NEW_PROFILE, OPT_OLD_CATALOG, OPT_NEW_CATALOG,
+	OPT_AUTHOR, OPT_COLOR, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
 };
 
 /* One row per option: getopt_long's table, --help and the profile keys all come from here.
@@ -62,6 +63,12 @@ static const struct opt_spec {
 	{ "title", 1, OPT_TENDER, "TEXT", "案名 (tender title)", "title" },
 	{ "date", 1, OPT_TENDER, "YYYY-MM-DD", "the document date", "date" },
 	{ "strict", 0, OPT_STRICT, NULL, "treat warnings (unfilled blanks) as errors", NULL },
+	{ "old-profile", 1, OPT_OLD_PROFILE, "FILE", "diff: the earlier revision of the tender profile", NULL },
+	{ "new-profile", 1, OPT_NEW_PROFILE, "FILE", "diff: the later revision of the tender profile", NULL },
+	{ "old-catalog", 1, OPT_OLD_CATALOG, "FILE", "diff: the 一覽表 the old profile is resolved with", NULL },
+	{ "new-catalog", 1, OPT_NEW_CATALOG, "FILE", "diff: the 一覽表 the new profile is resolved with", NULL },
+	{ "author", 1, OPT_AUTHOR, "NAME", "diff -o: the author of the tracked changes (default secannex)", NULL },
+	{ "color", 1, OPT_COLOR, "WHEN", "diff: colour the text output: auto (default, on a terminal), always, never", NULL },
 	{ "area", 1, OPT_AREA, "AREA", "附表十 area id (ac au cp ia sa sc si) or name", NULL },
 	{ "max-bytes", 1, OPT_MAX_BYTES, "N", "refuse input files larger than N bytes (default 8388608)", NULL },
 	{ "help", 0, OPT_HELP, NULL, "show this help and exit", NULL },
@@ -83,6 +90,8 @@ static const struct cmd_spec {
 	{ "resolve", "resolve [--profile FILE] [FLAGS]", "decide every row of one tender (status, reason)" },
 	{ "generate", "generate [--profile FILE] [FLAGS] -o FILE", "write the tender annex: .odt, .docx, or .csv (vendor matrix)" },
 	{ "grade", "grade --confidentiality G --integrity G ...", "the system grade from the 附表九 dimensions" },
+	{ "diff", "diff OLD.xml NEW.xml [FLAGS] [-o REDLINE]", "catalog versions: what changed (exit 0 same, 1 differ, 2 error)" },
+	{ "diff", "diff --old-profile A --new-profile B [-o REDLINE]", "two revisions of one tender's annex" },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 
@@ -93,7 +102,8 @@ struct pflag {
 
 struct args {
 	const char *catalog, *regulation, *datadir, *format, *grade, *area, *level, *kind, *profile;
-	const char *output, *templates;
+	const char *output, *templates, *old_profile, *new_profile, *old_catalog, *new_catalog;
+	const char *author, *color;
 	size_t max_bytes;
 	int strict, vendor_matrix;
 	struct pflag *pflags;
@@ -267,6 +277,12 @@ apply_opt(int c, int idx, struct args *a)
 	case OPT_OUTPUT: a->output = optarg; break;
 	case OPT_VENDOR: a->vendor_matrix = 1; break;
 	case OPT_TEMPLATES: a->templates = optarg; break;
+	case OPT_OLD_PROFILE: a->old_profile = optarg; break;
+	case OPT_NEW_PROFILE: a->new_profile = optarg; break;
+	case OPT_OLD_CATALOG: a->old_catalog = optarg; break;
+	case OPT_NEW_CATALOG: a->new_catalog = optarg; break;
+	case OPT_AUTHOR: a->author = optarg; break;
+	case OPT_COLOR: a->color = optarg; break;
 	case OPT_STRICT: a->strict = 1; break;
 	case OPT_DIM: case OPT_TENDER: break;
 	case OPT_CATALOG: a->catalog = optarg; break;
@@ -299,14 +315,13 @@ apply_opt(int c, int idx, struct args *a)
 /* Build the profile: the file first, then the flags in the order given (they override it).
  * Returns EXIT_OK, EXIT_DATA (a bad file or decision) or EXIT_USAGE (a malformed flag value). */
 static int
-build_profile(secannex_profile **out, const struct args *a)
+build_profile_from(secannex_profile **out, const struct args *a, const char *path)
 {
 	secannex_profile *p = secannex_profile_new();
 	secannex_diags *d = secannex_diags_new();
 	int rc = EXIT_OK;
 
-	if (a->profile &&
-	    secannex_profile_load(p, a->profile, data_dir(a), a->max_bytes, d) != 0)
+	if (path && secannex_profile_load(p, path, data_dir(a), a->max_bytes, d) != 0)
 		rc = EXIT_DATA;
 	for (size_t i = 0; rc == EXIT_OK && i < a->npflags; i++)
 		if (secannex_profile_set(p, a->pflags[i].key, a->pflags[i].value, d) != 0)
@@ -319,6 +334,12 @@ build_profile(secannex_profile **out, const struct args *a)
 	}
 	*out = p;
 	return rc;
+}
+
+static int
+build_profile(secannex_profile **out, const struct args *a)
+{
+	return build_profile_from(out, a, a->profile);
 }
 
 static int
@@ -348,6 +369,57 @@ done:
 	return rc;
 }
 
+/* Annex format from -o's extension (or --format). Returns 0, or -1 when it cannot be told. */
+static int
+annex_format(const char *out, const char *fmt, secannex_annex_format *f)
+{
+	const char *ext = strrchr(out, '.');
+
+	if (fmt == NULL && ext && strchr(ext, '/') == NULL)
+		fmt = ext + 1;
+	if (fmt && strcmp(fmt, "odt") == 0)
+		*f = SECANNEX_ANNEX_ODT;
+	else if (fmt && strcmp(fmt, "docx") == 0)
+		*f = SECANNEX_ANNEX_DOCX;
+	else if (fmt && strcmp(fmt, "csv") == 0)
+		*f = SECANNEX_ANNEX_CSV;
+	else
+		return -1;
+	return 0;
+}
+
+/* SOURCE_DATE_EPOCH, when set.  Returns 0, or -1 (with a message) when it is not a number. */
+static int
+source_date_epoch(int *set, long long *epoch)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+
+	*set = 0;
+	*epoch = 0;
+	if (sde == NULL || *sde == '\0')
+		return 0;
+	errno = 0;
+	*epoch = strtoll(sde, &end, 10);
+	if (errno || *end || *epoch < 315532800 || sde[0] == '-') {
+		fprintf(stderr, "secannex: error: SOURCE_DATE_EPOCH='%s' is not a time in seconds "
+		    "since 1970 (from 1980 on)\n", sde);
+		return -1;
+	}
+	*set = 1;
+	return 0;
+}
+
+/* Load a catalog from PROC (NULL: the default) with the default regulation. */
+static int
+load_catalog(secannex_catalog **cat, const struct args *a, const char *proc)
+{
+	struct args b = *a;
+
+	b.catalog = proc ? proc : a->catalog;
+	return load(cat, &b, 1, 1);
+}
+
 /* The templates: --template-dir, $SECANNEX_TEMPLATEDIR, else "templates" beside the catalog
  * directory (the source tree's catalog/ and templates/, or $(pkgdatadir) and its templates/). */
 static const char *
@@ -372,7 +444,7 @@ static int
 cmd_generate(const struct args *a)
 {
 	secannex_annex_opts o = { SECANNEX_ANNEX_DOCX, a->vendor_matrix, template_dir(a), 0, 0 };
-	const char *fmt = a->format, *ext, *sde = getenv("SOURCE_DATE_EPOCH");
+	const char *fmt = a->format;
 	secannex_catalog *cat = NULL;
 	secannex_profile *p = NULL;
 	secannex_resolution *res = NULL;
@@ -381,29 +453,11 @@ cmd_generate(const struct args *a)
 
 	if (a->output == NULL)
 		return usage_error("%s", "generate needs -o FILE (.odt, .docx or .csv)");
-	ext = strrchr(a->output, '.');
-	if (fmt == NULL && ext && strchr(ext, '/') == NULL)
-		fmt = ext + 1;
-	if (fmt && strcmp(fmt, "odt") == 0)
-		o.format = SECANNEX_ANNEX_ODT;
-	else if (fmt && strcmp(fmt, "docx") == 0)
-		o.format = SECANNEX_ANNEX_DOCX;
-	else if (fmt && strcmp(fmt, "csv") == 0)
-		o.format = SECANNEX_ANNEX_CSV;
-	else
+	if (annex_format(a->output, fmt, &o.format) != 0)
 		return usage_error("cannot tell the annex format of '%s': use .odt, .docx or .csv, "
 		    "or --format odt|docx|csv", a->output);
-	if (sde && *sde) {
-		char *end;
-		errno = 0;
-		o.epoch = strtoll(sde, &end, 10);
-		if (errno || *end || o.epoch < 315532800 || sde[0] == '-') {
-			fprintf(stderr, "secannex: error: SOURCE_DATE_EPOCH='%s' is not a time in seconds "
-			    "since 1970 (from 1980 on)\n", sde);
-			return EXIT_DATA;
-		}
-		o.epoch_set = 1;
-	}
+	if (source_date_epoch(&o.epoch_set, &o.epoch) != 0)
+		return EXIT_DATA;
 	if ((rc = build_profile(&p, a)) != EXIT_OK)
 		goto done;
 	if ((rc = load(&cat, a, 1, 1)) != EXIT_OK)
@@ -418,6 +472,99 @@ done:
 	secannex_diags_free(d);
 	secannex_profile_free(p);
 	secannex_catalog_free(cat);
+	return rc;
+}
+
+/* diff: exit 0 when identical, 1 when they differ, 2 on any error (as diff(1)). */
+static int
+cmd_diff(const struct args *a, int argc, char **argv)
+{
+	secannex_catalog *oc = NULL, *nc = NULL;
+	secannex_profile *op = NULL, *np = NULL;
+	secannex_resolution *orr = NULL, *nrr = NULL;
+	secannex_diff *df = NULL;
+	secannex_diags *d = secannex_diags_new();
+	secannex_format fmt = SECANNEX_FORMAT_TEXT;
+	secannex_redline_opts ro = { SECANNEX_ANNEX_DOCX, template_dir(a),
+		a->author ? a->author : "secannex", 0, 0, a->vendor_matrix };
+	int annex = a->old_profile || a->new_profile, tender = a->profile || a->npflags;
+	int colour = 0, rc = 2;
+
+	if (a->format && strcmp(a->format, "text") != 0 && strcmp(a->format, "md") != 0 &&
+	    strcmp(a->format, "json") != 0) {
+		usage_error("unknown diff format '%s' (expected text, md or json)", a->format);
+		goto done;
+	}
+	if (a->format)
+		fmt = strcmp(a->format, "json") == 0 ? SECANNEX_FORMAT_JSON :
+		    strcmp(a->format, "md") == 0 ? SECANNEX_FORMAT_MD : SECANNEX_FORMAT_TEXT;
+	if (a->color == NULL || strcmp(a->color, "auto") == 0)
+		colour = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+	else if (strcmp(a->color, "always") == 0)
+		colour = 1;
+	else if (strcmp(a->color, "never") != 0) {
+		usage_error("unknown --color '%s' (expected auto, always or never)", a->color);
+		goto done;
+	}
+	colour = colour && fmt == SECANNEX_FORMAT_TEXT;
+	if (a->output && (annex_format(a->output, NULL, &ro.format) != 0 ||
+	    ro.format == SECANNEX_ANNEX_CSV)) {
+		usage_error("cannot tell the redline format of '%s': use .odt or .docx", a->output);
+		goto done;
+	}
+	if (source_date_epoch(&ro.epoch_set, &ro.epoch) != 0)
+		goto done;
+	if (annex) {
+		if (argc || !a->old_profile || !a->new_profile) {
+			usage_error("%s", "an annex diff needs --old-profile A.xml and --new-profile B.xml (and no FILE)");
+			goto done;
+		}
+		if (build_profile_from(&op, a, a->old_profile) != EXIT_OK ||
+		    build_profile_from(&np, a, a->new_profile) != EXIT_OK ||
+		    load_catalog(&oc, a, a->old_catalog) != EXIT_OK ||
+		    load_catalog(&nc, a, a->new_catalog) != EXIT_OK)
+			goto done;
+	} else {
+		if (argc != 2 || a->old_catalog || a->new_catalog) {
+			usage_error("%s", "diff needs OLD.xml NEW.xml (or --old-profile and --new-profile)");
+			goto done;
+		}
+		if (load_catalog(&oc, a, argv[0]) != EXIT_OK || load_catalog(&nc, a, argv[1]) != EXIT_OK)
+			goto done;
+		if (tender && a->output &&
+		    (build_profile_from(&op, a, a->profile) != EXIT_OK ||
+		    build_profile_from(&np, a, a->profile) != EXIT_OK))
+			goto done;
+	}
+	if (op && (secannex_resolve(&orr, oc, op, 0, d) != 0 || secannex_resolve(&nrr, nc, np, 0, d) != 0)) {
+		print_diags(d);
+		goto done;
+	}
+	if (annex)
+		secannex_diff_annexes(&df, orr, nrr);
+	else
+		secannex_diff_catalogs(&df, oc, nc);
+	if (a->output) {
+		int w = orr ? secannex_redline_annexes(orr, nrr, &ro, a->output, d) :
+		    secannex_redline_catalogs(df, &ro, a->output, d);
+		if (w != 0) {
+			print_diags(d);
+			goto done;
+		}
+	}
+	print_diags(d);
+	if (emit(secannex_render_diff(df, fmt, colour)) != EXIT_OK)
+		goto done;
+	rc = secannex_diff_count(df) ? 1 : 0;
+done:
+	secannex_diff_free(df);
+	secannex_resolution_free(orr);
+	secannex_resolution_free(nrr);
+	secannex_profile_free(op);
+	secannex_profile_free(np);
+	secannex_catalog_free(oc);
+	secannex_catalog_free(nc);
+	secannex_diags_free(d);
 	return rc;
 }
 
@@ -484,6 +631,8 @@ run(int argc, char **argv, struct args *ap)
 	rc = EXIT_OK;
 	argc -= optind;
 	argv += optind;
+	if (strcmp(cmd, "diff") == 0)
+		return cmd_diff(ap, argc, argv);
 	if (strcmp(cmd, "generate") == 0) {
 		if (argc > 0)
 			return usage_error("generate takes no argument: use --profile FILE and -o FILE%s", "");

@@ -13,16 +13,17 @@
 
 /* ---- building the model ---- */
 
-static sx_ablock *
-S_push(sx_annex *a, enum sx_blk_kind kind, const char *text)
+sx_ablock *
+sx_annex_push(sx_annex *a, enum sx_blk_kind kind, const char *text)
 {
 	sx_ablock *b;
 
 	a->v = sx_realloc(a->v, (a->n + 1) * sizeof(*a->v));
 	b = &a->v[a->n++];
 	b->kind = kind;
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
 	b->text = text ? sx_strdup(text) : NULL;
-	b->table = NULL;
 	return b;
 }
 
@@ -38,14 +39,14 @@ S_pushf(sx_annex *a, enum sx_blk_kind kind, const char *fmt, ...)
 	va_start(ap, fmt);
 	sx_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	S_push(a, kind, b.ptr);
+	sx_annex_push(a, kind, b.ptr);
 	sx_buf_free(&b);
 }
 
-static sx_table *
-S_table(sx_annex *a, enum sx_tbl_kind kind, size_t ncols, const int *widths, size_t nheader)
+sx_table *
+sx_annex_table(sx_annex *a, enum sx_tbl_kind kind, size_t ncols, const int *widths, size_t nheader)
 {
-	sx_ablock *b = S_push(a, SX_BLK_TABLE, NULL);
+	sx_ablock *b = sx_annex_push(a, SX_BLK_TABLE, NULL);
 	sx_table *t = sx_calloc(1, sizeof(*t));
 
 	t->kind = kind;
@@ -58,8 +59,8 @@ S_table(sx_annex *a, enum sx_tbl_kind kind, size_t ncols, const int *widths, siz
 }
 
 /* Append a row; the cells are copied (NULL: an empty cell). */
-static void
-S_row(sx_table *t, const char *const *cells)
+void
+sx_annex_row(sx_table *t, const char *const *cells)
 {
 	t->cells = sx_realloc(t->cells, (t->nrows + 1) * t->ncols * sizeof(char *));
 	for (size_t i = 0; i < t->ncols; i++)
@@ -67,15 +68,28 @@ S_row(sx_table *t, const char *const *cells)
 	t->nrows++;
 }
 
-static void
-S_annex_free(sx_annex *a)
+void
+sx_annex_free(sx_annex *a)
 {
 	for (size_t i = 0; i < a->n; i++) {
 		sx_table *t = a->v[i].table;
 		free(a->v[i].text);
+		free(a->v[i].key);
+		if (a->v[i].mtext) {
+			sx_dtext_free(a->v[i].mtext);
+			free(a->v[i].mtext);
+		}
 		if (t) {
-			for (size_t k = 0; k < t->nrows * t->ncols; k++)
+			for (size_t k = 0; k < t->nrows * t->ncols; k++) {
 				free(t->cells[k]);
+				if (t->mcells)
+					sx_dtext_free(&t->mcells[k]);
+			}
+			for (size_t k = 0; t->keys && k < t->nrows; k++)
+				free(t->keys[k]);
+			free(t->keys);
+			free(t->row_change);
+			free(t->mcells);
 			free(t->cells);
 			free(t->width_mm);
 			free(t);
@@ -129,7 +143,7 @@ S_header_block(sx_annex *a, const secannex_resolution *r)
 {
 	static const int w[] = { 460, 1240 };
 	const sx_procurement *p = r->cat->proc;
-	sx_table *t = S_table(a, SX_TBL_FORM, 2, w, 0);
+	sx_table *t = sx_annex_table(a, SX_TBL_FORM, 2, w, 0);
 	sx_buf g = SX_BUF_INIT, src = SX_BUF_INIT, lv = SX_BUF_INIT, ty = SX_BUF_INIT;
 	const char *grade = secannex_grade_name((secannex_grade)r->grade, 0);
 
@@ -165,7 +179,7 @@ S_header_block(sx_annex *a, const secannex_resolution *r)
 			{ "日期", S_or(r->fields[SX_F_DATE], "") },
 		};
 		for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-			S_row(t, rows[i]);
+			sx_annex_row(t, rows[i]);
 	}
 	sx_buf_free(&g);
 	sx_buf_free(&src);
@@ -198,7 +212,7 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 		any_controls |= S_in_annex(row) && row->ncontrols > 0;
 	}
 
-	S_push(a, SX_BLK_TITLE, a->title);
+	sx_annex_push(a, SX_BLK_TITLE, a->title);
 	S_header_block(a, r);
 
 	S_zh_num(num, sizeof(num), ++sec);
@@ -214,7 +228,7 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 	S_pushf(a, SX_BLK_PARA, "（四）本案應辦理事項計%zu項（其中依備註條件必選%zu項、機關選擇納入%zu項、經資安長確認導入%zu項）；待資安長確認事項%zu項；未納入之建議項目%zu項。",
 	    n_in, n_cond, n_sel, n_ciso, n_pending, n_out);
 	if (vendor_matrix)
-		S_push(a, SX_BLK_PARA, "（五）廠商應逐項於「符合」、「部分符合」或「不符合」欄勾選，並於「說明及佐證文件」欄敘明辦理方式及所附佐證文件。");
+		sx_annex_push(a, SX_BLK_PARA, "（五）廠商應逐項於「符合」、「部分符合」或「不符合」欄勾選，並於「說明及佐證文件」欄敘明辦理方式及所附佐證文件。");
 
 	/* 應辦理事項 */
 	S_zh_num(num, sizeof(num), ++sec);
@@ -223,11 +237,11 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 		static const char *const head[] = { "項次", "類別", "要求內容", "依據", "備註" };
 		static const char *const vhead[] = { "項次", "類別", "要求內容", "依據", "備註", "符合",
 			"部分符合", "不符合", "說明及佐證文件" };
-		sx_table *t = vendor_matrix ? S_table(a, SX_TBL_GRID, 9, w_vendor, 1) :
-		    S_table(a, SX_TBL_GRID, 5, w_req, 1);
+		sx_table *t = vendor_matrix ? sx_annex_table(a, SX_TBL_GRID, 9, w_vendor, 1) :
+		    sx_annex_table(a, SX_TBL_GRID, 5, w_req, 1);
 		size_t k = 0;
 
-		S_row(t, vendor_matrix ? vhead : head);
+		sx_annex_row(t, vendor_matrix ? vhead : head);
 		for (size_t i = 0; i < r->nrows; i++) {
 			const sx_row *row = &r->rows[i];
 			char idx[16], *src;
@@ -238,7 +252,7 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 			{
 				const char *cells[] = { idx, row->item->group->name, row->text, src,
 					row->note ? row->note : "", "□", "□", "□", "" };
-				S_row(t, cells);
+				sx_annex_row(t, cells);
 			}
 			free(src);
 		}
@@ -248,10 +262,10 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 	S_zh_num(num, sizeof(num), ++sec);
 	S_pushf(a, SX_BLK_HEADING, "%s、待資安長確認事項", num);
 	if (n_pending == 0) {
-		S_push(a, SX_BLK_PARA, "本案無待資安長確認事項。");
+		sx_annex_push(a, SX_BLK_PARA, "本案無待資安長確認事項。");
 	} else {
 		unsigned k = 0;
-		S_push(a, SX_BLK_PARA, "下列項目須經機關資安長確認是否導入；確認導入者納入應辦理事項，確認不導入者應載明理由。");
+		sx_annex_push(a, SX_BLK_PARA, "下列項目須經機關資安長確認是否導入；確認導入者納入應辦理事項，確認不導入者應載明理由。");
 		for (size_t i = 0; i < r->nrows; i++) {
 			const sx_row *row = &r->rows[i];
 			char sub[16];
@@ -263,7 +277,7 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 			if (row->note)
 				S_pushf(a, SX_BLK_NOTE, "備註：%s", row->note);
 			{
-				sx_table *t = S_table(a, SX_TBL_FORM, 2, w_box, 0);
+				sx_table *t = sx_annex_table(a, SX_TBL_FORM, 2, w_box, 0);
 				const char *rows[][2] = {
 					{ "確認結果", "□ 導入　　□ 不導入" },
 					{ "理由", "" },
@@ -271,7 +285,7 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 					{ "日期", "　　年　　月　　日" },
 				};
 				for (size_t m = 0; m < 4; m++)
-					S_row(t, rows[m]);
+					sx_annex_row(t, rows[m]);
 			}
 		}
 	}
@@ -280,13 +294,13 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 	S_zh_num(num, sizeof(num), ++sec);
 	S_pushf(a, SX_BLK_HEADING, "%s、未納入之建議項目及理由", num);
 	if (n_out == 0) {
-		S_push(a, SX_BLK_PARA, "本案無未納入之建議項目。");
+		sx_annex_push(a, SX_BLK_PARA, "本案無未納入之建議項目。");
 	} else {
 		static const char *const head[] = { "項次", "依據", "要求內容", "未納入理由" };
-		sx_table *t = S_table(a, SX_TBL_GRID, 4, w_out, 1);
+		sx_table *t = sx_annex_table(a, SX_TBL_GRID, 4, w_out, 1);
 		size_t k = 0;
 
-		S_row(t, head);
+		sx_annex_row(t, head);
 		for (size_t i = 0; i < r->nrows; i++) {
 			const sx_row *row = &r->rows[i];
 			char idx[16], *src;
@@ -296,7 +310,7 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 			src = S_source(r, row);
 			{
 				const char *cells[] = { idx, src, row->text, row->reason };
-				S_row(t, cells);
+				sx_annex_row(t, cells);
 			}
 			free(src);
 		}
@@ -333,10 +347,10 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 			sx_buf_free(&cited);
 			{
 				static const char *const head[] = { "措施", "控制措施" };
-				sx_table *t = S_table(a, SX_TBL_GRID, 2, w_ctl, 1);
+				sx_table *t = sx_annex_table(a, SX_TBL_GRID, 2, w_ctl, 1);
 				sx_control ctl[64];
 
-				S_row(t, head);
+				sx_annex_row(t, head);
 				for (size_t m = 0; m < area->nmeasures; m++) {
 					const sx_measure *me = &area->measures[m];
 					size_t n = sx_baseline_resolve(me, (secannex_grade)r->baseline, ctl, 64);
@@ -353,13 +367,42 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 					}
 					{
 						const char *cells[] = { me->name, text.ptr ? text.ptr : "" };
-						S_row(t, cells);
+						sx_annex_row(t, cells);
 					}
 					sx_buf_free(&text);
 				}
 			}
 		}
 	}
+}
+
+void
+sx_annex_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix, int epoch_set,
+    time_t epoch)
+{
+	sx_buf title = SX_BUF_INIT, subject = SX_BUF_INIT;
+
+	memset(a, 0, sizeof(*a));
+	sx_buf_printf(&title, "%s%s資通安全需求附件", S_or(r->fields[SX_F_TITLE], ""),
+	    r->fields[SX_F_TITLE] ? "　" : "");
+	a->title = sx_buf_detach(&title);
+	sx_buf_printf(&subject, "%s；%s%s", r->type->name, r->cat->proc->edition, r->cat->proc->version);
+	a->subject = sx_buf_detach(&subject);
+	a->epoch_set = epoch_set;
+	a->epoch = epoch;
+	S_build(a, r, vendor_matrix);
+}
+
+const sx_dtext *
+sx_annex_segs(const char *text, int change, const sx_dtext *m, sx_dtext *one, sx_dseg *seg)
+{
+	if (m && m->n)
+		return m;
+	seg->op = change == SX_OP_INS ? SX_OP_INS : change == SX_OP_DEL ? SX_OP_DEL : SX_OP_SAME;
+	seg->text = (char *)(text ? text : "");
+	one->v = seg;
+	one->n = *seg->text ? 1 : 0;
+	return one;
 }
 
 /* ---- CSV: the vendor compliance matrix ---- */
@@ -461,8 +504,8 @@ int
 secannex_annex_write(const secannex_resolution *r, const secannex_annex_opts *o, const char *path,
     secannex_diags *d)
 {
-	sx_annex a = { 0 };
-	sx_buf out = SX_BUF_INIT, title = SX_BUF_INIT;
+	sx_annex a;
+	sx_buf out = SX_BUF_INIT;
 	int rc;
 
 	if (o->format == SECANNEX_ANNEX_CSV) {
@@ -471,22 +514,12 @@ secannex_annex_write(const secannex_resolution *r, const secannex_annex_opts *o,
 		sx_buf_free(&out);
 		return rc;
 	}
-	sx_buf_printf(&title, "%s%s資通安全需求附件", S_or(r->fields[SX_F_TITLE], ""),
-	    r->fields[SX_F_TITLE] ? "　" : "");
-	a.title = sx_buf_detach(&title);
-	{
-		sx_buf s = SX_BUF_INIT;
-		sx_buf_printf(&s, "%s；%s%s", r->type->name, r->cat->proc->edition, r->cat->proc->version);
-		a.subject = sx_buf_detach(&s);
-	}
-	a.epoch_set = o->epoch_set;
-	a.epoch = (time_t)o->epoch;
-	S_build(&a, r, o->vendor_matrix);
+	sx_annex_build(&a, r, o->vendor_matrix, o->epoch_set, (time_t)o->epoch);
 	rc = o->format == SECANNEX_ANNEX_ODT ? sx_odt_package(&a, o->template_dir, &out, d) :
 	    sx_docx_package(&a, o->template_dir, &out, d);
 	if (rc == 0)
 		rc = sx_write_atomic(path, out.ptr, out.len, d);
 	sx_buf_free(&out);
-	S_annex_free(&a);
+	sx_annex_free(&a);
 	return rc;
 }

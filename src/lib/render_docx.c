@@ -41,6 +41,80 @@ S_runs(sx_xw *x, const char *s)
 	sx_xw_end(x);
 }
 
+/* Redline state: the running w:id of w:ins / w:del annotations, their author and date. */
+typedef struct S_ctx {
+	int next;
+	const char *author;
+	char date[32];      /* "" when no date */
+} S_ctx;
+
+static void
+S_change_attrs(sx_xw *x, S_ctx *c)
+{
+	sx_xw_attrf(x, "w:id", "%d", ++c->next);
+	sx_xw_attr(x, "w:author", c->author);
+	if (c->date[0])
+		sx_xw_attr(x, "w:date", c->date);
+}
+
+/* A run of deleted text: w:delText, never w:t. */
+static void
+S_delrun(sx_xw *x, const char *s)
+{
+	sx_xw_start(x, "w:r");
+	while (*s) {
+		size_t n = strcspn(s, "\n\t");
+		if (n) {
+			sx_xw_start(x, "w:delText");
+			sx_xw_attr(x, "xml:space", "preserve");
+			sx_xw_textn(x, s, n);
+			sx_xw_end(x);
+		}
+		s += n;
+		if (*s == '\n' || *s == '\t') {
+			sx_xw_start(x, *s == '\n' ? "w:br" : "w:tab");
+			sx_xw_end(x);
+			s++;
+		}
+	}
+	sx_xw_end(x);
+}
+
+static void S_runs(sx_xw *x, const char *s);
+
+static void
+S_mpara(sx_xw *x, S_ctx *c, const char *style, const char *text, int change, const sx_dtext *m)
+{
+	sx_dtext one;
+	sx_dseg seg;
+	const sx_dtext *t = sx_annex_segs(text, change, m, &one, &seg);
+
+	sx_xw_start(x, "w:p");
+	if (style) {
+		sx_xw_start(x, "w:pPr");
+		sx_xw_start(x, "w:pStyle");
+		sx_xw_attr(x, "w:val", style);
+		sx_xw_end(x);
+		sx_xw_end(x);
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].op == SX_OP_SAME) {
+			S_runs(x, t->v[i].text);
+		} else if (t->v[i].op == SX_OP_INS) {
+			sx_xw_start(x, "w:ins");
+			S_change_attrs(x, c);
+			S_runs(x, t->v[i].text);
+			sx_xw_end(x);
+		} else {
+			sx_xw_start(x, "w:del");
+			S_change_attrs(x, c);
+			S_delrun(x, t->v[i].text);
+			sx_xw_end(x);
+		}
+	}
+	sx_xw_end(x);
+}
+
 static void
 S_para(sx_xw *x, const char *style, const char *text)
 {
@@ -58,7 +132,7 @@ S_para(sx_xw *x, const char *style, const char *text)
 }
 
 static void
-S_table(sx_xw *x, const sx_table *tb)
+S_table(sx_xw *x, S_ctx *ctx, const sx_table *tb)
 {
 	int tw[16], sum = 0, total = S_twips(SX_TEXT_WIDTH);
 
@@ -98,6 +172,12 @@ S_table(sx_xw *x, const sx_table *tb)
 			sx_xw_start(x, "w:tblHeader");
 			sx_xw_end(x);
 		}
+		if (tb->row_change && tb->row_change[r]) {
+			/* the whole row inserted or deleted */
+			sx_xw_start(x, tb->row_change[r] == SX_OP_INS ? "w:ins" : "w:del");
+			S_change_attrs(x, ctx);
+			sx_xw_end(x);
+		}
 		sx_xw_end(x);
 		for (size_t c = 0; c < tb->ncols; c++) {
 			int label = head || (tb->kind == SX_TBL_FORM && c == 0);
@@ -116,7 +196,9 @@ S_table(sx_xw *x, const sx_table *tb)
 			}
 			sx_xw_end(x);
 			/* every cell holds a paragraph, even an empty one */
-			S_para(x, head ? "TableHeading" : "TableText", tb->cells[r * tb->ncols + c]);
+			S_mpara(x, ctx, head ? "TableHeading" : "TableText", tb->cells[r * tb->ncols + c],
+			    tb->row_change ? tb->row_change[r] : 0,
+			    tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
 			sx_xw_end(x);
 		}
 		sx_xw_end(x);
@@ -130,7 +212,10 @@ static int
 S_document(const sx_annex *a, sx_buf *out)
 {
 	sx_xw *x = sx_xw_new(1);
+	S_ctx ctx = { 0, a->author, "" };
 
+	if (a->author && a->epoch_set)
+		sx_iso8601(ctx.date, sizeof(ctx.date), a->epoch);
 	sx_xw_start(x, "w:document");
 	sx_xw_attr(x, "xmlns:w", NS_W);
 	sx_xw_attr(x, "xmlns:r", NS_R);
@@ -138,12 +223,12 @@ S_document(const sx_annex *a, sx_buf *out)
 	for (size_t i = 0; i < a->n; i++) {
 		const sx_ablock *b = &a->v[i];
 		switch (b->kind) {
-		case SX_BLK_TITLE: S_para(x, "Title", b->text); break;
-		case SX_BLK_HEADING: S_para(x, "Heading1", b->text); break;
-		case SX_BLK_SUBHEADING: S_para(x, "Heading2", b->text); break;
-		case SX_BLK_PARA: S_para(x, NULL, b->text); break;
-		case SX_BLK_NOTE: S_para(x, "Note", b->text); break;
-		case SX_BLK_TABLE: S_table(x, b->table); break;
+		case SX_BLK_TITLE: S_mpara(x, &ctx, "Title", b->text, b->change, b->mtext); break;
+		case SX_BLK_HEADING: S_mpara(x, &ctx, "Heading1", b->text, b->change, b->mtext); break;
+		case SX_BLK_SUBHEADING: S_mpara(x, &ctx, "Heading2", b->text, b->change, b->mtext); break;
+		case SX_BLK_PARA: S_mpara(x, &ctx, NULL, b->text, b->change, b->mtext); break;
+		case SX_BLK_NOTE: S_mpara(x, &ctx, "Note", b->text, b->change, b->mtext); break;
+		case SX_BLK_TABLE: S_table(x, &ctx, b->table); break;
 		}
 	}
 	/* A4 portrait, 2 cm margins (1.5 cm at the bottom), the page-number footer */

@@ -54,12 +54,106 @@ S_text(sx_xw *x, const char *s)
 	sx_xw_textn(x, run, (size_t)(s - run));
 }
 
+/* Redline state: the running number of change regions (the body and text:tracked-changes walk the
+ * document in the same order, so the n-th insertion or deletion is region ct<n> in both). */
+typedef struct S_ctx {
+	int next;
+} S_ctx;
+
+/* Text with its changes: insertions between text:change-start/-end, deletions as text:change
+ * (their text lives in the region). */
 static void
-S_para(sx_xw *x, const char *style, const char *text)
+S_segs(sx_xw *x, S_ctx *c, const char *text, int change, const sx_dtext *m)
+{
+	sx_dtext one;
+	sx_dseg seg;
+	const sx_dtext *t = sx_annex_segs(text, change, m, &one, &seg);
+
+	for (size_t i = 0; i < t->n; i++) {
+		char id[32];
+		if (t->v[i].op == SX_OP_SAME) {
+			S_text(x, t->v[i].text);
+			continue;
+		}
+		snprintf(id, sizeof(id), "ct%d", ++c->next);
+		if (t->v[i].op == SX_OP_INS) {
+			sx_xw_start(x, "text:change-start");
+			sx_xw_attr(x, "text:change-id", id);
+			sx_xw_end(x);
+			S_text(x, t->v[i].text);
+			sx_xw_start(x, "text:change-end");
+			sx_xw_attr(x, "text:change-id", id);
+			sx_xw_end(x);
+		} else {
+			sx_xw_start(x, "text:change");
+			sx_xw_attr(x, "text:change-id", id);
+			sx_xw_end(x);
+		}
+	}
+}
+
+static void
+S_mpara(sx_xw *x, S_ctx *c, const char *style, const char *text, int change, const sx_dtext *m)
 {
 	sx_xw_start(x, "text:p");
 	sx_xw_attr(x, "text:style-name", style);
-	S_text(x, text);
+	S_segs(x, c, text, change, m);
+	sx_xw_end(x);
+}
+
+/* The text:tracked-changes of every insertion and deletion, in document order. */
+static void
+S_regions_of(sx_xw *x, const sx_annex *a, int *n, const char *text, int change, const sx_dtext *m)
+{
+	sx_dtext one;
+	sx_dseg seg;
+	const sx_dtext *t = sx_annex_segs(text, change, m, &one, &seg);
+	char when[32];
+
+	if (a->epoch_set)
+		sx_iso8601(when, sizeof(when), a->epoch);
+	else
+		snprintf(when, sizeof(when), "1980-01-01T00:00:00Z");
+	for (size_t i = 0; i < t->n; i++) {
+		char id[32];
+		if (t->v[i].op == SX_OP_SAME)
+			continue;
+		snprintf(id, sizeof(id), "ct%d", ++*n);
+		sx_xw_start(x, "text:changed-region");
+		sx_xw_attr(x, "xml:id", id);
+		sx_xw_attr(x, "text:id", id);
+		sx_xw_start(x, t->v[i].op == SX_OP_INS ? "text:insertion" : "text:deletion");
+		sx_xw_start(x, "office:change-info");
+		sx_xw_leaf(x, "dc:creator", a->author);
+		sx_xw_leaf(x, "dc:date", when);
+		sx_xw_end(x);
+		if (t->v[i].op == SX_OP_DEL) {
+			sx_xw_start(x, "text:p");
+			S_text(x, t->v[i].text);
+			sx_xw_end(x);
+		}
+		sx_xw_end(x);
+		sx_xw_end(x);
+	}
+}
+
+static void
+S_tracked_changes(sx_xw *x, const sx_annex *a)
+{
+	int n = 0;
+
+	sx_xw_start(x, "text:tracked-changes");
+	for (size_t i = 0; i < a->n; i++) {
+		const sx_ablock *b = &a->v[i];
+		const sx_table *tb = b->table;
+		if (tb == NULL) {
+			S_regions_of(x, a, &n, b->text, b->change, b->mtext);
+			continue;
+		}
+		for (size_t k = 0; k < tb->nrows * tb->ncols; k++)
+			S_regions_of(x, a, &n, tb->cells[k], tb->row_change ? tb->row_change[k / tb->ncols] : 0,
+			    tb->mcells ? &tb->mcells[k] : NULL);
+	}
 	sx_xw_end(x);
 }
 
@@ -117,7 +211,7 @@ S_table_styles(sx_xw *x, const sx_annex *a)
 }
 
 static void
-S_row(sx_xw *x, const sx_table *tb, size_t r, int head)
+S_row(sx_xw *x, S_ctx *ctx, const sx_table *tb, size_t r, int head)
 {
 	sx_xw_start(x, "table:table-row");
 	sx_xw_attr(x, "table:style-name", "Row");
@@ -126,7 +220,8 @@ S_row(sx_xw *x, const sx_table *tb, size_t r, int head)
 		sx_xw_start(x, "table:table-cell");
 		sx_xw_attr(x, "table:style-name", label ? "CellHead" : "Cell");
 		sx_xw_attr(x, "office:value-type", "string");
-		S_para(x, head ? "Table_20_Heading" : "Table_20_Contents", tb->cells[r * tb->ncols + c]);
+		S_mpara(x, ctx, head ? "Table_20_Heading" : "Table_20_Contents", tb->cells[r * tb->ncols + c],
+		    tb->row_change ? tb->row_change[r] : 0, tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
 		sx_xw_end(x);
 	}
 	sx_xw_end(x);
@@ -136,6 +231,7 @@ static int
 S_content(const sx_annex *a, sx_buf *out)
 {
 	sx_xw *x = sx_xw_new(0);
+	S_ctx ctx = { 0 };
 	int t = 0;
 
 	sx_xw_start(x, "office:document-content");
@@ -144,31 +240,35 @@ S_content(const sx_annex *a, sx_buf *out)
 	sx_xw_attr(x, "xmlns:text", NS_TEXT);
 	sx_xw_attr(x, "xmlns:table", NS_TABLE);
 	sx_xw_attr(x, "xmlns:fo", NS_FO);
+	if (a->author)
+		sx_xw_attr(x, "xmlns:dc", NS_DC);
 	sx_xw_attr(x, "office:version", "1.3");
 	sx_xw_start(x, "office:automatic-styles");
 	S_table_styles(x, a);
 	sx_xw_end(x);
 	sx_xw_start(x, "office:body");
 	sx_xw_start(x, "office:text");
+	if (a->author)
+		S_tracked_changes(x, a);
 	for (size_t i = 0; i < a->n; i++) {
 		const sx_ablock *b = &a->v[i];
 		switch (b->kind) {
 		case SX_BLK_TITLE:
-			S_para(x, "Title", b->text);
+			S_mpara(x, &ctx, "Title", b->text, b->change, b->mtext);
 			break;
 		case SX_BLK_HEADING:
 		case SX_BLK_SUBHEADING:
 			sx_xw_start(x, "text:h");
 			sx_xw_attr(x, "text:style-name", b->kind == SX_BLK_HEADING ? "Heading_20_1" : "Heading_20_2");
 			sx_xw_attr(x, "text:outline-level", b->kind == SX_BLK_HEADING ? "1" : "2");
-			S_text(x, b->text);
+			S_segs(x, &ctx, b->text, b->change, b->mtext);
 			sx_xw_end(x);
 			break;
 		case SX_BLK_PARA:
-			S_para(x, "Standard", b->text);
+			S_mpara(x, &ctx, "Standard", b->text, b->change, b->mtext);
 			break;
 		case SX_BLK_NOTE:
-			S_para(x, "Note", b->text);
+			S_mpara(x, &ctx, "Note", b->text, b->change, b->mtext);
 			break;
 		case SX_BLK_TABLE: {
 			const sx_table *tb = b->table;
@@ -184,11 +284,11 @@ S_content(const sx_annex *a, sx_buf *out)
 			if (tb->nheader) {
 				sx_xw_start(x, "table:table-header-rows");
 				for (size_t r = 0; r < tb->nheader; r++)
-					S_row(x, tb, r, 1);
+					S_row(x, &ctx, tb, r, 1);
 				sx_xw_end(x);
 			}
 			for (size_t r = tb->nheader; r < tb->nrows; r++)
-				S_row(x, tb, r, 0);
+				S_row(x, &ctx, tb, r, 0);
 			sx_xw_end(x);
 			break;
 		}

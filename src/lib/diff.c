@@ -1,0 +1,378 @@
+/* diff.c: builds the diff model: matches rows of two catalogs (by id, then by text similarity) or of two
+ * resolutions (by id), and records what changed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diff.h"
+
+const char *const sx_change_names[SX_CH__LAST] = {
+	"id", "type", "group", "text", "marks", "tiers", "note", "conditions", "baseline_areas",
+	"status", "reason"
+};
+
+/* Rows whose texts are at least this similar may be matched when their ids differ. */
+#define SIMILAR 0.6
+
+char *
+sx_item_note(const sx_item *it)
+{
+	if (it->note.n)
+		return sx_rich_plain(&it->note);
+	if (it->group->note.n)
+		return sx_rich_plain(&it->group->note);
+	return NULL;
+}
+
+static int
+S_streq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static void
+S_meta(secannex_diff *d, const char *field, const char *o, const char *n)
+{
+	sx_meta_delta *m;
+
+	if (S_streq(o, n))
+		return;
+	d->meta = sx_realloc(d->meta, (d->nmeta + 1) * sizeof(*d->meta));
+	m = &d->meta[d->nmeta++];
+	m->field = sx_strdup(field);
+	m->old = o ? sx_strdup(o) : NULL;
+	m->new = n ? sx_strdup(n) : NULL;
+}
+
+static sx_delta *
+S_push(secannex_diff *d, enum sx_delta_kind kind)
+{
+	sx_delta *x;
+
+	d->v = sx_realloc(d->v, (d->n + 1) * sizeof(*d->v));
+	x = &d->v[d->n++];
+	memset(x, 0, sizeof(*x));
+	x->kind = kind;
+	return x;
+}
+
+/* All rows of a catalog, in order. */
+static const sx_item **
+S_items(const sx_procurement *p, size_t *n)
+{
+	const sx_item **v;
+	size_t k = 0;
+
+	*n = 0;
+	for (size_t i = 0; i < p->ntypes; i++)
+		*n += p->types[i].nitems;
+	v = sx_malloc((*n ? *n : 1) * sizeof(*v));
+	for (size_t i = 0; i < p->ntypes; i++)
+		for (size_t j = 0; j < p->types[i].nitems; j++)
+			v[k++] = &p->types[i].items[j];
+	return v;
+}
+
+static void
+S_compare_items(sx_delta *x, const sx_item *o, const sx_item *n)
+{
+	char *to = sx_rich_plain(&o->text), *tn = sx_rich_plain(&n->text);
+	char *no = sx_item_note(o), *nn = sx_item_note(n);
+
+	if (strcmp(o->id, n->id) != 0)
+		x->changes |= SX_CH_ID;
+	if (strcmp(o->type->id, n->type->id) != 0)
+		x->changes |= SX_CH_TYPE;
+	if (strcmp(o->group->name, n->group->name) != 0)
+		x->changes |= SX_CH_GROUP;
+	if (strcmp(to, tn) != 0) {
+		x->changes |= SX_CH_TEXT;
+		sx_textdiff(&x->text, to, tn);
+	}
+	for (int g = 0; g < 3; g++) {
+		if (o->mark[g] != n->mark[g])
+			x->changes |= SX_CH_MARKS;
+		if (!S_streq(o->tier[g], n->tier[g]))
+			x->changes |= SX_CH_TIERS;
+	}
+	if (!S_streq(no, nn)) {
+		x->changes |= SX_CH_NOTE;
+		sx_textdiff(&x->note, no ? no : "", nn ? nn : "");
+	}
+	if (o->conds != n->conds || ((o->conds & SX_COND_LEVEL) && o->level_min != n->level_min))
+		x->changes |= SX_CH_CONDS;
+	if (o->nareas != n->nareas) {
+		x->changes |= SX_CH_AREAS;
+	} else {
+		for (size_t k = 0; k < o->nareas; k++)
+			if (strcmp(o->areas[k], n->areas[k]) != 0)
+				x->changes |= SX_CH_AREAS;
+	}
+	x->similarity = sx_similarity(to, tn);
+	free(to);
+	free(tn);
+	free(no);
+	free(nn);
+}
+
+int
+secannex_diff_catalogs(secannex_diff **out, const secannex_catalog *oc, const secannex_catalog *nc)
+{
+	secannex_diff *d = sx_calloc(1, sizeof(*d));
+	const sx_procurement *op = oc->proc, *np = nc->proc;
+	size_t no, nn;
+	const sx_item **ov = S_items(op, &no), **nv = S_items(np, &nn);
+	const sx_item **match_of_new = sx_calloc(nn ? nn : 1, sizeof(*match_of_new));
+	char *used_old = sx_calloc(no ? no : 1, 1);
+
+	d->kind = SX_DIFF_CATALOG;
+	d->old_cat = oc;
+	d->new_cat = nc;
+	S_meta(d, "title", op->title, np->title);
+	S_meta(d, "edition", op->edition, np->edition);
+	S_meta(d, "version", op->version, np->version);
+	S_meta(d, "issuer", op->issuer, np->issuer);
+	S_meta(d, "source", op->source, np->source);
+	S_meta(d, "remark", op->remark, np->remark);
+	S_meta(d, "header_note", op->header_note, np->header_note);
+	for (int k = 0; k < 4; k++) {
+		char f[32];
+		snprintf(f, sizeof(f), "legend %s", sx_mark_symbols[k]);
+		S_meta(d, f, op->legend[k][1], np->legend[k][1]);
+	}
+	/* types: added, removed, renamed */
+	for (size_t i = 0; i < op->ntypes; i++) {
+		const sx_type *nt = sx_type_find(np, op->types[i].id);
+		char f[96];
+		snprintf(f, sizeof(f), "type %s", op->types[i].id);
+		S_meta(d, f, op->types[i].name, nt ? nt->name : NULL);
+	}
+	for (size_t i = 0; i < np->ntypes; i++)
+		if (sx_type_find(op, np->types[i].id) == NULL) {
+			char f[96];
+			snprintf(f, sizeof(f), "type %s", np->types[i].id);
+			S_meta(d, f, NULL, np->types[i].name);
+		}
+
+	/* 1. same id, same text; 2. same text (a renumbered row); 3. same id, a similar text */
+	for (int pass = 1; pass <= 3; pass++)
+		for (size_t j = 0; j < nn; j++) {
+			char *tb = match_of_new[j] ? NULL : sx_rich_plain(&nv[j]->text);
+			for (size_t i = 0; tb && i < no; i++) {
+				char *ta;
+				int same_id = strcmp(ov[i]->id, nv[j]->id) == 0, ok;
+				if (used_old[i] || (pass != 2 && !same_id))
+					continue;
+				ta = sx_rich_plain(&ov[i]->text);
+				ok = pass == 3 ? sx_similarity(ta, tb) >= SIMILAR : strcmp(ta, tb) == 0;
+				free(ta);
+				if (ok) {
+					match_of_new[j] = ov[i];
+					used_old[i] = 1;
+					break;
+				}
+			}
+			free(tb);
+		}
+	/* 4. the rest by text similarity: every unmatched pair scored once, then the best pairs first */
+	{
+		double *sim = sx_calloc((nn ? nn : 1) * (no ? no : 1), sizeof(double));
+		char **to = sx_calloc(no ? no : 1, sizeof(char *));
+
+		for (size_t i = 0; i < no; i++)
+			if (!used_old[i])
+				to[i] = sx_rich_plain(&ov[i]->text);
+		for (size_t j = 0; j < nn; j++) {
+			char *tn;
+			if (match_of_new[j])
+				continue;
+			tn = sx_rich_plain(&nv[j]->text);
+			for (size_t i = 0; i < no; i++)
+				if (to[i])
+					sim[j * no + i] = sx_similarity(to[i], tn);
+			free(tn);
+		}
+		for (;;) {
+			double best = -1;
+			size_t bi = 0, bj = 0;
+			for (size_t j = 0; j < nn; j++) {
+				if (match_of_new[j])
+					continue;
+				for (size_t i = 0; i < no; i++)
+					if (to[i] && !used_old[i] && sim[j * no + i] >= SIMILAR &&
+					    sim[j * no + i] > best) {
+						best = sim[j * no + i];
+						bi = i;
+						bj = j;
+					}
+			}
+			if (best < 0)
+				break;
+			match_of_new[bj] = ov[bi];
+			used_old[bi] = 1;
+		}
+		for (size_t i = 0; i < no; i++)
+			free(to[i]);
+		free(to);
+		free(sim);
+	}
+	/* 5. what is left with the same id: the row was rewritten */
+	for (size_t j = 0; j < nn; j++)
+		for (size_t i = 0; !match_of_new[j] && i < no; i++)
+			if (!used_old[i] && strcmp(ov[i]->id, nv[j]->id) == 0) {
+				match_of_new[j] = ov[i];
+				used_old[i] = 1;
+			}
+	/* deltas in NEW's order, then the deleted rows in OLD's order */
+	for (size_t j = 0; j < nn; j++) {
+		if (match_of_new[j] == NULL) {
+			sx_delta *x = S_push(d, SX_DELTA_ADDED);
+			x->new = nv[j];
+			continue;
+		}
+		{
+			sx_delta tmp;
+			memset(&tmp, 0, sizeof(tmp));
+			S_compare_items(&tmp, match_of_new[j], nv[j]);
+			if (tmp.changes) {
+				sx_delta *x = S_push(d, SX_DELTA_MODIFIED);
+				*x = tmp;
+				x->kind = SX_DELTA_MODIFIED;
+				x->old = match_of_new[j];
+				x->new = nv[j];
+			} else {
+				sx_dtext_free(&tmp.text);
+				sx_dtext_free(&tmp.note);
+			}
+		}
+	}
+	for (size_t i = 0; i < no; i++)
+		if (!used_old[i]) {
+			sx_delta *x = S_push(d, SX_DELTA_DELETED);
+			x->old = ov[i];
+		}
+	free(ov);
+	free(nv);
+	free(match_of_new);
+	free(used_old);
+	*out = d;
+	return 0;
+}
+
+const char *
+sx_diff_old_id(const secannex_diff *d, const char *new_id)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const sx_delta *x = &d->v[i];
+		if (x->new && strcmp(x->new->id, new_id) == 0)
+			return x->kind == SX_DELTA_ADDED ? NULL : x->old->id;
+	}
+	/* unchanged rows keep their id */
+	return sx_item_find(d->old_cat->proc, new_id) ? new_id : NULL;
+}
+
+static const sx_row *
+S_row_of(const secannex_resolution *r, const char *id)
+{
+	for (size_t i = 0; i < r->nrows; i++)
+		if (strcmp(r->rows[i].item->id, id) == 0)
+			return &r->rows[i];
+	return NULL;
+}
+
+int
+secannex_diff_annexes(secannex_diff **out, const secannex_resolution *o, const secannex_resolution *n)
+{
+	static const char *const grade_zh[3] = { "普", "中", "高" };
+	secannex_diff *d = sx_calloc(1, sizeof(*d));
+
+	d->kind = SX_DIFF_ANNEX;
+	d->old_res = o;
+	d->new_res = n;
+	d->old_cat = o->cat;
+	d->new_cat = n->cat;
+	S_meta(d, "catalog version", o->cat->proc->version, n->cat->proc->version);
+	S_meta(d, "type", o->type->id, n->type->id);
+	S_meta(d, "grade", grade_zh[o->grade], grade_zh[n->grade]);
+	S_meta(d, "baseline grade", grade_zh[o->baseline], grade_zh[n->baseline]);
+	S_meta(d, "agency level", sx_level_names[o->level], sx_level_names[n->level]);
+	S_meta(d, "agency kind", o->kind ? "special" : "public", n->kind ? "special" : "public");
+	S_meta(d, "personal data", o->personal_data ? "yes" : "no", n->personal_data ? "yes" : "no");
+	S_meta(d, "special procurement", o->special ? "yes" : "no", n->special ? "yes" : "no");
+	for (int i = 0; i < SX_F__COUNT; i++)
+		S_meta(d, sx_field_names[i], o->fields[i], n->fields[i]);
+	S_meta(d, "scan-risk-level", o->blank_values[SX_BLANK_SCAN_RISK],
+	    n->blank_values[SX_BLANK_SCAN_RISK]);
+
+	for (size_t j = 0; j < n->nrows; j++) {
+		const sx_row *nr = &n->rows[j], *or = S_row_of(o, nr->item->id);
+		sx_delta *x;
+		unsigned ch = 0;
+
+		if (or == NULL) {
+			x = S_push(d, SX_DELTA_ADDED);
+			x->new_row = nr;
+			x->new = nr->item;
+			continue;
+		}
+		if (or->status != nr->status)
+			ch |= SX_CH_STATUS;
+		if (strcmp(or->text, nr->text) != 0)
+			ch |= SX_CH_TEXT;
+		if (strcmp(or->reason, nr->reason) != 0)
+			ch |= SX_CH_REASON;
+		if (!S_streq(or->note, nr->note))
+			ch |= SX_CH_NOTE;
+		if (!ch)
+			continue;
+		x = S_push(d, SX_DELTA_MODIFIED);
+		x->changes = ch;
+		x->old_row = or;
+		x->new_row = nr;
+		x->old = or->item;
+		x->new = nr->item;
+		if (ch & SX_CH_TEXT)
+			sx_textdiff(&x->text, or->text, nr->text);
+		if (ch & SX_CH_REASON)
+			sx_textdiff(&x->reason, or->reason, nr->reason);
+		if (ch & SX_CH_NOTE)
+			sx_textdiff(&x->note, or->note ? or->note : "", nr->note ? nr->note : "");
+	}
+	for (size_t i = 0; i < o->nrows; i++)
+		if (S_row_of(n, o->rows[i].item->id) == NULL) {
+			sx_delta *x = S_push(d, SX_DELTA_DELETED);
+			x->old_row = &o->rows[i];
+			x->old = o->rows[i].item;
+		}
+	*out = d;
+	return 0;
+}
+
+size_t
+secannex_diff_count(const secannex_diff *d)
+{
+	return d ? d->n + d->nmeta : 0;
+}
+
+void
+secannex_diff_free(secannex_diff *d)
+{
+	if (d == NULL)
+		return;
+	for (size_t i = 0; i < d->nmeta; i++) {
+		free(d->meta[i].field);
+		free(d->meta[i].old);
+		free(d->meta[i].new);
+	}
+	free(d->meta);
+	for (size_t i = 0; i < d->n; i++) {
+		sx_dtext_free(&d->v[i].text);
+		sx_dtext_free(&d->v[i].note);
+		sx_dtext_free(&d->v[i].reason);
+	}
+	free(d->v);
+	free(d);
+}

@@ -1,0 +1,63 @@
+/* diff.h: the diff model: deltas between two catalogs or two resolved annexes (printers apart). */
+#ifndef SX_DIFF_H
+#define SX_DIFF_H
+
+#include "resolve.h"
+#include "textdiff.h"
+
+enum sx_delta_kind { SX_DELTA_ADDED, SX_DELTA_DELETED, SX_DELTA_MODIFIED };
+
+/* What changed in a matched row (bits). */
+enum {
+	SX_CH_ID = 1 << 0,         /* renumbered: matched by text similarity */
+	SX_CH_TYPE = 1 << 1,       /* moved to another type */
+	SX_CH_GROUP = 1 << 2,      /* moved to another group (子項) */
+	SX_CH_TEXT = 1 << 3,
+	SX_CH_MARKS = 1 << 4,
+	SX_CH_TIERS = 1 << 5,
+	SX_CH_NOTE = 1 << 6,
+	SX_CH_CONDS = 1 << 7,
+	SX_CH_AREAS = 1 << 8,
+	SX_CH_STATUS = 1 << 9,     /* annex diff */
+	SX_CH_REASON = 1 << 10,    /* annex diff */
+	SX_CH__LAST = 11
+};
+
+typedef struct sx_delta {
+	enum sx_delta_kind kind;
+	unsigned changes;
+	const sx_item *old, *new;      /* catalog diff */
+	const sx_row *old_row, *new_row; /* annex diff */
+	double similarity;             /* of the texts, for rows matched by similarity */
+	sx_dtext text;                 /* character diff of the text (when it changed) */
+	sx_dtext note;
+	sx_dtext reason;
+} sx_delta;
+
+typedef struct sx_meta_delta {
+	char *field;
+	char *old, *new;               /* NULL: absent on that side */
+} sx_meta_delta;
+
+enum sx_diff_kind { SX_DIFF_CATALOG, SX_DIFF_ANNEX };
+
+struct secannex_diff {
+	enum sx_diff_kind kind;
+	const secannex_catalog *old_cat, *new_cat;
+	const secannex_resolution *old_res, *new_res;
+	sx_meta_delta *meta;
+	size_t nmeta;
+	sx_delta *v;
+	size_t n;
+};
+
+extern const char *const sx_change_names[SX_CH__LAST];
+
+/* The effective note of an item: its own, or its group's merged note (NULL: none; caller frees). */
+char *sx_item_note(const sx_item *it);
+
+/* For a catalog diff: the old id that NEW's row ID was matched to (ID itself when not renumbered,
+ * NULL when the row is new). */
+const char *sx_diff_old_id(const secannex_diff *d, const char *new_id);
+
+#endif

@@ -1,0 +1,345 @@
+/* redline.c: merges an OLD and a NEW document model into one with tracked changes (blocks and table
+ * rows aligned by key, changed text diffed by character), for annex and catalog redlines. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "annex.h"
+#include "diag.h"
+#include "diff.h"
+#include "output.h"
+
+/* ---- keys ---- */
+
+/* The key of a heading: its text after the section number (「二、應辦理事項」 → 應辦理事項), cut
+ * at the first （ so that a changed grade in the appendix title still matches. */
+static char *
+S_heading_key(const char *text)
+{
+	const char *p = strstr(text, "、"), *end;
+
+	p = p ? p + strlen("、") : text;
+	end = strstr(p, "（");
+	return end ? sx_strndup(p, (size_t)(end - p)) : sx_strdup(p);
+}
+
+/* Keys of every block: explicit, or the kind, the section and the ordinal within the section. */
+static char **
+S_block_keys(const sx_annex *a)
+{
+	char **k = sx_calloc(a->n ? a->n : 1, sizeof(char *));
+	char *section = sx_strdup("");
+	int ord = 0;
+
+	for (size_t i = 0; i < a->n; i++) {
+		const sx_ablock *b = &a->v[i];
+		sx_buf s = SX_BUF_INIT;
+
+		if (b->key) {
+			k[i] = sx_strdup(b->key);
+			if (b->kind == SX_BLK_HEADING) {
+				free(section);
+				section = sx_strdup(b->key);
+				ord = 0;
+			}
+			continue;
+		}
+		switch (b->kind) {
+		case SX_BLK_TITLE:
+			sx_buf_puts(&s, "title");
+			break;
+		case SX_BLK_HEADING:
+			free(section);
+			section = S_heading_key(b->text);
+			ord = 0;
+			sx_buf_printf(&s, "H:%s", section);
+			break;
+		case SX_BLK_SUBHEADING: {
+			/* 「（一）…」: the text without its number */
+			const char *p = b->text, *q = strstr(p, "）");
+			if (strncmp(p, "（", strlen("（")) == 0 && q)
+				p = q + strlen("）");
+			sx_buf_printf(&s, "S:%s:%s", section, p);
+			break;
+		}
+		case SX_BLK_PARA:
+		case SX_BLK_NOTE:
+			sx_buf_printf(&s, "P:%s:%d", section, ++ord);
+			break;
+		case SX_BLK_TABLE:
+			sx_buf_printf(&s, "T:%s:%d:%zu", section, ++ord, b->table->ncols);
+			break;
+		}
+		k[i] = sx_buf_detach(&s);
+	}
+	free(section);
+	return k;
+}
+
+/* Row keys: explicit, the header rows, the row id of a 依據 column, else the first cell. */
+static char **
+S_row_keys(const sx_table *t)
+{
+	char **k = sx_calloc(t->nrows ? t->nrows : 1, sizeof(char *));
+	size_t src = t->ncols;
+
+	for (size_t c = 0; t->nheader && c < t->ncols; c++)
+		if (strcmp(t->cells[c], "依據") == 0)
+			src = c;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *cell;
+		sx_buf s = SX_BUF_INIT;
+		if (t->keys) {
+			k[r] = sx_strdup(t->keys[r]);
+			continue;
+		}
+		if (r < t->nheader) {
+			sx_buf_printf(&s, "#h%zu", r);
+		} else {
+			cell = t->cells[r * t->ncols + (src < t->ncols ? src : 0)];
+			sx_buf_put(&s, cell, strcspn(cell, "\n"));
+		}
+		k[r] = sx_buf_detach(&s);
+	}
+	return k;
+}
+
+/* Align two key sequences (longest common subsequence).  Writes the merged order into OUT as pairs
+ * (i, j): i < 0 for an insertion, j < 0 for a deletion; returns the number of pairs. */
+static size_t
+S_align(char **ka, size_t na, char **kb, size_t nb, long (*out)[2])
+{
+	size_t w = nb + 1, n = 0, i = 0, j = 0;
+	unsigned *t = sx_calloc((na + 1) * w, sizeof(unsigned));
+
+	for (size_t x = na; x-- > 0;)
+		for (size_t y = nb; y-- > 0;)
+			t[x * w + y] = strcmp(ka[x], kb[y]) == 0 ? t[(x + 1) * w + y + 1] + 1 :
+			    (t[(x + 1) * w + y] > t[x * w + y + 1] ? t[(x + 1) * w + y] : t[x * w + y + 1]);
+	while (i < na || j < nb) {
+		if (i < na && j < nb && strcmp(ka[i], kb[j]) == 0) {
+			out[n][0] = (long)i++;
+			out[n++][1] = (long)j++;
+		} else if (j == nb || (i < na && t[(i + 1) * w + j] >= t[i * w + j + 1])) {
+			out[n][0] = (long)i++;
+			out[n++][1] = -1;
+		} else {
+			out[n][0] = -1;
+			out[n++][1] = (long)j++;
+		}
+	}
+	free(t);
+	return n;
+}
+
+static void
+S_free_keys(char **k, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(k[i]);
+	free(k);
+}
+
+static sx_dtext *
+S_diff_new(const char *a, const char *b)
+{
+	sx_dtext *d = sx_calloc(1, sizeof(*d));
+
+	sx_textdiff(d, a, b);
+	return d;
+}
+
+/* Merge two tables with the same columns: rows aligned by key; matched rows diffed cell by cell. */
+static void
+S_merge_table(sx_annex *r, const sx_table *o, const sx_table *n)
+{
+	char **ko = S_row_keys(o), **kn = S_row_keys(n);
+	long (*pairs)[2] = sx_malloc((o->nrows + n->nrows + 1) * sizeof(*pairs));
+	size_t np = S_align(ko, o->nrows, kn, n->nrows, pairs);
+	sx_table *t = sx_annex_table(r, n->kind, n->ncols, n->width_mm, 0);
+
+	t->row_change = sx_calloc(np ? np : 1, sizeof(int));
+	t->mcells = sx_calloc((np ? np : 1) * n->ncols, sizeof(sx_dtext));
+	for (size_t p = 0; p < np; p++) {
+		long i = pairs[p][0], j = pairs[p][1];
+		const sx_table *src = j >= 0 ? n : o;
+		size_t row = (size_t)(j >= 0 ? j : i);
+		size_t at = t->nrows;
+
+		sx_annex_row(t, (const char *const *)&src->cells[row * src->ncols]);
+		if (j >= 0 && (size_t)j < n->nheader && i >= 0)
+			t->nheader = at + 1;
+		if (i >= 0 && j >= 0) {
+			for (size_t c = 0; c < n->ncols; c++)
+				sx_textdiff(&t->mcells[at * n->ncols + c], o->cells[(size_t)i * o->ncols + c],
+				    n->cells[(size_t)j * n->ncols + c]);
+		} else {
+			t->row_change[at] = i >= 0 ? SX_OP_DEL : SX_OP_INS;
+		}
+	}
+	free(pairs);
+	S_free_keys(ko, o->nrows);
+	S_free_keys(kn, n->nrows);
+}
+
+static void
+S_copy_block(sx_annex *r, const sx_ablock *b, int change)
+{
+	if (b->table) {
+		sx_table *t = sx_annex_table(r, b->table->kind, b->table->ncols, b->table->width_mm,
+		    b->table->nheader);
+		for (size_t row = 0; row < b->table->nrows; row++)
+			sx_annex_row(t, (const char *const *)&b->table->cells[row * b->table->ncols]);
+		t->row_change = sx_calloc(t->nrows ? t->nrows : 1, sizeof(int));
+		for (size_t row = 0; row < t->nrows; row++)
+			t->row_change[row] = change;
+	} else {
+		sx_ablock *nb = sx_annex_push(r, b->kind, b->text);
+		nb->change = change;
+	}
+}
+
+/* R: NEW's document with OLD's differences as tracked changes. */
+static void
+S_merge(sx_annex *r, const sx_annex *o, const sx_annex *n)
+{
+	char **ko = S_block_keys(o), **kn = S_block_keys(n);
+	long (*pairs)[2] = sx_malloc((o->n + n->n + 1) * sizeof(*pairs));
+	size_t np = S_align(ko, o->n, kn, n->n, pairs);
+
+	for (size_t p = 0; p < np; p++) {
+		long i = pairs[p][0], j = pairs[p][1];
+		if (i < 0) {
+			S_copy_block(r, &n->v[j], SX_OP_INS);
+		} else if (j < 0) {
+			S_copy_block(r, &o->v[i], SX_OP_DEL);
+		} else if (n->v[j].table) {
+			S_merge_table(r, o->v[i].table, n->v[j].table);
+		} else {
+			sx_ablock *b = sx_annex_push(r, n->v[j].kind, n->v[j].text);
+			if (strcmp(o->v[i].text, n->v[j].text) != 0)
+				b->mtext = S_diff_new(o->v[i].text, n->v[j].text);
+		}
+	}
+	free(pairs);
+	S_free_keys(ko, o->n);
+	S_free_keys(kn, n->n);
+}
+
+static int
+S_write(sx_annex *o, sx_annex *n, const secannex_redline_opts *opts, const char *path,
+    secannex_diags *d)
+{
+	sx_annex r;
+	sx_buf out = SX_BUF_INIT;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.title = sx_strdup(n->title);
+	r.subject = sx_strdup(n->subject);
+	r.epoch_set = opts->epoch_set;
+	r.epoch = (time_t)opts->epoch;
+	r.author = opts->author ? opts->author : "secannex";
+	S_merge(&r, o, n);
+	rc = opts->format == SECANNEX_ANNEX_ODT ? sx_odt_package(&r, opts->template_dir, &out, d) :
+	    sx_docx_package(&r, opts->template_dir, &out, d);
+	if (rc == 0)
+		rc = sx_write_atomic(path, out.ptr, out.len, d);
+	sx_buf_free(&out);
+	sx_annex_free(&r);
+	return rc;
+}
+
+int
+secannex_redline_annexes(const secannex_resolution *or, const secannex_resolution *nr,
+    const secannex_redline_opts *opts, const char *path, secannex_diags *d)
+{
+	sx_annex o, n;
+	int rc;
+
+	if (opts->format == SECANNEX_ANNEX_CSV) {
+		sx_diag_raw(d, SECANNEX_DIAG_ERROR, path, 0, "a redline is an .odt or .docx file");
+		return SECANNEX_EINVALID;
+	}
+	sx_annex_build(&o, or, opts->vendor_matrix, opts->epoch_set, (time_t)opts->epoch);
+	sx_annex_build(&n, nr, opts->vendor_matrix, opts->epoch_set, (time_t)opts->epoch);
+	rc = S_write(&o, &n, opts, path, d);
+	sx_annex_free(&o);
+	sx_annex_free(&n);
+	return rc;
+}
+
+/* ---- the whole catalog table ---- */
+
+/* The 一覽表 as a document: per type a heading and a table 編號 | 子項 | 要求內容 | 高 | 中 | 普 | 備註.
+ * Row keys: the old id (NEW's renumbered rows carry the id of the OLD row they were matched to). */
+static void
+S_catalog_doc(sx_annex *a, const sx_procurement *p, const secannex_diff *d, int new_side)
+{
+	static const int w[] = { 150, 210, 700, 110, 110, 110, 310 };
+	static const char *const head[] = { "編號", "子項", "要求內容", "高", "中", "普", "備註" };
+	sx_buf t = SX_BUF_INIT;
+
+	memset(a, 0, sizeof(*a));
+	sx_buf_printf(&t, "%s（%s%s）", p->title, p->edition, p->version);
+	a->title = sx_buf_detach(&t);
+	a->subject = sx_strdup("一覽表差異對照");
+	sx_annex_push(a, SX_BLK_TITLE, a->title)->key = sx_strdup("title");
+	for (size_t i = 0; i < p->ntypes; i++) {
+		const sx_type *ty = &p->types[i];
+		sx_buf h = SX_BUF_INIT, k = SX_BUF_INIT;
+		sx_table *tb;
+
+		sx_buf_printf(&h, "%s（%s）", ty->name, ty->id);
+		sx_buf_printf(&k, "type:%s", ty->id);
+		sx_annex_push(a, SX_BLK_HEADING, h.ptr)->key = sx_buf_detach(&k);
+		sx_buf_free(&h);
+		tb = sx_annex_table(a, SX_TBL_GRID, 7, w, 1);
+		sx_buf_printf(&k, "table:%s", ty->id);
+		a->v[a->n - 1].key = sx_buf_detach(&k);
+		sx_annex_row(tb, head);
+		tb->keys = sx_malloc((ty->nitems + 1) * sizeof(char *));
+		tb->keys[0] = sx_strdup("#h0");
+		for (size_t j = 0; j < ty->nitems; j++) {
+			const sx_item *it = &ty->items[j];
+			char *text = sx_rich_plain(&it->text), *note = sx_item_note(it), marks[3][64];
+			const char *key = new_side ? sx_diff_old_id(d, it->id) : it->id;
+			sx_buf kb = SX_BUF_INIT;
+
+			for (int g = 0; g < 3; g++)
+				snprintf(marks[g], sizeof(marks[g]), "%s%s%s%s", sx_mark_symbols[it->mark[g]],
+				    it->tier[g] ? "\n(" : "", it->tier[g] ? it->tier[g] : "", it->tier[g] ? ")" : "");
+			{
+				const char *cells[] = { it->id, it->group->name, text, marks[2], marks[1],
+					marks[0], note ? note : "" };
+				sx_annex_row(tb, cells);
+			}
+			if (key)
+				sx_buf_puts(&kb, key);
+			else
+				sx_buf_printf(&kb, "new:%s", it->id);
+			tb->keys[j + 1] = sx_buf_detach(&kb);
+			free(text);
+			free(note);
+		}
+	}
+}
+
+int
+secannex_redline_catalogs(const secannex_diff *d, const secannex_redline_opts *opts,
+    const char *path, secannex_diags *diags)
+{
+	sx_annex o, n;
+	int rc;
+
+	if (opts->format == SECANNEX_ANNEX_CSV) {
+		sx_diag_raw(diags, SECANNEX_DIAG_ERROR, path, 0, "a redline is an .odt or .docx file");
+		return SECANNEX_EINVALID;
+	}
+	S_catalog_doc(&o, d->old_cat->proc, d, 0);
+	S_catalog_doc(&n, d->new_cat->proc, d, 1);
+	rc = S_write(&o, &n, opts, path, diags);
+	sx_annex_free(&o);
+	sx_annex_free(&n);
+	return rc;
+}
