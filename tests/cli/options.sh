@@ -21,7 +21,7 @@ for o in $(grep -o -- '--[a-z-]*' "$T/help" | sort -u | sed 's/^--//'); do
 	ok sh -c "echo '$opts' | grep -qx -- '$o'"
 done
 # every command is in --help and the man page
-for c in types show export baseline duties validate resolve grade; do
+for c in types show export baseline duties validate resolve generate diff grade; do
 	has "$T/help" "secannex $c"
 	ok grep -qE "^\\.BI? $c( |\$)" "$T/man"
 done
