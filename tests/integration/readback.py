@@ -1,0 +1,430 @@
+#!/usr/bin/python3
+# readback.py: read the generated annexes back with readers that share no code with secannex:
+# pandoc (DOCX and ODT -> JSON AST), python-docx (DOCX), odfpy (ODT).  For each sample profile,
+# with and without --vendor-matrix, in both formats, the 應辦理事項 table must hold exactly the rows
+# that `secannex resolve --format json` puts in the annex (required/selected), in order, and none of
+# the others; the package must carry the layout facts of FORMATS.md (header-row repeat, A4, 標楷體 /
+# zh-TW, one w:p per cell, one table:table-column per column, font-pitch variable).
+#
+# Run with Debian's /usr/bin/python3 (python3-docx, python3-odf).  Usage:
+#   readback.py [SECANNEX_BINARY [OUTDIR]]
+# Without arguments it reads $SECANNEX (the binary), $SRCDIR (the source tree) and
+# $SECANNEX_DATADIR from the environment, as `make check` sets them; $VALGRIND, when set, runs
+# every secannex call under valgrind.  Annexes go to OUTDIR (kept) or to a private temporary
+# directory (removed on exit).  One line per failed assertion, then `N passed, M failed`.
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+try:
+    import docx
+    from docx.oxml.ns import qn
+    from odf import opendocument
+    from odf.namespaces import FONS, STYLENS, TABLENS, TEXTNS
+    from odf.style import DefaultStyle, FontFace, PageLayoutProperties, TextProperties
+    from odf.table import Table
+except ImportError as e:  # not Debian's python3: say so instead of a traceback
+    print("readback.py: %s (run with /usr/bin/python3: python3-docx, python3-odf)" % e)
+    print("0 passed, 1 failed")
+    sys.exit(1)
+
+TYPES = ["saas", "saas-office", "saas-custom", "paas", "sec-planning", "sys-planning", "dev",
+         "extension", "maintenance"]
+IN_ANNEX = ("required", "selected")
+HEAD = ["項次", "類別", "要求內容", "依據", "備註"]
+VHEAD = HEAD + ["符合", "部分符合", "不符合", "說明及佐證文件"]
+REQ_HEADING = "應辦理事項"  # 「二、應辦理事項」; no other heading contains it
+
+passed = 0
+failed = 0
+
+
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL: " + what)
+    return cond
+
+
+def norm(s):
+    """Text compared across readers: every whitespace character removed (cells wrap, U+3000 too)."""
+    return re.sub(r"\s+", "", s)
+
+
+# ---- running secannex ----
+
+BIN = None
+VG = shlex.split(os.environ.get("VALGRIND", ""))
+
+
+def secannex(*args):
+    p = subprocess.run(VG + [BIN] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+
+# ---- expectations from the resolution JSON ----
+
+class Expect:
+    def __init__(self, res):
+        self.res = res
+        items = res["items"]
+        self.title = res["tender"]["title"] or ""
+        self.version = res["catalog"]["version"]
+        self.inn = [i for i in items if i["status"] in IN_ANNEX]
+        self.out = [i for i in items if i["status"] not in IN_ANNEX]
+        in_texts = set(norm(i["text"]) for i in self.inn)
+        # absence is asserted only for texts that no in-annex row shares (saas-office repeats
+        # 靜態分析 / 動態沙箱分析 in two groups)
+        self.absent = [i for i in self.out if norm(i["text"]) not in in_texts]
+        self.n_pending = sum(i["status"] == "pending-ciso" for i in items)
+        self.n_excluded = sum(i["status"] == "excluded" for i in items)
+        areas = set()
+        for i in self.inn:
+            for c in i.get("baseline_controls") or []:
+                areas.add(c["area"])
+        self.n_areas = len(areas)
+        # header block, 應辦理事項, one form per pending ▲, 未納入 when any, one per cited 附表十 area
+        self.n_tables = 2 + self.n_pending + (1 if self.n_excluded else 0) + self.n_areas
+
+    def source(self, item):
+        return "%s\n(%s)" % (item["id"], self.version)
+
+
+# ---- a. pandoc ----
+
+def pd_text(x):
+    """Plain text of a pandoc AST fragment: Str as is, Space/SoftBreak/LineBreak as whitespace."""
+    out = []
+
+    def walk(v):
+        if isinstance(v, dict):
+            t = v.get("t")
+            if t == "Str":
+                out.append(v["c"])
+            elif t in ("Space", "SoftBreak", "LineBreak"):
+                out.append("\n" if t == "LineBreak" else " ")
+            elif "c" in v:
+                walk(v["c"])
+        elif isinstance(v, list):
+            for e in v:
+                walk(e)
+    walk(x)
+    return "".join(out)
+
+
+def pd_blocks(blocks):
+    """Top-level blocks in document order, looking through Divs."""
+    for b in blocks:
+        if b.get("t") == "Div":
+            yield from pd_blocks(b["c"][1])
+        else:
+            yield b
+
+
+def pd_rows(rows):
+    # Row = [attr, [Cell]]; Cell = [attr, align, rowspan, colspan, [Block]]
+    return [[pd_text(cell[4]) for cell in row[1]] for row in rows]
+
+
+def pd_table(tbl):
+    """(head rows, body rows) of a pandoc 2.17 Table, each row a list of cell texts."""
+    _attr, _caption, _specs, head, bodies, foot = tbl["c"]
+    body = []
+    for b in bodies:  # TableBody = [attr, rowheadcols, [head Row], [body Row]]
+        body += pd_rows(b[2]) + pd_rows(b[3])
+    return pd_rows(head[1]), body + pd_rows(foot[1])
+
+
+def check_pandoc(path, fmt, exp, vm, tag):
+    p = subprocess.run(["pandoc", "-f", fmt, "-t", "json", path], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    if not check(p.returncode == 0, "%s: pandoc -f %s failed: %s" % (tag, fmt, p.stderr.decode()[:200])):
+        return
+    ast = json.loads(p.stdout.decode("utf-8"))
+    table = None
+    seen = False
+    for b in pd_blocks(ast["blocks"]):
+        if b["t"] == "Header" and REQ_HEADING in pd_text(b["c"][2]):
+            seen = True
+        elif seen and b["t"] == "Header":
+            break
+        elif seen and b["t"] == "Table":
+            table = b
+            break
+    check(seen, "%s: pandoc: no heading containing %s" % (tag, REQ_HEADING))
+    if not check(table is not None, "%s: pandoc: no table after the %s heading" % (tag, REQ_HEADING)):
+        return
+    head, body = pd_table(table)
+    heads = VHEAD if vm else HEAD
+    # DOCX: the w:tblHeader row is pandoc's table head.  ODT: pandoc drops table-header-rows
+    # (FORMATS.md), so the head is empty there; accept it in the body as well, and strip it.
+    if head:
+        check([norm(c) for c in head[0]] == heads and len(head) == 1,
+              "%s: pandoc: table head %r, expected one row %r" % (tag, head, heads))
+    else:
+        check(fmt == "odt", "%s: pandoc: the 應辦理事項 table has no header row" % tag)
+    if body and [norm(c) for c in body[0]] == heads:
+        body = body[1:]
+    check(len(body) == len(exp.inn), "%s: pandoc: %d body rows, expected %d (required+selected)"
+          % (tag, len(body), len(exp.inn)))
+    # spanned columns are dropped by the ODT reader; this table has none, but only rely on the
+    # 要求內容 column being where its header says when every row has the full width
+    ncols = len(heads)
+    full = all(len(r) == ncols for r in body)
+    check(full or fmt == "odt", "%s: pandoc: rows of widths %s, expected %d"
+          % (tag, sorted(set(len(r) for r in body)), ncols))
+    cells = set(norm(c) for r in body for c in r)
+    texts = [norm(r[2]) for r in body] if full else [norm(c) for r in body for c in r]
+    for it in exp.inn:
+        check(norm(it["text"]) in texts, "%s: pandoc: %s (%s) not in the 應辦理事項 table: %s"
+              % (tag, it["id"], it["status"], it["text"][:40]))
+    for it in exp.absent:
+        check(norm(it["text"]) not in cells, "%s: pandoc: %s (%s) is in the 應辦理事項 table: %s"
+              % (tag, it["id"], it["status"], it["text"][:40]))
+    if full and len(body) == len(exp.inn):
+        order = [norm(r[3]) for r in body]
+        want = [norm(exp.source(i)) for i in exp.inn]
+        check(order == want, "%s: pandoc: 依據 column %s, expected %s" % (tag, order[:5], want[:5]))
+
+
+# ---- b. python-docx ----
+
+def on(el, tag):
+    """A CT_OnOff child (w:tblHeader) present and not switched off."""
+    c = el.find(qn(tag))
+    return c is not None and c.get(qn("w:val"), "true") not in ("0", "false", "off")
+
+
+def check_docx(path, exp, vm, tag):
+    d = docx.Document(path)
+    body = d.element.body
+    check(len(d.tables) == exp.n_tables, "%s: docx: %d tables, expected %d"
+          % (tag, len(d.tables), exp.n_tables))
+    # the title paragraph: 案名 + 資通安全需求附件
+    paras = body.findall(qn("w:p"))
+    first = docx.text.paragraph.Paragraph(paras[0], d) if paras else None
+    check(first is not None and norm(first.text) == norm(exp.title + "資通安全需求附件"),
+          "%s: docx: first paragraph %r" % (tag, first.text if first is not None else None))
+    # the table after the 應辦理事項 heading, in body order
+    tbl = None
+    seen = False
+    for el in body.iterchildren():
+        if el.tag == qn("w:p") and REQ_HEADING in "".join(t.text or "" for t in el.iter(qn("w:t"))):
+            seen = True
+        elif seen and el.tag == qn("w:tbl"):
+            tbl = docx.table.Table(el, d)
+            break
+    if not check(tbl is not None, "%s: docx: no table after the %s heading" % (tag, REQ_HEADING)):
+        return
+    heads = VHEAD if vm else HEAD
+    ncols = len(heads)
+    grid = tbl._tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))
+    check(len(grid) == ncols, "%s: docx: %d w:gridCol, expected %d" % (tag, len(grid), ncols))
+    check(len(tbl.columns) == ncols, "%s: docx: %d columns, expected %d" % (tag, len(tbl.columns), ncols))
+    trs = tbl._tbl.findall(qn("w:tr"))
+    check(len(tbl.rows) == 1 + len(exp.inn), "%s: docx: %d rows, expected 1 + %d"
+          % (tag, len(tbl.rows), len(exp.inn)))
+    widths = sorted(set(len(tr.findall(qn("w:tc"))) for tr in trs))
+    check(widths == [ncols], "%s: docx: rows with %s w:tc, expected %d" % (tag, widths, ncols))
+    hdr = [i for i, tr in enumerate(trs) if tr.find(qn("w:trPr")) is not None and on(tr.find(qn("w:trPr")), "w:tblHeader")]
+    check(hdr == [0], "%s: docx: w:tblHeader on rows %s, expected [0] only" % (tag, hdr[:5]))
+    if widths != [ncols]:
+        return
+    rows = [[c.text for c in r.cells] for r in tbl.rows]
+    check(rows[0] == heads, "%s: docx: header row %r" % (tag, rows[0]))
+    for k, (row, it) in enumerate(zip(rows[1:], exp.inn), 1):
+        want = [str(k), row[1], it["text"], exp.source(it), it["note"] or ""]
+        if vm:
+            want += ["□", "□", "□", ""]
+        check(row == want, "%s: docx: row %d is %r, expected %r" % (tag, k, row, want))
+    # every cell of every table has a paragraph (Word refuses the file otherwise)
+    bad = [tc for tc in body.iter(qn("w:tc")) if tc.find(qn("w:p")) is None]
+    check(not bad, "%s: docx: %d w:tc without a w:p" % (tag, len(bad)))
+    # styles.xml docDefaults: 標楷體 / zh-TW for East Asian text
+    styles = d.styles.element
+    rpr = styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+    lang = rpr.find(qn("w:lang")) if rpr is not None else None
+    check(fonts is not None and fonts.get(qn("w:eastAsia")) == "標楷體",
+          "%s: docx: docDefaults rFonts eastAsia %r" % (tag, fonts.get(qn("w:eastAsia")) if fonts is not None else None))
+    check(lang is not None and lang.get(qn("w:eastAsia")) == "zh-TW",
+          "%s: docx: docDefaults lang eastAsia %r" % (tag, lang.get(qn("w:eastAsia")) if lang is not None else None))
+    # A4 portrait in every section
+    for i, s in enumerate(d.sections):
+        pg = s._sectPr.find(qn("w:pgSz"))
+        size = (pg.get(qn("w:w")), pg.get(qn("w:h"))) if pg is not None else None
+        check(size == ("11906", "16838") and s.page_width.twips == 11906 and s.page_height.twips == 16838,
+              "%s: docx: section %d page size %r, expected A4 (11906, 16838) twips" % (tag, i, size))
+
+
+# ---- c. odfpy ----
+
+def o_attr(el, ns, name):
+    return el.attributes.get((ns, name))
+
+
+def o_inline(n):
+    """Text inside a text:p / text:h: text:s, text:tab and text:line-break expanded."""
+    out = []
+    for c in n.childNodes:
+        if c.nodeType == c.TEXT_NODE:
+            out.append(c.data)
+        elif c.qname == (TEXTNS, "s"):
+            out.append(" " * int(o_attr(c, TEXTNS, "c") or 1))
+        elif c.qname == (TEXTNS, "tab"):
+            out.append("\t")
+        elif c.qname == (TEXTNS, "line-break"):
+            out.append("\n")
+        elif c.nodeType == c.ELEMENT_NODE:
+            out.append(o_inline(c))
+    return "".join(out)
+
+
+def o_text(el):
+    """Text of a paragraph or heading, or of a cell (its paragraphs joined by newlines)."""
+    if el.qname in ((TEXTNS, "p"), (TEXTNS, "h")):
+        return o_inline(el)
+    return "\n".join(o_inline(c) for c in el.childNodes
+                     if c.nodeType == c.ELEMENT_NODE and c.qname in ((TEXTNS, "p"), (TEXTNS, "h")))
+
+
+def kids(el, ns, name):
+    return [c for c in el.childNodes if c.nodeType == c.ELEMENT_NODE and c.qname == (ns, name)]
+
+
+def length_mm(v):
+    m = re.fullmatch(r"([0-9.]+)(cm|mm|in|pt)", v or "")
+    if not m:
+        return None
+    return float(m.group(1)) * {"cm": 10, "mm": 1, "in": 25.4, "pt": 25.4 / 72}[m.group(2)]
+
+
+def check_odt(path, exp, vm, tag):
+    doc = opendocument.load(path)
+    text = doc.text
+    tables = text.getElementsByType(Table)
+    check(len(tables) == exp.n_tables, "%s: odt: %d tables, expected %d" % (tag, len(tables), exp.n_tables))
+    children = [c for c in text.childNodes if c.nodeType == c.ELEMENT_NODE]
+    check(children and children[0].qname == (TEXTNS, "p")
+          and norm(o_text(children[0])) == norm(exp.title + "資通安全需求附件"),
+          "%s: odt: first paragraph %r" % (tag, o_text(children[0]) if children else None))
+    tbl = None
+    seen = False
+    for c in children:
+        if c.qname == (TEXTNS, "h") and REQ_HEADING in o_text(c):
+            seen = True
+        elif seen and c.qname == (TABLENS, "table"):
+            tbl = c
+            break
+    if not check(tbl is not None, "%s: odt: no table:table after the %s heading" % (tag, REQ_HEADING)):
+        return
+    heads = VHEAD if vm else HEAD
+    ncols = len(heads)
+    cols = sum(int(o_attr(c, TABLENS, "number-columns-repeated") or 1)
+               for c in kids(tbl, TABLENS, "table-column")
+               + [g for cs in kids(tbl, TABLENS, "table-columns") for g in kids(cs, TABLENS, "table-column")])
+    check(cols == ncols, "%s: odt: %d table:table-column, expected %d" % (tag, cols, ncols))
+    hr = kids(tbl, TABLENS, "table-header-rows")
+    hrows = [r for h in hr for r in kids(h, TABLENS, "table-row")]
+    check(len(hr) == 1 and len(hrows) == 1, "%s: odt: %d table-header-rows with %d rows, expected 1 with 1"
+          % (tag, len(hr), len(hrows)))
+    brows = kids(tbl, TABLENS, "table-row") + [r for g in kids(tbl, TABLENS, "table-rows")
+                                               for r in kids(g, TABLENS, "table-row")]
+    check(len(brows) == len(exp.inn), "%s: odt: %d body rows, expected %d" % (tag, len(brows), len(exp.inn)))
+
+    def cells(r):
+        return [c for c in r.childNodes if c.nodeType == c.ELEMENT_NODE
+                and c.qname in ((TABLENS, "table-cell"), (TABLENS, "covered-table-cell"))]
+    widths = sorted(set(len(cells(r)) for r in hrows + brows))
+    check(widths == [ncols], "%s: odt: rows with %s cells, expected %d" % (tag, widths, ncols))
+    if widths == [ncols]:
+        if hrows:
+            got = [o_text(c) for c in cells(hrows[0])]
+            check(got == heads, "%s: odt: header row %r" % (tag, got))
+        for k, (r, it) in enumerate(zip(brows, exp.inn), 1):
+            got = [o_text(c) for c in cells(r)]
+            want = [str(k), got[1], it["text"], exp.source(it), it["note"] or ""]
+            if vm:
+                want += ["□", "□", "□", ""]
+            check(got == want, "%s: odt: row %d is %r, expected %r" % (tag, k, got, want))
+    # styles: the default paragraph style sets 標楷體 / zh / TW; no style names another Asian font
+    dflt = [s for s in doc.getElementsByType(DefaultStyle) if o_attr(s, STYLENS, "family") == "paragraph"]
+    tp = [t for s in dflt for t in kids(s, STYLENS, "text-properties")]
+    got = [(o_attr(t, STYLENS, "font-name-asian"), o_attr(t, STYLENS, "language-asian"),
+            o_attr(t, STYLENS, "country-asian")) for t in tp]
+    check(got == [("標楷體", "zh", "TW")], "%s: odt: default paragraph style asian font/language/country %r"
+          % (tag, got))
+    asian = set(o_attr(t, STYLENS, "font-name-asian") for t in doc.getElementsByType(TextProperties)) - {None}
+    check(asian == {"標楷體"}, "%s: odt: style:font-name-asian values %r" % (tag, sorted(asian)))
+    faces = [f for f in doc.getElementsByType(FontFace) if o_attr(f, STYLENS, "name") == "標楷體"]
+    pitches = [o_attr(f, STYLENS, "font-pitch") for f in faces]
+    check(pitches and all(p == "variable" for p in pitches),
+          "%s: odt: font-face 標楷體 font-pitch %r, expected variable" % (tag, pitches))
+    pls = doc.getElementsByType(PageLayoutProperties)
+    sizes = [(o_attr(p, FONS, "page-width"), o_attr(p, FONS, "page-height")) for p in pls]
+    check(sizes and all(length_mm(w) is not None and length_mm(h) is not None
+                        and abs(length_mm(w) - 210) < 0.05 and abs(length_mm(h) - 297) < 0.05
+                        for w, h in sizes),
+          "%s: odt: page layouts %r, expected 21cm × 29.7cm" % (tag, sizes))
+
+
+# ---- driver ----
+
+def main():
+    global BIN
+    srcdir = os.environ.get("SRCDIR") or os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    BIN = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("SECANNEX")
+    if not BIN:
+        print("usage: readback.py SECANNEX_BINARY [OUTDIR] (or set SECANNEX, SRCDIR)")
+        return 2
+    BIN = os.path.abspath(BIN)
+    os.environ.setdefault("SECANNEX_DATADIR", os.path.join(srcdir, "catalog"))
+    os.environ["LC_ALL"] = "C.UTF-8"
+    os.environ.pop("SOURCE_DATE_EPOCH", None)
+    tmp = tempfile.mkdtemp(prefix="readback.")
+    try:
+        outdir = sys.argv[2] if len(sys.argv) > 2 else tmp
+        os.makedirs(outdir, exist_ok=True)
+        cases = [(t, ["--profile", os.path.join(srcdir, "samples", "profile-%s.xml" % t)]) for t in TYPES]
+        # no sample leaves a ▲ row pending: one tender with every section (a pending ▲ and its
+        # form table, an exclusion, the 附表十 appendix)
+        cases.append(("dev-all", ["--type", "dev", "--grade", "高", "--level", "A", "--personal-data",
+                                  "--exclude", "dev-29=已由機房提供", "--choose", "dev-20",
+                                  "--title", "測試案", "--agency", "範例機關", "--case", "X-1",
+                                  "--date", "2026-01-02"]))
+        for name, args in cases:
+            rc, out, err = secannex("resolve", *args, "--format", "json")
+            if not check(rc == 0, "%s: secannex resolve exit %d: %s" % (name, rc, err.strip()[:300])):
+                continue
+            exp = Expect(json.loads(out.decode("utf-8")))
+            check(len(exp.inn) > 0, "%s: no required/selected row" % name)
+            for vm in (False, True):
+                for fmt in ("docx", "odt"):
+                    tag = "%s%s.%s" % (name, "-vm" if vm else "", fmt)
+                    path = os.path.join(outdir, tag)
+                    rc, _, err = secannex("generate", *args, *(["--vendor-matrix"] if vm else []), "-o", path)
+                    if not check(rc == 0 and zipfile.is_zipfile(path),
+                                 "%s: secannex generate exit %d: %s" % (tag, rc, err.strip()[:300])):
+                        continue
+                    check_pandoc(path, fmt, exp, vm, tag)
+                    try:
+                        (check_docx if fmt == "docx" else check_odt)(path, exp, vm, tag)
+                    except Exception as e:  # a reader that cannot open the file is a failure
+                        check(False, "%s: %s reader raised %s: %s" % (tag, fmt, type(e).__name__, e))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
