@@ -1,0 +1,146 @@
+/* test_diff.c: the character diff (CJK, sides, bounds), similarity, and catalog row matching. */
+#include "unit.h"
+
+#include "../../src/lib/diff.h"
+#include "../../src/lib/textdiff.h"
+
+static void
+S_check(const char *a, const char *b, const char *want)
+{
+	sx_dtext d;
+	sx_buf s = SX_BUF_INIT;
+	char *old, *new;
+
+	sx_textdiff(&d, a, b);
+	for (size_t i = 0; i < d.n; i++)
+		sx_buf_printf(&s, "%s%s%s", d.v[i].op == SX_OP_DEL ? "[-" : d.v[i].op == SX_OP_INS ? "{+" : "",
+		    d.v[i].text, d.v[i].op == SX_OP_DEL ? "-]" : d.v[i].op == SX_OP_INS ? "+}" : "");
+	assert_string_equal(s.ptr ? s.ptr : "", want);
+	old = sx_dtext_side(&d, 0);
+	new = sx_dtext_side(&d, 1);
+	assert_string_equal(old, a);
+	assert_string_equal(new, b);
+	assert_int_equal(sx_dtext_changed(&d), strcmp(a, b) != 0);
+	free(old);
+	free(new);
+	sx_buf_free(&s);
+	sx_dtext_free(&d);
+}
+
+static void
+test_textdiff(void **state)
+{
+	(void)state;
+	S_check("", "", "");
+	S_check("同", "同", "同");
+	S_check("", "新增", "{+新增+}");
+	S_check("刪除", "", "[-刪除-]");
+	S_check("系統運作的正確性", "系統運作之正確性", "系統運作[-的-]{+之+}正確性");
+	S_check("軟體與資料安全", "軟體與個人資料安全", "軟體與{+個人+}資料安全");
+	S_check("資安責任等級C級以上", "資安責任等級B級以上", "資安責任等級[-C-]{+B+}級以上");
+	S_check("主機弱點掃描", "網站弱點掃描", "[-主機-]{+網站+}弱點掃描");
+	S_check("ISO 27001", "ISO 27701", "ISO 27[-0-]{+7+}01");
+	S_check("a\nb", "a\nc", "a\n[-b-]{+c+}");
+}
+
+/* Random strings over a small CJK alphabet: both sides always come back exactly. */
+static void
+test_textdiff_sides(void **state)
+{
+	static const char *const alpha[] = { "資", "安", "系", "統", "a", " ", "\n" };
+	unsigned seed = 12345;
+
+	(void)state;
+	for (int round = 0; round < 300; round++) {
+		sx_buf a = SX_BUF_INIT, b = SX_BUF_INIT;
+		int na, nb;
+		sx_dtext d;
+		char *o, *n;
+
+		seed = seed * 1103515245 + 12345;
+		na = (int)(seed >> 16) % 20;
+		seed = seed * 1103515245 + 12345;
+		nb = (int)(seed >> 16) % 20;
+		for (int i = 0; i < na; i++) {
+			seed = seed * 1103515245 + 12345;
+			sx_buf_puts(&a, alpha[(seed >> 16) % 7]);
+		}
+		for (int i = 0; i < nb; i++) {
+			seed = seed * 1103515245 + 12345;
+			sx_buf_puts(&b, alpha[(seed >> 16) % 7]);
+		}
+		sx_textdiff(&d, a.ptr ? a.ptr : "", b.ptr ? b.ptr : "");
+		o = sx_dtext_side(&d, 0);
+		n = sx_dtext_side(&d, 1);
+		assert_string_equal(o, a.ptr ? a.ptr : "");
+		assert_string_equal(n, b.ptr ? b.ptr : "");
+		/* segments alternate: no two neighbours with the same operation */
+		for (size_t i = 1; i < d.n; i++)
+			assert_int_not_equal(d.v[i].op, d.v[i - 1].op);
+		free(o);
+		free(n);
+		sx_dtext_free(&d);
+		sx_buf_free(&a);
+		sx_buf_free(&b);
+	}
+}
+
+static void
+test_similarity(void **state)
+{
+	(void)state;
+	assert_true(sx_similarity("", "") == 1.0);
+	assert_true(sx_similarity("資安", "資安") == 1.0);
+	assert_true(sx_similarity("資安", "系統") == 0.0);
+	assert_true(sx_similarity("主機弱點掃描", "網站弱點掃描") > 0.66 &&
+	    sx_similarity("主機弱點掃描", "網站弱點掃描") < 0.67);
+}
+
+/* The shipped catalog against itself: identical; against its tailored sample: the known deltas. */
+static void
+test_catalog_diff(void **state)
+{
+	secannex_catalog *a = unit_load_shipped(), *b = NULL;
+	secannex_load_opts o = {
+		SECANNEX_SRCDIR "/samples/catalog-tailored.xml", SECANNEX_SRCDATADIR "/regulation.xml",
+		SECANNEX_SRCDATADIR, 0
+	};
+	secannex_diags *d = secannex_diags_new();
+	secannex_diff *df;
+	size_t renum = 0, added = 0, deleted = 0;
+
+	(void)state;
+	assert_int_equal(secannex_diff_catalogs(&df, a, a), 0);
+	assert_int_equal(secannex_diff_count(df), 0);
+	secannex_diff_free(df);
+	assert_int_equal(secannex_catalog_load(&b, &o, d), 0);
+	secannex_diff_catalogs(&df, a, b);
+	for (size_t i = 0; i < df->n; i++) {
+		renum += (df->v[i].changes & SX_CH_ID) != 0;
+		added += df->v[i].kind == SX_DELTA_ADDED;
+		deleted += df->v[i].kind == SX_DELTA_DELETED;
+	}
+	assert_int_equal(renum, 6);
+	assert_int_equal(added, 2);
+	assert_int_equal(deleted, 1);
+	assert_string_equal(sx_diff_old_id(df, "maintenance-08"), "maintenance-07");
+	assert_string_equal(sx_diff_old_id(df, "dev-01"), "dev-01");
+	assert_null(sx_diff_old_id(df, "dev-59"));
+	secannex_diff_free(df);
+	secannex_catalog_free(a);
+	secannex_catalog_free(b);
+	secannex_diags_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_textdiff),
+		cmocka_unit_test(test_textdiff_sides),
+		cmocka_unit_test(test_similarity),
+		cmocka_unit_test(test_catalog_diff),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
