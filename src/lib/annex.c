@@ -241,17 +241,24 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 		    sx_annex_table(a, SX_TBL_GRID, 5, w_req, 1);
 		size_t k = 0;
 
+		const sx_group *noted = NULL;
+
 		sx_annex_row(t, vendor_matrix ? vhead : head);
 		for (size_t i = 0; i < r->nrows; i++) {
 			const sx_row *row = &r->rows[i];
 			char idx[16], *src;
+			const char *note = row->note ? row->note : "";
 			if (!S_in_annex(row))
 				continue;
 			snprintf(idx, sizeof(idx), "%zu", ++k);
 			src = S_source(r, row);
+			/* a note merged over a whole 子項 is printed once, then 「同上」 */
+			if (row->note_is_group && noted == row->item->group)
+				note = "同上";
+			noted = row->note_is_group ? row->item->group : NULL;
 			{
 				const char *cells[] = { idx, row->item->group->name, row->text, src,
-					row->note ? row->note : "", "□", "□", "□", "" };
+					note, "□", "□", "□", "" };
 				sx_annex_row(t, cells);
 			}
 			free(src);
@@ -374,6 +381,9 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 			}
 		}
 	}
+	/* a closing line, as government documents end (also keeps LibreOffice from adding an empty
+	 * paragraph after a final table, which can spill onto a blank last page) */
+	sx_annex_push(a, SX_BLK_PARA, "（以下空白）");
 }
 
 void

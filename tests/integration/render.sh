@@ -1,0 +1,158 @@
+#!/bin/sh
+# render.sh: what a reader sees.  Three sample tenders (dev, saas, paas) × ODT and DOCX are
+# converted to PDF by LibreOffice (one headless call, its own profile, fontconfig from
+# tests/lo/fonts.conf so that 標楷體 maps to AR PL UKai TW), then read back with poppler:
+#   - pdftotext: page 1 carries the title (案名 + 資通安全需求附件); the heading 二、應辦理事項 and
+#     three sampled required/selected row texts are there (whitespace removed: PDF text wraps);
+#     every page i ends with 「第 i 頁，共 N 頁」 where N is pdfinfo's page count, and N >= 2;
+#     every page that holds rows of the 應辦理事項 table repeats its header row;
+#   - pdffonts: an embedded font whose name contains UKai, and no font left unembedded.
+# Usage: render.sh [SECANNEX_BINARY [SRCDIR]]; without arguments $SECANNEX and $SRCDIR come from
+# the environment (`make check` sets them, and SECANNEX_DATADIR); $VALGRIND, when set, runs
+# each secannex call under valgrind.  Exit 77 (automake SKIP) when soffice is not installed.
+# One line per failed check, then `N passed, M failed`.
+set -u
+export LC_ALL=C.UTF-8
+unset SOURCE_DATE_EPOCH || :
+
+SECANNEX=${1:-${SECANNEX:-}}
+SRCDIR=${2:-${SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}}
+if [ -z "$SECANNEX" ]; then
+	echo "usage: render.sh SECANNEX_BINARY [SRCDIR] (or set SECANNEX, SRCDIR)" >&2
+	exit 2
+fi
+case $SECANNEX in /*) ;; *) SECANNEX=$(pwd)/$SECANNEX ;; esac
+: "${SECANNEX_DATADIR:=$SRCDIR/catalog}"
+export SECANNEX_DATADIR
+
+if ! command -v soffice >/dev/null 2>&1; then
+	echo "soffice not installed: skipped"
+	exit 77
+fi
+
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+trap 'exit 130' INT TERM
+passed=0
+failed=0
+
+# ok COND-EXIT-STATUS MESSAGE: count one check
+ok() {
+	if [ "$1" -eq 0 ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL: $2"
+	fi
+}
+
+# flat: stdin without any whitespace (ASCII whitespace, form feeds, U+3000), on one line
+flat() {
+	tr -d ' \t\n\r\f\v' | sed 's/　//g'
+}
+
+# has FILE TEXT: the flattened FILE contains the flattened TEXT
+has() {
+	needle=$(printf '%s' "$2" | flat)
+	grep -qF -- "$needle" "$1"
+}
+
+PROFILES="dev saas paas"
+mkdir "$T/in" "$T/pdf"
+for p in $PROFILES; do
+	${VALGRIND:-} "$SECANNEX" resolve --profile "$SRCDIR/samples/profile-$p.xml" --format json \
+	    >"$T/$p.json" 2>"$T/err"
+	ok $? "secannex resolve --profile profile-$p.xml: $(head -c 300 "$T/err")"
+	for fmt in odt docx; do
+		# distinct base names: soffice names each PDF after its input's base name
+		${VALGRIND:-} "$SECANNEX" generate --profile "$SRCDIR/samples/profile-$p.xml" \
+		    -o "$T/in/$p-$fmt.$fmt" 2>"$T/err"
+		ok $? "secannex generate --profile profile-$p.xml -o $p-$fmt.$fmt: $(head -c 300 "$T/err")"
+	done
+done
+
+# one LibreOffice run for all six files
+sh "$SRCDIR/tests/lo/convert.sh" "$T/pdf" "$T"/in/*.odt "$T"/in/*.docx 2>"$T/soffice.log"
+ok $? "soffice --convert-to pdf failed: $(tail -3 "$T/soffice.log")"
+
+for p in $PROFILES; do
+	# the tender's title and three in-annex row texts without line breaks (short ones if there
+	# are any, so that each fits on one line of its cell), first, middle and last; the row ids
+	python3 - "$T/$p.json" "$T/$p" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+inn = [i for i in d["items"] if i["status"] in ("required", "selected")]
+one = [i["text"] for i in inn if "\n" not in i["text"]]
+short = [t for t in one if len(t) <= 18] or one
+pick = []
+for t in (short[:1] + short[len(short) // 2:len(short) // 2 + 1] + short[-1:]):
+    if t not in pick:
+        pick.append(t)
+with open(sys.argv[2] + ".title", "w", encoding="utf-8") as f:
+    f.write((d["tender"]["title"] or "") + "資通安全需求附件\n")
+with open(sys.argv[2] + ".rows", "w", encoding="utf-8") as f:
+    f.write("".join(t + "\n" for t in pick))
+with open(sys.argv[2] + ".ids", "w", encoding="utf-8") as f:
+    f.write("".join("%s(%s)\n" % (i["id"], d["catalog"]["version"]) for i in inn))
+PY
+	for fmt in odt docx; do
+		name=$p-$fmt
+		pdf=$T/pdf/$name.pdf
+		if [ ! -s "$pdf" ]; then
+			ok 1 "$name.pdf was not written"
+			continue
+		fi
+		n=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+		[ "${n:-0}" -ge 2 ]
+		ok $? "$name.pdf: ${n:-?} pages, expected at least 2"
+		pdftotext "$pdf" "$T/$name.txt"
+		flat <"$T/$name.txt" >"$T/$name.flat"
+		# one file per page, flattened (pdftotext ends every page with a form feed)
+		awk -v out="$T/$name.p" 'BEGIN { RS = "\f" } { f = out NR; print > f; close(f) }' "$T/$name.txt"
+		i=1
+		while [ "$i" -le "${n:-0}" ]; do
+			flat <"$T/$name.p$i" >"$T/$name.f$i"
+			i=$((i + 1))
+		done
+
+		has "$T/$name.f1" "$(cat "$T/$p.title")"
+		ok $? "$name.pdf: page 1 lacks the title $(cat "$T/$p.title")"
+		has "$T/$name.flat" "二、應辦理事項"
+		ok $? "$name.pdf: no heading 二、應辦理事項"
+		while IFS= read -r row; do
+			has "$T/$name.flat" "$row"
+			ok $? "$name.pdf: row text not found: $row"
+		done <"$T/$p.rows"
+
+		# page numbers: page i of N says 第 i 頁，共 N 頁; the header row repeats on every page
+		# that carries rows of the 應辦理事項 table (their 依據 cells: ID(V5.4))
+		bad_num="" bad_head="" blank=""
+		i=1
+		while [ "$i" -le "${n:-0}" ]; do
+			grep -qF "第${i}頁，共${n}頁" "$T/$name.f$i" || bad_num="$bad_num $i"
+			if grep -qF -f "$T/$p.ids" "$T/$name.f$i"; then
+				for h in 項次 類別 要求內容 依據 備註; do
+					grep -qF "$h" "$T/$name.f$i" || { bad_head="$bad_head $i"; break; }
+				done
+			fi
+			[ "$(cat "$T/$name.f$i")" = "第${i}頁，共${n}頁" ] && blank="$blank $i"
+			i=$((i + 1))
+		done
+		[ -z "$bad_num" ]
+		ok $? "$name.pdf: pages without 「第 i 頁，共 $n 頁」:$bad_num"
+		[ -z "$bad_head" ]
+		ok $? "$name.pdf: pages with 應辦理事項 rows but no repeated header row:$bad_head"
+		# not counted: a page that holds nothing but the footer (a layout defect, reported)
+		[ -z "$blank" ] || echo "NOTE: $name.pdf: pages holding only the footer:$blank"
+
+		# fonts: the Kai face for Chinese text, embedded; nothing left unembedded
+		pdffonts "$pdf" >"$T/$name.fonts"
+		awk 'NR > 2 && $1 ~ /UKai/ && $(NF - 4) == "yes" { found = 1 } END { exit !found }' "$T/$name.fonts"
+		ok $? "$name.pdf: no embedded UKai font: $(awk 'NR > 2 { printf "%s(%s) ", $1, $(NF - 4) }' "$T/$name.fonts")"
+		awk 'NR > 2 && $(NF - 4) != "yes" { bad = 1 } END { exit bad }' "$T/$name.fonts"
+		ok $? "$name.pdf: fonts not embedded: $(awk 'NR > 2 && $(NF - 4) != "yes" { printf "%s ", $1 }' "$T/$name.fonts")"
+	done
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
