@@ -165,7 +165,7 @@ int secannex_profile_set(secannex_profile *p, const char *key, const char *value
  * Every error (unknown or foreign row, a decision without its reason, a decision that does not fit
  * the row's mark, conflicting decisions, missing type, grade or level) and warning (an unfilled
  * blank; with STRICT an error) goes to DIAGS.  On success *OUT is a resolution that the caller
- * frees.  Returns 0 or SECANNEX_EINVALID.
+ * frees; it refers to CAT (which must outlive it) but not to P.  Returns 0 or SECANNEX_EINVALID.
  */
 int secannex_resolve(secannex_resolution **out, const secannex_catalog *cat,
     const secannex_profile *p, int strict, secannex_diags *diags);

@@ -342,29 +342,35 @@ build_profile(secannex_profile **out, const struct args *a)
 	return build_profile_from(out, a, a->profile);
 }
 
+/* The tender of the profile and flags, resolved: *CAT and *RES for the caller to free. */
+static int
+resolve_tender(const struct args *a, secannex_catalog **cat, secannex_resolution **res)
+{
+	secannex_profile *p = NULL;
+	secannex_diags *d = secannex_diags_new();
+	int rc;
+
+	*cat = NULL;
+	*res = NULL;
+	if ((rc = build_profile(&p, a)) == EXIT_OK && (rc = load(cat, a, 1, 1)) == EXIT_OK &&
+	    secannex_resolve(res, *cat, p, a->strict, d) != 0)
+		rc = EXIT_DATA;
+	print_diags(d);
+	secannex_diags_free(d);
+	secannex_profile_free(p);
+	return rc;
+}
+
 static int
 cmd_resolve(const struct args *a, secannex_format fmt)
 {
-	secannex_catalog *cat = NULL;
-	secannex_profile *p = NULL;
-	secannex_resolution *res = NULL;
-	secannex_diags *d = NULL;
-	int rc;
+	secannex_catalog *cat;
+	secannex_resolution *res;
+	int rc = resolve_tender(a, &cat, &res);
 
-	if ((rc = build_profile(&p, a)) != EXIT_OK)
-		goto done;
-	if ((rc = load(&cat, a, 1, 1)) != EXIT_OK)
-		goto done;
-	d = secannex_diags_new();
-	if (secannex_resolve(&res, cat, p, a->strict, d) != 0)
-		rc = EXIT_DATA;
-	print_diags(d);
 	if (rc == EXIT_OK)
 		rc = emit(secannex_render_resolution(res, fmt));
-done:
 	secannex_resolution_free(res);
-	secannex_diags_free(d);
-	secannex_profile_free(p);
 	secannex_catalog_free(cat);
 	return rc;
 }
@@ -444,33 +450,26 @@ static int
 cmd_generate(const struct args *a)
 {
 	secannex_annex_opts o = { SECANNEX_ANNEX_DOCX, a->vendor_matrix, template_dir(a), 0, 0 };
-	const char *fmt = a->format;
-	secannex_catalog *cat = NULL;
-	secannex_profile *p = NULL;
-	secannex_resolution *res = NULL;
-	secannex_diags *d = NULL;
+	secannex_catalog *cat;
+	secannex_resolution *res;
+	secannex_diags *d;
 	int rc;
 
 	if (a->output == NULL)
 		return usage_error("%s", "generate needs -o FILE (.odt, .docx or .csv)");
-	if (annex_format(a->output, fmt, &o.format) != 0)
+	if (annex_format(a->output, a->format, &o.format) != 0)
 		return usage_error("cannot tell the annex format of '%s': use .odt, .docx or .csv, "
 		    "or --format odt|docx|csv", a->output);
 	if (source_date_epoch(&o.epoch_set, &o.epoch) != 0)
 		return EXIT_DATA;
-	if ((rc = build_profile(&p, a)) != EXIT_OK)
-		goto done;
-	if ((rc = load(&cat, a, 1, 1)) != EXIT_OK)
-		goto done;
-	d = secannex_diags_new();
-	if (secannex_resolve(&res, cat, p, a->strict, d) != 0 ||
-	    secannex_annex_write(res, &o, a->output, d) != 0)
-		rc = EXIT_DATA;
-	print_diags(d);
-done:
+	if ((rc = resolve_tender(a, &cat, &res)) == EXIT_OK) {
+		d = secannex_diags_new();
+		if (secannex_annex_write(res, &o, a->output, d) != 0)
+			rc = EXIT_DATA;
+		print_diags(d);
+		secannex_diags_free(d);
+	}
 	secannex_resolution_free(res);
-	secannex_diags_free(d);
-	secannex_profile_free(p);
 	secannex_catalog_free(cat);
 	return rc;
 }

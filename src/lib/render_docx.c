@@ -18,15 +18,16 @@ S_twips(int tenth_mm)
 	return (int)((double)tenth_mm * 5.669291 + 0.5);
 }
 
-/* A run of text: "\n" → w:br, tab → w:tab, text in w:t with xml:space="preserve". */
+/* A run of text: "\n" → w:br, tab → w:tab, text in ELEM (w:t, or w:delText inside w:del: Word
+ * does not accept w:t there) with xml:space="preserve". */
 static void
-S_runs(sx_xw *x, const char *s)
+S_run(sx_xw *x, const char *s, const char *elem)
 {
 	sx_xw_start(x, "w:r");
 	while (*s) {
 		size_t n = strcspn(s, "\n\t");
 		if (n) {
-			sx_xw_start(x, "w:t");
+			sx_xw_start(x, elem);
 			sx_xw_attr(x, "xml:space", "preserve");
 			sx_xw_textn(x, s, n);
 			sx_xw_end(x);
@@ -39,6 +40,12 @@ S_runs(sx_xw *x, const char *s)
 		}
 	}
 	sx_xw_end(x);
+}
+
+static void
+S_runs(sx_xw *x, const char *s)
+{
+	S_run(x, s, "w:t");
 }
 
 /* Redline state: the running w:id of w:ins / w:del annotations, their author and date. */
@@ -56,31 +63,6 @@ S_change_attrs(sx_xw *x, S_ctx *c)
 	if (c->date[0])
 		sx_xw_attr(x, "w:date", c->date);
 }
-
-/* A run of deleted text: w:delText, never w:t. */
-static void
-S_delrun(sx_xw *x, const char *s)
-{
-	sx_xw_start(x, "w:r");
-	while (*s) {
-		size_t n = strcspn(s, "\n\t");
-		if (n) {
-			sx_xw_start(x, "w:delText");
-			sx_xw_attr(x, "xml:space", "preserve");
-			sx_xw_textn(x, s, n);
-			sx_xw_end(x);
-		}
-		s += n;
-		if (*s == '\n' || *s == '\t') {
-			sx_xw_start(x, *s == '\n' ? "w:br" : "w:tab");
-			sx_xw_end(x);
-			s++;
-		}
-	}
-	sx_xw_end(x);
-}
-
-static void S_runs(sx_xw *x, const char *s);
 
 static void
 S_mpara(sx_xw *x, S_ctx *c, const char *style, const char *text, int change, const sx_dtext *m)
@@ -108,7 +90,7 @@ S_mpara(sx_xw *x, S_ctx *c, const char *style, const char *text, int change, con
 		} else {
 			sx_xw_start(x, "w:del");
 			S_change_attrs(x, c);
-			S_delrun(x, t->v[i].text);
+			S_run(x, t->v[i].text, "w:delText");
 			sx_xw_end(x);
 		}
 	}

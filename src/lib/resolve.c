@@ -327,6 +327,16 @@ secannex_resolve(secannex_resolution **out, const secannex_catalog *cat,
 	res->blank_values[SX_BLANK_BASELINE_GRADE] = sx_strdup(S_grade_zh[res->baseline]);
 	res->blank_values[SX_BLANK_SCAN_RISK] = p->scan_risk ? sx_strdup(p->scan_risk) : NULL;
 
+	/* the resolution owns a copy of the decisions: it outlives the profile */
+	res->ndec = p->ndec;
+	res->dec = sx_calloc(p->ndec ? p->ndec : 1, sizeof(sx_decision));
+	for (size_t i = 0; i < p->ndec; i++) {
+		res->dec[i] = p->dec[i];
+		res->dec[i].ref = sx_strdup(p->dec[i].ref);
+		res->dec[i].reason = p->dec[i].reason ? sx_strdup(p->dec[i].reason) : NULL;
+		res->dec[i].origin = sx_strdup(p->dec[i].origin);
+	}
+
 	res->nrows = res->type->nitems;
 	res->rows = sx_calloc(res->nrows, sizeof(sx_row));
 	for (size_t i = 0; i < res->nrows; i++) {
@@ -354,6 +364,8 @@ secannex_resolve(secannex_resolution **out, const secannex_catalog *cat,
 			    &nu, &nw);
 		}
 		S_decide(res, row, p, d);
+		if (row->decision)
+			row->decision = &res->dec[row->decision - p->dec];
 		res->counts[row->status]++;
 		if (unfilled && row->status != SX_ST_NA && row->status != SX_ST_NOT_SELECTED &&
 		    row->status != SX_ST_EXCLUDED) {
@@ -413,5 +425,11 @@ secannex_resolution_free(secannex_resolution *r)
 		free(r->blank_values[i]);
 	for (int i = 0; i < SX_F__COUNT; i++)
 		free(r->fields[i]);
+	for (size_t i = 0; i < r->ndec; i++) {
+		free(r->dec[i].ref);
+		free(r->dec[i].reason);
+		free(r->dec[i].origin);
+	}
+	free(r->dec);
 	free(r);
 }

@@ -81,6 +81,8 @@ struct secannex_resolution {
 	char **warnings;
 	size_t nwarnings;
 	size_t counts[SX_ST__COUNT];
+	sx_decision *dec;           /* the profile's decisions, copied: rows point here */
+	size_t ndec;
 };
 
 extern const char *const sx_status_names[SX_ST__COUNT];

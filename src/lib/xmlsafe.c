@@ -256,8 +256,11 @@ done:
 	return rc;
 }
 
-unsigned
-sx_text_problem(const char *s, int *kind)
+/* The first code point of S that breaks the rules, or 0.  CATALOG: the catalog's rules (no tab,
+ * no NBSP, no compatibility ideograph, NFC); else a user's text (only UTF-8 and no control
+ * character, newline included). */
+static unsigned
+S_problem(const char *s, int *kind, int catalog)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen(s);
@@ -270,19 +273,19 @@ sx_text_problem(const char *s, int *kind)
 			*kind = SX_MSG_BAD_UTF8;
 			return 0xFFFD;
 		}
-		if (S_is_control(cp) || cp == '\t' || cp == '\r') {
+		if (S_is_control(cp) || cp == '\t' || cp == '\r' || (!catalog && cp == '\n')) {
 			*kind = SX_MSG_CONTROL;
 			return cp;
 		}
-		if (cp == 0xA0) {
+		if (catalog && cp == 0xA0) {
 			*kind = SX_MSG_NBSP;
 			return cp;
 		}
-		if (cp >= 0xF900 && cp <= 0xFAFF) {
+		if (catalog && cp >= 0xF900 && cp <= 0xFAFF) {
 			*kind = SX_MSG_COMPAT_IDEO;
 			return cp;
 		}
-		if (sx_nfc_suspect(cp)) {
+		if (catalog && sx_nfc_suspect(cp)) {
 			*kind = SX_MSG_NOT_NFC;
 			return cp;
 		}
@@ -292,26 +295,15 @@ sx_text_problem(const char *s, int *kind)
 }
 
 unsigned
+sx_text_problem(const char *s, int *kind)
+{
+	return S_problem(s, kind, 1);
+}
+
+unsigned
 sx_user_text_problem(const char *s, int *kind)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = strlen(s);
-
-	for (size_t i = 0; i < len;) {
-		unsigned cp;
-		size_t n = S_utf8_decode(p + i, len - i, &cp);
-
-		if (n == 0) {
-			*kind = SX_MSG_BAD_UTF8;
-			return 0xFFFD;
-		}
-		if (S_is_control(cp) || cp == '\t' || cp == '\r' || cp == '\n') {
-			*kind = SX_MSG_CONTROL;
-			return cp;
-		}
-		i += n;
-	}
-	return 0;
+	return S_problem(s, kind, 0);
 }
 
 static int

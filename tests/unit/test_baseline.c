@@ -1,23 +1,6 @@
 /* test_baseline.c: 附表十 resolution: each grade's complete list, inclusions and merged cells. */
 #include "unit.h"
 
-static secannex_catalog *cat;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	cat = unit_load_shipped();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	secannex_catalog_free(cat);
-	return 0;
-}
 
 static const sx_measure *
 measure(const char *id)
@@ -186,5 +169,5 @@ main(void)
 		cmocka_unit_test(test_render),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unit_setup, unit_teardown);
 }

@@ -1,23 +1,6 @@
 /* test_catalog.c: the shipped catalog against CATALOG-NOTES counts and rows checked against the seeds. */
 #include "unit.h"
 
-static secannex_catalog *cat;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	cat = unit_load_shipped();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	secannex_catalog_free(cat);
-	return 0;
-}
 
 /* Rows and marks per type (CATALOG-NOTES.md, 003 table). */
 static const struct {
@@ -425,5 +408,5 @@ main(void)
 		cmocka_unit_test(test_unicode_clean),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unit_setup, unit_teardown);
 }

@@ -3,23 +3,6 @@
 
 #include "../../src/lib/resolve.h"
 
-static secannex_catalog *cat;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	cat = unit_load_shipped();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	secannex_catalog_free(cat);
-	return 0;
-}
 
 /* Resolve a profile given as "key=value" flags (NULL-terminated).  Returns the resolution, or NULL
  * with *D holding the diagnostics. */
@@ -338,6 +321,10 @@ test_flags_override_file(void **state)
 	assert_int_equal(secannex_profile_set(p, "exclude", "dev-03=改為不納入", d), 0);
 	assert_int_equal(secannex_profile_set(p, "grade", "高", d), 0);
 	assert_int_equal(secannex_resolve(&r, cat, p, 0, d), 0);
+	/* the resolution does not refer to the profile (ASan/valgrind would see a use after free) */
+	secannex_profile_free(p);
+	p = NULL;
+	free(secannex_render_resolution(r, SECANNEX_FORMAT_JSON));
 	assert_int_equal(r->grade, SECANNEX_GRADE_HIGH);
 	assert_string_equal(sx_status_names[row_of(r, "dev-03")->status], "not-selected");
 	assert_string_equal(row_of(r, "dev-03")->decision->reason, "改為不納入");
@@ -390,5 +377,5 @@ main(void)
 		cmocka_unit_test(test_counts),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unit_setup, unit_teardown);
 }

@@ -42,6 +42,26 @@ unit_load_shipped(void)
 	return cat;
 }
 
+/* The shipped catalog, loaded once for a test group (cmocka_run_group_tests(..., unit_setup,
+ * unit_teardown)). */
+static secannex_catalog *cat __attribute__((unused));
+
+static int __attribute__((unused))
+unit_setup(void **state)
+{
+	(void)state;
+	cat = unit_load_shipped();
+	return 0;
+}
+
+static int __attribute__((unused))
+unit_teardown(void **state)
+{
+	(void)state;
+	secannex_catalog_free(cat);
+	return 0;
+}
+
 /* The three marks of a row as "●●◎" (high, medium, normal). */
 static inline void
 unit_marks(const sx_item *it, char *out, size_t n)
