@@ -360,7 +360,8 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 				sx_annex_row(t, head);
 				for (size_t m = 0; m < area->nmeasures; m++) {
 					const sx_measure *me = &area->measures[m];
-					size_t n = sx_baseline_resolve(me, (secannex_grade)r->baseline, ctl, 64);
+					size_t n = sx_baseline_resolve(me, (secannex_grade)r->baseline,
+					    ctl, 64);
 					sx_buf text = SX_BUF_INIT;
 					for (size_t k = 0; k < n; k++) {
 						if (k)
@@ -368,7 +369,8 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 						if (ctl[k].entry == NULL)
 							sx_buf_puts(&text, ctl[k].cell->none_text);
 						else if (ctl[k].entry->n)
-							sx_buf_printf(&text, "%s、%s", ctl[k].entry->n, ctl[k].entry->text);
+							sx_buf_printf(&text, "%s、%s", ctl[k].entry->n,
+							    ctl[k].entry->text);
 						else
 							sx_buf_puts(&text, ctl[k].entry->text);
 					}

@@ -68,7 +68,8 @@ sx_table *sx_annex_table(sx_annex *a, enum sx_tbl_kind kind, size_t ncols, const
 void sx_annex_row(sx_table *t, const char *const *cells);
 
 /* The segments of a piece of text to write: a plain text (CHANGE 0: unchanged; SX_OP_INS/DEL: the
- * whole text inserted/deleted) or a character diff M (used when it has segments).  Fills *ONE for the plain case. */
+ * whole text inserted/deleted) or a character diff M (used when it has segments).
+ * Fills *ONE for the plain case. */
 const sx_dtext *sx_annex_segs(const char *text, int change, const sx_dtext *m, sx_dtext *one,
     sx_dseg *seg);
 

@@ -124,6 +124,18 @@ sx_buf_printf(sx_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+char *
+sx_aprintf(const char *fmt, ...)
+{
+	sx_buf b = SX_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sx_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	return sx_buf_detach(&b);
+}
+
 void
 sx_buf_json_str(sx_buf *b, const char *s)
 {

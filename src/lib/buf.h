@@ -26,6 +26,8 @@ void sx_buf_puts(sx_buf *b, const char *s);
 void sx_buf_putc(sx_buf *b, int c);
 void sx_buf_printf(sx_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sx_buf_vprintf(sx_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* A newly allocated formatted string (the project's sprintf; never NULL). */
+char *sx_aprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Append S as a JSON string literal, quotes included. */
 void sx_buf_json_str(sx_buf *b, const char *s);
 /* Give the contents to the caller (never NULL) and reset the buffer. */

@@ -333,8 +333,7 @@ S_read_valid(xmlDocPtr *out, const char *path, enum S_doc_kind want, const char 
 		rc = SECANNEX_EINVALID;
 		goto done;
 	}
-	rng = sx_malloc(strlen(schema_dir) + 32);
-	sprintf(rng, "%s/%s", schema_dir,
+	rng = sx_aprintf("%s/%s", schema_dir,
 	    kind == S_DOC_PROCUREMENT ? "procurement.rng" : "regulation.rng");
 	if ((rc = sx_xml_validate(doc, path, rng, d)) != 0)
 		goto done;

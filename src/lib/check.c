@@ -87,7 +87,7 @@ sx_procurement_check(const sx_procurement *p, const sx_regulation *reg, secannex
 			    strlen(it->id + tl + 1) != 2) {
 				sx_diag(d, SX_MSG_ID_TYPE, p->path, it->line, it->id, t->id);
 			} else {
-				int num = atoi(it->id + tl + 1);
+				int num = (int)strtol(it->id + tl + 1, NULL, 10);
 				if (num <= prev) {
 					sx_buf b = SX_BUF_INIT;
 					sx_buf_printf(&b, "%s-%02d", t->id, prev + 1);

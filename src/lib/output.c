@@ -36,11 +36,10 @@ sx_write_atomic(const char *path, const void *data, size_t len, secannex_diags *
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return S_err(d, path, "the output is a directory", 0);
 	slash = strrchr(path, '/');
-	tmp = sx_malloc(strlen(path) + 16);
 	if (slash)
-		sprintf(tmp, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
+		tmp = sx_aprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
 	else
-		sprintf(tmp, ".%s.XXXXXX", path);
+		tmp = sx_aprintf(".%s.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0) {
 		rc = S_err(d, path, "cannot create the output file", errno);
 		free(tmp);

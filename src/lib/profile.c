@@ -175,8 +175,7 @@ secannex_profile_load(secannex_profile *p, const char *path, const char *schema_
 		rc = SECANNEX_EINVALID;
 		goto done;
 	}
-	rng = sx_malloc(strlen(schema_dir) + 16);
-	sprintf(rng, "%s/profile.rng", schema_dir);
+	rng = sx_aprintf("%s/profile.rng", schema_dir);
 	if ((rc = sx_xml_validate(doc, path, rng, d)) != 0)
 		goto done;
 	S_replace(&p->path, path);
@@ -243,7 +242,8 @@ secannex_profile_load(secannex_profile *p, const char *path, const char *schema_
 		} else if (sx_xml_is(c, "decisions")) {
 			for (xmlNodePtr f = sx_xml_first_el(c); f; f = sx_xml_next_el(f)) {
 				char *ref = sx_xml_attr(f, "ref");
-				char *reason = sx_xml_first_el(f) == NULL && f->children ? sx_xml_content(f) : NULL;
+				char *reason = sx_xml_first_el(f) == NULL && f->children ?
+				    sx_xml_content(f) : NULL;
 				enum sx_dec_kind k = sx_xml_is(f, "choose") ? SX_DEC_CHOOSE :
 				    sx_xml_is(f, "exclude") ? SX_DEC_EXCLUDE :
 				    sx_xml_is(f, "ciso-confirm") ? SX_DEC_CONFIRM : SX_DEC_DECLINE;

@@ -308,7 +308,8 @@ S_catalog_doc(sx_annex *a, const sx_procurement *p, const secannex_diff *d, int 
 
 			for (int g = 0; g < 3; g++)
 				snprintf(marks[g], sizeof(marks[g]), "%s%s%s%s", sx_mark_symbols[it->mark[g]],
-				    it->tier[g] ? "\n(" : "", it->tier[g] ? it->tier[g] : "", it->tier[g] ? ")" : "");
+				    it->tier[g] ? "\n(" : "", it->tier[g] ? it->tier[g] : "",
+				    it->tier[g] ? ")" : "");
 			{
 				const char *cells[] = { it->id, it->group->name, text, marks[2], marks[1],
 					marks[0], note ? note : "" };

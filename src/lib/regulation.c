@@ -73,7 +73,7 @@ S_article_parse(sx_article *a, xmlNodePtr el)
 {
 	char *num = sx_xml_attr(el, "number");
 
-	a->number = num ? atoi(num) : 0;
+	a->number = num ? (int)strtol(num, NULL, 10) : 0;
 	free(num);
 	a->label = sx_xml_attr(el, "label");
 	a->paras = sx_calloc(S_count(el, "para"), sizeof(sx_para));

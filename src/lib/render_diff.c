@@ -181,7 +181,8 @@ S_text_render(sx_buf *b, const secannex_diff *d, int colour)
 					    sx_mark_symbols[x->old->mark[g]], x->old->tier[g] ? "(" : "",
 					    x->old->tier[g] ? x->old->tier[g] : "", x->old->tier[g] ? ")" : "",
 					    sx_mark_symbols[x->new->mark[g]], x->new->tier[g] ? "(" : "",
-					    x->new->tier[g] ? x->new->tier[g] : "", x->new->tier[g] ? ")" : "");
+					    x->new->tier[g] ? x->new->tier[g] : "",
+					    x->new->tier[g] ? ")" : "");
 			sx_buf_putc(b, '\n');
 		}
 		if (x->changes & SX_CH_NOTE) {
@@ -284,7 +285,8 @@ S_md_render(sx_buf *b, const secannex_diff *d)
 					sx_buf_free(&tr);
 				}
 			} else if (x->new_row || x->old_row) {
-				sx_buf_puts(b, sx_status_names[(x->new_row ? x->new_row : x->old_row)->status]);
+				const sx_row *row = x->new_row ? x->new_row : x->old_row;
+				sx_buf_puts(b, sx_status_names[row->status]);
 			} else {
 				S_marks(b, it);
 			}

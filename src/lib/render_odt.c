@@ -1,4 +1,4 @@
-/* render_odt.c: the annex as an ODF 1.3 text package (content.xml and meta.xml; styles from templates/odt). */
+/* render_odt.c: the annex as an ODF 1.3 text package (content.xml, meta.xml; styles from templates/odt). */
 #include <stdio.h>
 #include <string.h>
 
@@ -151,7 +151,8 @@ S_tracked_changes(sx_xw *x, const sx_annex *a)
 			continue;
 		}
 		for (size_t k = 0; k < tb->nrows * tb->ncols; k++)
-			S_regions_of(x, a, &n, tb->cells[k], tb->row_change ? tb->row_change[k / tb->ncols] : 0,
+			S_regions_of(x, a, &n, tb->cells[k],
+			    tb->row_change ? tb->row_change[k / tb->ncols] : 0,
 			    tb->mcells ? &tb->mcells[k] : NULL);
 	}
 	sx_xw_end(x);
@@ -220,8 +221,9 @@ S_row(sx_xw *x, S_ctx *ctx, const sx_table *tb, size_t r, int head)
 		sx_xw_start(x, "table:table-cell");
 		sx_xw_attr(x, "table:style-name", label ? "CellHead" : "Cell");
 		sx_xw_attr(x, "office:value-type", "string");
-		S_mpara(x, ctx, head ? "Table_20_Heading" : "Table_20_Contents", tb->cells[r * tb->ncols + c],
-		    tb->row_change ? tb->row_change[r] : 0, tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
+		S_mpara(x, ctx, head ? "Table_20_Heading" : "Table_20_Contents",
+		    tb->cells[r * tb->ncols + c], tb->row_change ? tb->row_change[r] : 0,
+		    tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
 		sx_xw_end(x);
 	}
 	sx_xw_end(x);

@@ -384,8 +384,8 @@ secannex_resolve(secannex_resolution **out, const secannex_catalog *cat,
 			for (size_t k = 0; k < it->nareas; k++) {
 				const sx_area *a = sx_area_find(cat->reg, it->areas[k]);
 				for (size_t m = 0; a && m < a->nmeasures; m++) {
-					size_t n = sx_baseline_resolve(&a->measures[m], (secannex_grade)res->baseline,
-					    tmp, 64);
+					size_t n = sx_baseline_resolve(&a->measures[m],
+					    (secannex_grade)res->baseline, tmp, 64);
 					row->controls = sx_realloc(row->controls,
 					    (row->ncontrols + n) * sizeof(sx_control));
 					memcpy(row->controls + row->ncontrols, tmp, n * sizeof(sx_control));
