@@ -233,6 +233,14 @@ size_t secannex_diff_count(const secannex_diff *d);
 /** Render a diff as text (COLOUR: ANSI colours), md or json; the caller frees the string. */
 char *secannex_render_diff(const secannex_diff *d, secannex_format fmt, int colour);
 
+/**
+ * For a catalog diff D: rewrite the decisions of P, which name rows of D's NEW catalog, to the
+ * ids that D matched them to in the OLD catalog (a renumbered row gets its old id), so that the
+ * same tender can be resolved under OLD.  A decision on a row that only NEW has is dropped; a
+ * name that NEW does not know is kept for the resolver to report.  Returns the number dropped.
+ */
+size_t secannex_profile_map_to_old(secannex_profile *p, const secannex_diff *d);
+
 /** Free a diff; NULL is accepted. */
 void secannex_diff_free(secannex_diff *d);
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "../secannex.h"
@@ -24,8 +25,18 @@ enum opt_id {
 	OPT_AUTHOR, OPT_COLOR, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
 };
 
-/* One row per option: getopt_long's table, --help and the profile keys all come from here.
- * PROFILE names the profile field that the option sets (for resolve and grade). */
+/* The commands, as bits: each option lists the commands it applies to. */
+enum cmd_bit {
+	C_TYPES = 1 << 0, C_SHOW = 1 << 1, C_EXPORT = 1 << 2, C_BASELINE = 1 << 3,
+	C_DUTIES = 1 << 4, C_VALIDATE = 1 << 5, C_RESOLVE = 1 << 6, C_GENERATE = 1 << 7,
+	C_GRADE = 1 << 8, C_DIFF = 1 << 9,
+	C_ALL = (1 << 10) - 1,
+	C_TENDER = C_RESOLVE | C_GENERATE | C_DIFF,   /* the commands that resolve a tender */
+	C_FMT = C_ALL & ~C_VALIDATE
+};
+
+/* One row per option: getopt_long's table, --help, the profile keys and which commands take
+ * the option all come from here.  PROFILE names the profile field that the option sets. */
 static const struct opt_spec {
 	const char *name;
 	int has_arg;  /* no_argument, required_argument, optional_argument */
@@ -33,65 +44,107 @@ static const struct opt_spec {
 	const char *arg;
 	const char *help;
 	const char *profile;
+	unsigned cmds; /* enum cmd_bit: the commands that accept it */
 } opts[] = {
-	{ "catalog", 1, OPT_CATALOG, "FILE", "the 一覽表 catalog to use (default: the installed one)", NULL },
-	{ "regulation", 1, OPT_REGULATION, "FILE", "the 分級辦法 catalog to use (default: the installed one)", NULL },
-	{ "data-dir", 1, OPT_DATADIR, "DIR", "where the catalogs and schemas are (default: built in)", NULL },
-	{ "format", 1, OPT_FORMAT, "FMT", "output format: text (default), md (resolve) or json; odt, docx or csv (generate)", NULL },
-	{ "output", 1, OPT_OUTPUT, "FILE", "generate: the annex file (its extension picks the format)", NULL },
-	{ "vendor-matrix", 0, OPT_VENDOR, NULL, "generate: add the vendor's response columns", NULL },
-	{ "template-dir", 1, OPT_TEMPLATES, "DIR", "generate: the ODT/DOCX templates (default: beside the catalog)", NULL },
-	{ "profile", 1, OPT_PROFILE, "FILE", "the tender profile (flags below override it)", NULL },
-	{ "type", 1, OPT_TENDER, "TYPE", "procurement type id (see 'secannex types')", "type" },
-	{ "grade", 1, OPT_GRADE, "G", "system grade: 高|中|普 or high|medium|normal", "grade" },
-	{ "confidentiality", 1, OPT_DIM, "G", "附表九 機密性 grade (with the other three: grade = highest)", "confidentiality" },
-	{ "integrity", 1, OPT_DIM, "G", "附表九 完整性 grade", "integrity" },
-	{ "availability", 1, OPT_DIM, "G", "附表九 可用性 grade", "availability" },
-	{ "legal", 1, OPT_DIM, "G", "附表九 法律遵循性 grade", "legal" },
-	{ "level", 1, OPT_LEVEL, "L", "agency responsibility level: A, B, C, D or E", "level" },
-	{ "kind", 1, OPT_KIND, "KIND", "agency kind: public (公務機關) or special (特定非公務機關)", "kind" },
-	{ "personal-data", 2, OPT_TENDER, "[=no]", "the service involves personal data", "personal-data" },
-	{ "special-procurement", 2, OPT_TENDER, "[=no]", "a 特殊或巨額採購 (special or large procurement)", "special-procurement" },
-	{ "scan-risk", 1, OPT_TENDER, "TEXT", "the 「未含___等級風險」 blank: risk level a scan report must not contain", "scan-risk" },
-	{ "baseline", 1, OPT_TENDER, "G", "附表十 baseline grade, when set above the system grade", "baseline" },
-	{ "choose", 1, OPT_TENDER, "ID", "include a ◎ row (repeatable)", "choose" },
-	{ "exclude", 1, OPT_TENDER, "ID=REASON", "leave out a ● row, with the reason (repeatable)", "exclude" },
-	{ "ciso-confirm", 1, OPT_TENDER, "ID", "the CISO confirmed a ▲ row (repeatable)", "ciso-confirm" },
-	{ "ciso-decline", 1, OPT_TENDER, "ID=REASON", "the CISO declined a ▲ row, with the reason (repeatable)", "ciso-decline" },
-	{ "agency", 1, OPT_TENDER, "TEXT", "機關 (agency name)", "agency" },
-	{ "case", 1, OPT_TENDER, "TEXT", "案號 (case number)", "case" },
-	{ "title", 1, OPT_TENDER, "TEXT", "案名 (tender title)", "title" },
-	{ "date", 1, OPT_TENDER, "YYYY-MM-DD", "the document date", "date" },
-	{ "strict", 0, OPT_STRICT, NULL, "treat warnings (unfilled blanks) as errors", NULL },
-	{ "old-profile", 1, OPT_OLD_PROFILE, "FILE", "diff: the earlier revision of the tender profile", NULL },
-	{ "new-profile", 1, OPT_NEW_PROFILE, "FILE", "diff: the later revision of the tender profile", NULL },
-	{ "old-catalog", 1, OPT_OLD_CATALOG, "FILE", "diff: the 一覽表 the old profile is resolved with", NULL },
-	{ "new-catalog", 1, OPT_NEW_CATALOG, "FILE", "diff: the 一覽表 the new profile is resolved with", NULL },
-	{ "author", 1, OPT_AUTHOR, "NAME", "diff -o: the author of the tracked changes (default secannex)", NULL },
-	{ "color", 1, OPT_COLOR, "WHEN", "diff: colour the text output: auto (default, on a terminal), always, never", NULL },
-	{ "area", 1, OPT_AREA, "AREA", "附表十 area id (ac au cp ia sa sc si) or name", NULL },
-	{ "max-bytes", 1, OPT_MAX_BYTES, "N", "refuse input files larger than N bytes (default 8388608)", NULL },
-	{ "help", 0, OPT_HELP, NULL, "show this help and exit", NULL },
-	{ "version", 0, OPT_VERSION, NULL, "show the version and exit", NULL },
+	{ "catalog", 1, OPT_CATALOG, "FILE", "the 一覽表 catalog to use (default: the installed one)", NULL,
+	    C_ALL },
+	{ "regulation", 1, OPT_REGULATION, "FILE", "the 分級辦法 catalog to use (default: the installed one)", NULL,
+	    C_ALL },
+	{ "data-dir", 1, OPT_DATADIR, "DIR", "where the catalogs and schemas are (default: built in)", NULL,
+	    C_ALL },
+	{ "format", 1, OPT_FORMAT, "FMT", "output format: text (default), md (resolve) or json; odt, docx or csv (generate)", NULL,
+	    C_FMT },
+	{ "output", 1, OPT_OUTPUT, "FILE", "generate: the annex file (its extension picks the format)", NULL,
+	    C_GENERATE | C_DIFF },
+	{ "vendor-matrix", 0, OPT_VENDOR, NULL, "generate: add the vendor's response columns", NULL,
+	    C_GENERATE | C_DIFF },
+	{ "template-dir", 1, OPT_TEMPLATES, "DIR", "generate: the ODT/DOCX templates (default: beside the catalog)", NULL,
+	    C_GENERATE | C_DIFF },
+	{ "profile", 1, OPT_PROFILE, "FILE", "the tender profile (flags below override it)", NULL,
+	    C_TENDER },
+	{ "type", 1, OPT_TENDER, "TYPE", "procurement type id (see 'secannex types')", "type",
+	    C_TENDER },
+	{ "grade", 1, OPT_GRADE, "G", "system grade: 高|中|普 or high|medium|normal", "grade",
+	    C_SHOW | C_BASELINE | C_TENDER },
+	{ "confidentiality", 1, OPT_DIM, "G", "附表九 機密性 grade (with the other three: grade = highest)", "confidentiality",
+	    C_TENDER | C_GRADE },
+	{ "integrity", 1, OPT_DIM, "G", "附表九 完整性 grade", "integrity",
+	    C_TENDER | C_GRADE },
+	{ "availability", 1, OPT_DIM, "G", "附表九 可用性 grade", "availability",
+	    C_TENDER | C_GRADE },
+	{ "legal", 1, OPT_DIM, "G", "附表九 法律遵循性 grade", "legal",
+	    C_TENDER | C_GRADE },
+	{ "level", 1, OPT_LEVEL, "L", "agency responsibility level: A, B, C, D or E", "level",
+	    C_DUTIES | C_TENDER },
+	{ "kind", 1, OPT_KIND, "KIND", "agency kind: public (公務機關) or special (特定非公務機關)", "kind",
+	    C_DUTIES | C_TENDER },
+	{ "personal-data", 2, OPT_TENDER, "[=no]", "the service involves personal data", "personal-data",
+	    C_TENDER },
+	{ "special-procurement", 2, OPT_TENDER, "[=no]", "a 特殊或巨額採購 (special or large procurement)", "special-procurement",
+	    C_TENDER },
+	{ "scan-risk", 1, OPT_TENDER, "TEXT", "the 「未含___等級風險」 blank: risk level a scan report must not contain", "scan-risk",
+	    C_TENDER },
+	{ "baseline", 1, OPT_TENDER, "G", "附表十 baseline grade, when set above the system grade", "baseline",
+	    C_TENDER },
+	{ "choose", 1, OPT_TENDER, "ID", "include a ◎ row (repeatable)", "choose",
+	    C_TENDER },
+	{ "exclude", 1, OPT_TENDER, "ID=REASON", "leave out a ● row, with the reason (repeatable)", "exclude",
+	    C_TENDER },
+	{ "ciso-confirm", 1, OPT_TENDER, "ID", "the CISO confirmed a ▲ row (repeatable)", "ciso-confirm",
+	    C_TENDER },
+	{ "ciso-decline", 1, OPT_TENDER, "ID=REASON", "the CISO declined a ▲ row, with the reason (repeatable)", "ciso-decline",
+	    C_TENDER },
+	{ "agency", 1, OPT_TENDER, "TEXT", "機關 (agency name)", "agency",
+	    C_TENDER },
+	{ "case", 1, OPT_TENDER, "TEXT", "案號 (case number)", "case",
+	    C_TENDER },
+	{ "title", 1, OPT_TENDER, "TEXT", "案名 (tender title)", "title",
+	    C_TENDER },
+	{ "date", 1, OPT_TENDER, "YYYY-MM-DD", "the document date", "date",
+	    C_TENDER },
+	{ "strict", 0, OPT_STRICT, NULL, "treat warnings (unfilled blanks) as errors", NULL,
+	    C_TENDER },
+	{ "old-profile", 1, OPT_OLD_PROFILE, "FILE", "diff: the earlier revision of the tender profile", NULL,
+	    C_DIFF },
+	{ "new-profile", 1, OPT_NEW_PROFILE, "FILE", "diff: the later revision of the tender profile", NULL,
+	    C_DIFF },
+	{ "old-catalog", 1, OPT_OLD_CATALOG, "FILE", "diff: the 一覽表 the old profile is resolved with", NULL,
+	    C_DIFF },
+	{ "new-catalog", 1, OPT_NEW_CATALOG, "FILE", "diff: the 一覽表 the new profile is resolved with", NULL,
+	    C_DIFF },
+	{ "author", 1, OPT_AUTHOR, "NAME", "diff -o: the author of the tracked changes (default secannex)", NULL,
+	    C_DIFF },
+	{ "color", 1, OPT_COLOR, "WHEN", "diff: colour the text output: auto (default, on a terminal), always, never", NULL,
+	    C_DIFF },
+	{ "area", 1, OPT_AREA, "AREA", "附表十 area id (ac au cp ia sa sc si) or name", NULL,
+	    C_BASELINE },
+	{ "max-bytes", 1, OPT_MAX_BYTES, "N", "refuse input files larger than N bytes (default 8388608)", NULL,
+	    C_ALL },
+	{ "help", 0, OPT_HELP, NULL, "show this help and exit", NULL,
+	    C_ALL },
+	{ "version", 0, OPT_VERSION, NULL, "show the version and exit", NULL,
+	    C_ALL },
 };
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))
+_Static_assert(sizeof(opts) / sizeof(opts[0]) <= 64, "struct args.used holds 64 options");
 
 static const struct cmd_spec {
 	const char *name;
+	unsigned bit;
 	const char *synopsis;
 	const char *help;
 } cmds[] = {
-	{ "types", "types", "list the nine procurement types: id, row count, name" },
-	{ "show", "show TYPE [--grade G]", "the rows of a type (with that grade's mark)" },
-	{ "export", "export --format json", "the whole catalog as JSON" },
-	{ "baseline", "baseline --grade G [--area AREA]", "a grade's complete 附表十 control list" },
-	{ "duties", "duties --level L --kind public|special", "an agency's 附表一～八 duties" },
-	{ "validate", "validate FILE...", "check catalog files (schema and rules); exit 0 when clean" },
-	{ "resolve", "resolve [--profile FILE] [FLAGS]", "decide every row of one tender (status, reason)" },
-	{ "generate", "generate [--profile FILE] [FLAGS] -o FILE", "write the tender annex: .odt, .docx, or .csv (vendor matrix)" },
-	{ "grade", "grade --confidentiality G --integrity G ...", "the system grade from the 附表九 dimensions" },
-	{ "diff", "diff OLD.xml NEW.xml [FLAGS] [-o REDLINE]", "catalog versions: what changed (exit 0 same, 1 differ, 2 error)" },
-	{ "diff", "diff --old-profile A --new-profile B [-o REDLINE]", "two revisions of one tender's annex" },
+	{ "types", C_TYPES, "types", "list the nine procurement types: id, row count, name" },
+	{ "show", C_SHOW, "show TYPE [--grade G]", "the rows of a type (with that grade's mark)" },
+	{ "export", C_EXPORT, "export --format json", "the whole catalog as JSON" },
+	{ "baseline", C_BASELINE, "baseline --grade G [--area AREA]", "a grade's complete 附表十 control list" },
+	{ "duties", C_DUTIES, "duties --level L --kind public|special", "an agency's 附表一～八 duties" },
+	{ "validate", C_VALIDATE, "validate FILE...", "check catalog files (schema and rules); exit 0 when clean" },
+	{ "resolve", C_RESOLVE, "resolve [--profile FILE] [FLAGS]", "decide every row of one tender (status, reason)" },
+	{ "generate", C_GENERATE, "generate [--profile FILE] [FLAGS] -o FILE", "write the tender annex: .odt, .docx, or .csv (vendor matrix)" },
+	{ "grade", C_GRADE, "grade --confidentiality G --integrity G ...", "the system grade from the 附表九 dimensions" },
+	{ "diff", C_DIFF, "diff OLD.xml NEW.xml [FLAGS] [-o REDLINE]", "catalog versions: what changed (exit 0 same, 1 differ, 2 error)" },
+	{ "diff", C_DIFF, "diff --old-profile A --new-profile B [-o REDLINE]", "two revisions of one tender's annex" },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 
@@ -108,6 +161,7 @@ struct args {
 	int strict, vendor_matrix;
 	struct pflag *pflags;
 	size_t npflags;
+	unsigned char used[64]; /* used[i]: opts[i] was given */
 };
 
 static void
@@ -123,6 +177,9 @@ usage(FILE *f)
 		    opts[i].arg && opts[i].has_arg != 2 ? " " : "", opts[i].arg ? opts[i].arg : "");
 		fprintf(f, "  %-28s %s\n", left, opts[i].help);
 	}
+	fputs("\nan option applies only to the commands that name it or use it (FLAGS: the tender\n"
+	      "options from --profile to --strict, for resolve, generate and diff); elsewhere it is a\n"
+	      "usage error.\n", f);
 	fputs("\nexit status: 0 success; 1 bad input or data (invalid file, unknown type or row);\n"
 	      "2 usage error.  Diagnostics: secannex: FILE:LINE: error: MESSAGE\n", f);
 }
@@ -258,11 +315,17 @@ cmd_validate(const struct args *a, int argc, char **argv)
 
 /* Apply one parsed option to A.  Returns -1 to go on, or an exit code to stop with. */
 static int
-apply_opt(int c, int idx, struct args *a)
+apply_opt(int c, int idx, char **argv, struct args *a)
 {
 	char *end;
 	unsigned long long v;
 
+	if (idx < 0) /* a short option: its long twin */
+		for (size_t i = 0; i < NOPTS; i++)
+			if (opts[i].id == c)
+				idx = (int)i;
+	if (idx >= 0)
+		a->used[idx] = 1;
 	/* options that set a profile field are kept, in order, for resolve and grade */
 	if (c >= OPT_CATALOG && idx >= 0 && opts[idx].profile) {
 		a->pflags = realloc(a->pflags, (a->npflags + 1) * sizeof(*a->pflags));
@@ -306,9 +369,42 @@ apply_opt(int c, int idx, struct args *a)
 	case OPT_VERSION:
 		printf("secannex %s\n", secannex_version());
 		return EXIT_OK;
+	case ':':
+		return usage_error("option '%s' needs a value", optind > 0 ? argv[optind - 1] : "?");
 	default:
-		return usage_error("%s", "bad option");
+		if (optopt && optopt < 256)
+			return usage_error("unknown option '-%c'", optopt);
+		return usage_error("unknown option '%s'", optind > 0 ? argv[optind - 1] : "?");
 	}
+	return -1;
+}
+
+/* Every option given applies to CMD, and --grade is not mixed with the 附表九 dimensions.
+ * Returns -1 when so, else the usage error's exit code. */
+static int
+check_opts(const char *cmd, const struct args *a)
+{
+	unsigned bit = 0;
+	int grade = 0, dims = 0;
+
+	for (size_t i = 0; i < NCMDS; i++)
+		if (strcmp(cmds[i].name, cmd) == 0)
+			bit = cmds[i].bit;
+	if (bit == 0)
+		return usage_error("unknown command '%s'", cmd);
+	for (size_t i = 0; i < NOPTS; i++)
+		if (a->used[i] && !(opts[i].cmds & bit))
+			return usage_error("option --%s does not apply to '%s'", opts[i].name, cmd);
+	for (size_t i = 0; i < a->npflags; i++) {
+		grade |= strcmp(a->pflags[i].key, "grade") == 0;
+		dims |= strcmp(a->pflags[i].key, "confidentiality") == 0 ||
+		    strcmp(a->pflags[i].key, "integrity") == 0 ||
+		    strcmp(a->pflags[i].key, "availability") == 0 ||
+		    strcmp(a->pflags[i].key, "legal") == 0;
+	}
+	if (grade && dims && bit != C_SHOW && bit != C_BASELINE)
+		return usage_error("%s", "give --grade or the four 附表九 dimensions "
+		    "(--confidentiality --integrity --availability --legal), not both");
 	return -1;
 }
 
@@ -375,23 +471,45 @@ cmd_resolve(const struct args *a, secannex_format fmt)
 	return rc;
 }
 
-/* Annex format from -o's extension (or --format). Returns 0, or -1 when it cannot be told. */
+/* An annex format name (odt, docx, csv; any case).  Returns 0, or -1 when it is none. */
 static int
-annex_format(const char *out, const char *fmt, secannex_annex_format *f)
+annex_format_name(const char *s, secannex_annex_format *f)
 {
-	const char *ext = strrchr(out, '.');
-
-	if (fmt == NULL && ext && strchr(ext, '/') == NULL)
-		fmt = ext + 1;
-	if (fmt && strcmp(fmt, "odt") == 0)
+	if (strcasecmp(s, "odt") == 0)
 		*f = SECANNEX_ANNEX_ODT;
-	else if (fmt && strcmp(fmt, "docx") == 0)
+	else if (strcasecmp(s, "docx") == 0)
 		*f = SECANNEX_ANNEX_DOCX;
-	else if (fmt && strcmp(fmt, "csv") == 0)
+	else if (strcasecmp(s, "csv") == 0)
 		*f = SECANNEX_ANNEX_CSV;
 	else
 		return -1;
 	return 0;
+}
+
+/* The annex format of OUT (WHAT: "annex" or "redline"): --format FMT, else OUT's extension;
+ * both must agree when both name one.  Returns EXIT_OK or a usage error's exit code. */
+static int
+annex_format(const char *out, const char *fmt, const char *what, secannex_annex_format *f)
+{
+	const char *ext = strrchr(out, '.');
+	secannex_annex_format by_ext;
+	int have_ext;
+
+	if (ext && strchr(ext, '/') != NULL)
+		ext = NULL;
+	have_ext = ext && annex_format_name(ext + 1, &by_ext) == 0;
+	if (fmt) {
+		if (annex_format_name(fmt, f) != 0)
+			return usage_error("unknown %s format '%s' (expected odt, docx or csv)", what, fmt);
+		if (have_ext && by_ext != *f)
+			return usage_error("--format %s does not match the extension of '%s'", fmt, out);
+		return EXIT_OK;
+	}
+	if (!have_ext)
+		return usage_error("cannot tell the %s format of '%s': use .odt, .docx or .csv, "
+		    "or --format odt|docx|csv", what, out);
+	*f = by_ext;
+	return EXIT_OK;
 }
 
 /* SOURCE_DATE_EPOCH, when set.  Returns 0, or -1 (with a message) when it is not a number. */
@@ -457,9 +575,8 @@ cmd_generate(const struct args *a)
 
 	if (a->output == NULL)
 		return usage_error("%s", "generate needs -o FILE (.odt, .docx or .csv)");
-	if (annex_format(a->output, a->format, &o.format) != 0)
-		return usage_error("cannot tell the annex format of '%s': use .odt, .docx or .csv, "
-		    "or --format odt|docx|csv", a->output);
+	if ((rc = annex_format(a->output, a->format, "annex", &o.format)) != EXIT_OK)
+		return rc;
 	if (source_date_epoch(&o.epoch_set, &o.epoch) != 0)
 		return EXIT_DATA;
 	if ((rc = resolve_tender(a, &cat, &res)) == EXIT_OK) {
@@ -506,9 +623,10 @@ cmd_diff(const struct args *a, int argc, char **argv)
 		goto done;
 	}
 	colour = colour && fmt == SECANNEX_FORMAT_TEXT;
-	if (a->output && (annex_format(a->output, NULL, &ro.format) != 0 ||
-	    ro.format == SECANNEX_ANNEX_CSV)) {
-		usage_error("cannot tell the redline format of '%s': use .odt or .docx", a->output);
+	if (a->output && annex_format(a->output, NULL, "redline", &ro.format) != EXIT_OK)
+		goto done;
+	if (a->output && ro.format == SECANNEX_ANNEX_CSV) {
+		usage_error("a redline is .odt or .docx, not '%s'", a->output);
 		goto done;
 	}
 	if (source_date_epoch(&ro.epoch_set, &ro.epoch) != 0)
@@ -534,15 +652,18 @@ cmd_diff(const struct args *a, int argc, char **argv)
 		    (build_profile_from(&op, a, a->profile) != EXIT_OK ||
 		    build_profile_from(&np, a, a->profile) != EXIT_OK))
 			goto done;
+		/* the tender's decisions name NEW's rows: under OLD they mean the matched rows */
+		secannex_diff_catalogs(&df, oc, nc);
+		if (op)
+			secannex_profile_map_to_old(op, df);
 	}
-	if (op && (secannex_resolve(&orr, oc, op, 0, d) != 0 || secannex_resolve(&nrr, nc, np, 0, d) != 0)) {
+	if (op && (secannex_resolve(&orr, oc, op, a->strict, d) != 0 ||
+	    secannex_resolve(&nrr, nc, np, a->strict, d) != 0)) {
 		print_diags(d);
 		goto done;
 	}
 	if (annex)
 		secannex_diff_annexes(&df, orr, nrr);
-	else
-		secannex_diff_catalogs(&df, oc, nc);
 	if (a->output) {
 		int w = orr ? secannex_redline_annexes(orr, nrr, &ro, a->output, d) :
 		    secannex_redline_catalogs(df, &ro, a->output, d);
@@ -607,8 +728,9 @@ run(int argc, char **argv, struct args *ap)
 		lopts[i] = (struct option){ opts[i].name, opts[i].has_arg, NULL, opts[i].id };
 	memset(&lopts[NOPTS], 0, sizeof(lopts[NOPTS]));
 	/* options before the command, then the command, then its options and arguments */
-	while ((c = getopt_long(argc, argv, "+hVo:", lopts, &idx)) != -1) {
-		if ((rc = apply_opt(c, idx, ap)) >= 0)
+	opterr = 0; /* getopt's own messages are not in the secannex form */
+	while ((c = getopt_long(argc, argv, "+:hVo:", lopts, &idx)) != -1) {
+		if ((rc = apply_opt(c, idx, argv, ap)) >= 0)
 			return rc;
 		idx = -1;
 	}
@@ -622,11 +744,13 @@ run(int argc, char **argv, struct args *ap)
 	argc -= optind;
 	argv += optind;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "hVo:", lopts, &idx)) != -1) {
-		if ((rc = apply_opt(c, idx, ap)) >= 0)
+	while ((c = getopt_long(argc, argv, ":hVo:", lopts, &idx)) != -1) {
+		if ((rc = apply_opt(c, idx, argv, ap)) >= 0)
 			return rc;
 		idx = -1;
 	}
+	if ((rc = check_opts(cmd, ap)) >= 0)
+		return rc;
 	rc = EXIT_OK;
 	argc -= optind;
 	argv += optind;

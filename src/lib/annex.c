@@ -434,7 +434,9 @@ S_csv_field(sx_buf *b, const char *s)
 static void
 S_csv(sx_buf *b, const secannex_resolution *r)
 {
-	static const char *const head[] = { "項次", "依據", "類別", "要求內容", "備註", "符合",
+	/* the columns of the documents' vendor matrix; a note is repeated on every row (no 「同上」)
+	 * so that the rows can be sorted and filtered */
+	static const char *const head[] = { "項次", "類別", "要求內容", "依據", "備註", "符合",
 		"部分符合", "不符合", "說明及佐證文件" };
 	size_t k = 0;
 
@@ -447,23 +449,22 @@ S_csv(sx_buf *b, const secannex_resolution *r)
 	sx_buf_puts(b, "\r\n");
 	for (size_t i = 0; i < r->nrows; i++) {
 		const sx_row *row = &r->rows[i];
-		char idx[16];
-		sx_buf src = SX_BUF_INIT;
+		char idx[16], *src;
 		if (!S_in_annex(row))
 			continue;
 		snprintf(idx, sizeof(idx), "%zu", ++k);
-		sx_buf_printf(&src, "%s (%s)", row->item->id, r->cat->proc->version);
+		src = sx_aprintf("%s (%s)", row->item->id, r->cat->proc->version); /* one line */
 		S_csv_field(b, idx);
-		sx_buf_putc(b, ',');
-		S_csv_field(b, src.ptr);
 		sx_buf_putc(b, ',');
 		S_csv_field(b, row->item->group->name);
 		sx_buf_putc(b, ',');
 		S_csv_field(b, row->text);
 		sx_buf_putc(b, ',');
+		S_csv_field(b, src);
+		sx_buf_putc(b, ',');
 		S_csv_field(b, row->note ? row->note : "");
 		sx_buf_puts(b, ",\"\",\"\",\"\",\"\"\r\n");
-		sx_buf_free(&src);
+		free(src);
 	}
 }
 

@@ -329,7 +329,10 @@ S_read_valid(xmlDocPtr *out, const char *path, enum S_doc_kind want, const char 
 		root = xmlDocGetRootElement(doc);
 		sx_diag(d, SX_MSG_ROOT, path, root ? xmlGetLineNo(root) : 1,
 		    root && root->ns ? (const char *)root->ns->href : "",
-		    root ? (const char *)root->name : "");
+		    root ? (const char *)root->name : "",
+		    want == S_DOC_PROCUREMENT ? "a secannex 一覽表 catalog {" NS_PROCUREMENT "}catalog" :
+		    want == S_DOC_REGULATION ? "a secannex 分級辦法 {" NS_REGULATION "}regulation" :
+		    "a secannex <catalog> or <regulation>");
 		rc = SECANNEX_EINVALID;
 		goto done;
 	}

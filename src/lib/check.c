@@ -1,4 +1,5 @@
 /* check.c: the semantic checks that a schema cannot express, for both catalog documents. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +59,96 @@ S_idset_free(S_idset *s)
 
 static const char *const S_grade_en[3] = { "normal", "medium", "high" };
 
+/*
+ * A row's conditions are the machine-readable form of its note, so each must be stated by the
+ * note, and a note that states one of these rules must carry its condition (an edited copy that
+ * drops one would silently change every tender):
+ *   personal-data        「…涉及個資…」
+ *   level min="X"        「…X級以上之機關…」
+ *   special-procurement  「…特殊或巨額採購…」
+ *   ciso-escape          「…確認風險。」
+ *   ciso-confirm         「…資安長確認…」 (the ▲ mark's own check is the mark's)
+ */
+static void
+S_check_note(const sx_procurement *p, const sx_item *it, secannex_diags *d)
+{
+	char *note = sx_item_note(it);
+	const char *n = note ? note : "", *lv = strstr(n, "級以上之機關");
+	int note_level = lv && lv - n >= 1 && lv[-1] >= 'A' && lv[-1] <= 'E' ? lv[-1] - 'A' : -1;
+	static const char *const lvname[] = { "A", "B", "C", "D", "E" };
+	char said[64];
+
+	if ((it->conds & SX_COND_PERSONAL_DATA) && !strstr(n, "涉及個資"))
+		sx_diag(d, SX_MSG_COND_NOTE, p->path, it->line, it->id, "personal-data", "「涉及個資」");
+	if (!(it->conds & SX_COND_PERSONAL_DATA) && strstr(n, "涉及個資"))
+		sx_diag(d, SX_MSG_NOTE_COND, p->path, it->line, it->id, "「涉及個資」", "personal-data", "");
+	if ((it->conds & SX_COND_LEVEL) && note_level != it->level_min) {
+		snprintf(said, sizeof(said), "「%s級以上之機關」", lvname[it->level_min]);
+		sx_diag(d, SX_MSG_COND_NOTE, p->path, it->line, it->id, "level", said);
+	}
+	if (!(it->conds & SX_COND_LEVEL) && note_level >= 0) {
+		char attr[16];
+		snprintf(said, sizeof(said), "「%s級以上之機關」", lvname[note_level]);
+		snprintf(attr, sizeof(attr), " min=\"%s\"", lvname[note_level]);
+		sx_diag(d, SX_MSG_NOTE_COND, p->path, it->line, it->id, said, "level", attr);
+	}
+	if ((it->conds & SX_COND_SPECIAL) && !strstr(n, "特殊或巨額採購"))
+		sx_diag(d, SX_MSG_COND_NOTE, p->path, it->line, it->id, "special-procurement",
+		    "「特殊或巨額採購」");
+	if (!(it->conds & SX_COND_SPECIAL) && strstr(n, "特殊或巨額採購"))
+		sx_diag(d, SX_MSG_NOTE_COND, p->path, it->line, it->id, "「特殊或巨額採購」",
+		    "special-procurement", "");
+	if ((it->conds & SX_COND_CISO_ESCAPE) && !strstr(n, "確認風險"))
+		sx_diag(d, SX_MSG_COND_NOTE, p->path, it->line, it->id, "ciso-escape", "「確認風險」");
+	if (!(it->conds & SX_COND_CISO_ESCAPE) && strstr(n, "確認風險"))
+		sx_diag(d, SX_MSG_NOTE_COND, p->path, it->line, it->id, "「確認風險」", "ciso-escape", "");
+	if ((it->conds & SX_COND_CISO_CONFIRM) && !strstr(n, "資安長確認"))
+		sx_diag(d, SX_MSG_COND_NOTE, p->path, it->line, it->id, "ciso-confirm", "「資安長確認」");
+	free(note);
+}
+
+/*
+ * Row numbers increase in source order within a type (gaps are allowed: an edited copy may drop
+ * a row and keep the others' ids).  NUM[j] is row j's number (0: malformed, skipped).  The rows
+ * outside the longest increasing run are the misplaced ones, so one wrong id is one message.
+ */
+static void
+S_check_order(const sx_procurement *p, const sx_type *t, const int *num, secannex_diags *d)
+{
+	size_t n = t->nitems, best = 0, end = 0;
+	size_t *len = sx_calloc(n + 1, sizeof(size_t)), *from = sx_calloc(n + 1, sizeof(size_t));
+	char *keep = sx_calloc(n + 1, 1);
+
+	for (size_t j = 0; j < n; j++) {
+		if (num[j] == 0)
+			continue;
+		len[j] = 1;
+		from[j] = j;
+		for (size_t k = 0; k < j; k++)
+			if (num[k] && num[k] < num[j] && len[k] + 1 > len[j]) {
+				len[j] = len[k] + 1;
+				from[j] = k;
+			}
+		if (len[j] > best) {
+			best = len[j];
+			end = j;
+		}
+	}
+	for (size_t j = end; best > 0; j = from[j]) {
+		keep[j] = 1;
+		if (from[j] == j)
+			break;
+	}
+	for (size_t j = 0; j < n; j++)
+		if (num[j] && !keep[j])
+			sx_diag(d, SX_MSG_ID_SEQ, p->path, t->items[j].line, t->items[j].id,
+			    j > 0 ? t->items[j - 1].id : "(the first row)",
+			    j + 1 < n ? t->items[j + 1].id : "(the last row)");
+	free(len);
+	free(from);
+	free(keep);
+}
+
 int
 sx_procurement_check(const sx_procurement *p, const sx_regulation *reg, secannex_diags *d)
 {
@@ -70,7 +161,7 @@ sx_procurement_check(const sx_procurement *p, const sx_regulation *reg, secannex
 	S_idset_init(&ids, total);
 	for (size_t i = 0; i < p->ntypes; i++) {
 		const sx_type *t = &p->types[i];
-		int prev = 0, first;
+		int first, *num = sx_calloc(t->nitems + 1, sizeof(int));
 		size_t tl = strlen(t->id);
 
 		if ((first = S_idset_add(&ids, t->id, t->line)) != 0)
@@ -87,15 +178,9 @@ sx_procurement_check(const sx_procurement *p, const sx_regulation *reg, secannex
 			    strlen(it->id + tl + 1) != 2) {
 				sx_diag(d, SX_MSG_ID_TYPE, p->path, it->line, it->id, t->id);
 			} else {
-				int num = (int)strtol(it->id + tl + 1, NULL, 10);
-				if (num <= prev) {
-					sx_buf b = SX_BUF_INIT;
-					sx_buf_printf(&b, "%s-%02d", t->id, prev + 1);
-					sx_diag(d, SX_MSG_ID_SEQ, p->path, it->line, it->id, b.ptr);
-					sx_buf_free(&b);
-				}
-				prev = num;
+				num[j] = (int)strtol(it->id + tl + 1, NULL, 10);
 			}
+			S_check_note(p, it, d);
 			for (int g = 0; g < 3; g++) {
 				nmarks[it->mark[g]]++;
 				if (it->tier[g] && it->mark[g] == SX_MARK_NA)
@@ -119,6 +204,8 @@ sx_procurement_check(const sx_procurement *p, const sx_regulation *reg, secannex
 					sx_diag(d, SX_MSG_AREA_REF, p->path, it->line, it->areas[k]);
 			}
 		}
+		S_check_order(p, t, num, d);
+		free(num);
 	}
 	S_idset_free(&ids);
 	for (size_t i = before; i < d->n; i++)

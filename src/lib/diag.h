@@ -23,7 +23,9 @@ enum sx_msg {
 	SX_MSG_SPACE_EDGE,    /* %s: element */
 	SX_MSG_DUP_ID,        /* %s %d */
 	SX_MSG_ID_TYPE,       /* %s %s */
-	SX_MSG_ID_SEQ,        /* %s %s */
+	SX_MSG_ID_SEQ,        /* %s %s %s */
+	SX_MSG_COND_NOTE,     /* %s %s %s */
+	SX_MSG_NOTE_COND,     /* %s %s %s %s */
 	SX_MSG_BLANK_NAME,    /* %s */
 	SX_MSG_AREA_REF,      /* %s */
 	SX_MSG_AREA_UNCHECKED,/* %s */

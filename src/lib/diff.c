@@ -274,6 +274,34 @@ sx_diff_old_id(const secannex_diff *d, const char *new_id)
 	return sx_item_find(d->old_cat->proc, new_id) ? new_id : NULL;
 }
 
+size_t
+secannex_profile_map_to_old(secannex_profile *p, const secannex_diff *d)
+{
+	size_t dropped = 0, k = 0;
+
+	if (d->kind != SX_DIFF_CATALOG)
+		return 0;
+	for (size_t i = 0; i < p->ndec; i++) {
+		sx_decision *dc = &p->dec[i];
+		const char *old_id = sx_item_find(d->new_cat->proc, dc->ref) ?
+		    sx_diff_old_id(d, dc->ref) : dc->ref;
+		if (old_id == NULL) { /* a row that only NEW has */
+			free(dc->ref);
+			free(dc->reason);
+			free(dc->origin);
+			dropped++;
+			continue;
+		}
+		if (strcmp(old_id, dc->ref) != 0) {
+			free(dc->ref);
+			dc->ref = sx_strdup(old_id);
+		}
+		p->dec[k++] = *dc;
+	}
+	p->ndec = k;
+	return dropped;
+}
+
 static const sx_row *
 S_row_of(const secannex_resolution *r, const char *id)
 {

@@ -53,9 +53,6 @@ struct secannex_diff {
 
 extern const char *const sx_change_names[SX_CH__LAST];
 
-/* The effective note of an item: its own, or its group's merged note (NULL: none; caller frees). */
-char *sx_item_note(const sx_item *it);
-
 /* For a catalog diff: the old id that NEW's row ID was matched to (ID itself when not renumbered,
  * NULL when the row is new). */
 const char *sx_diff_old_id(const secannex_diff *d, const char *new_id);

@@ -224,6 +224,8 @@ int sx_regulation_check(const sx_regulation *r, secannex_diags *d);
 
 /* Look-ups. */
 const sx_type *sx_type_find(const sx_procurement *p, const char *id);
+/* The effective note of an item: its own, or its group's merged note (NULL: none; caller frees). */
+char *sx_item_note(const sx_item *it);
 const sx_item *sx_item_find(const sx_procurement *p, const char *id);
 const sx_area *sx_area_find(const sx_regulation *r, const char *id_or_name);
 const sx_duty_table *sx_duties_find(const sx_regulation *r, int level, secannex_kind kind);

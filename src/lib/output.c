@@ -27,56 +27,80 @@ int
 sx_write_atomic(const char *path, const void *data, size_t len, secannex_diags *d)
 {
 	struct stat st;
-	char *tmp = NULL;
-	const char *slash;
-	mode_t mask;
-	int fd = -1, rc = SECANNEX_EIO;
+	char *tmp = NULL, *real = NULL;
+	const char *slash, *name = path;
+	mode_t mode;
+	int fd = -1, rc = SECANNEX_EIO, exists;
 	size_t off = 0;
 
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return S_err(d, path, "the output is a directory", 0);
+	/* a symbolic link is followed: its target is replaced, the link stays */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		if ((real = realpath(path, NULL)) == NULL)
+			return S_err(d, path, "the output is a symbolic link that cannot be followed", errno);
+		path = real;
+	}
+	exists = stat(path, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode)) {
+		rc = S_err(d, name, "the output is a directory", 0);
+		goto fail;
+	}
+	/* a device, FIFO or socket is never replaced by a regular file */
+	if (exists && !S_ISREG(st.st_mode)) {
+		rc = S_err(d, name, "the output exists and is not a regular file", 0);
+		goto fail;
+	}
 	slash = strrchr(path, '/');
 	if (slash)
 		tmp = sx_aprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
 	else
 		tmp = sx_aprintf(".%s.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0) {
-		rc = S_err(d, path, "cannot create the output file", errno);
+		rc = S_err(d, name, "cannot create the output file", errno);
 		free(tmp);
-		return rc;
+		tmp = NULL;
+		goto fail;
 	}
 	while (off < len) {
 		ssize_t n = write(fd, (const char *)data + off, len - off);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			rc = S_err(d, path, "cannot write the output file", n < 0 ? errno : ENOSPC);
+			rc = S_err(d, name, "cannot write the output file", n < 0 ? errno : ENOSPC);
 			goto fail;
 		}
 		off += (size_t)n;
 	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0) {
-		rc = S_err(d, path, "cannot write the output file", errno);
+	/* a replaced file keeps its permissions; a new one gets 0666 less the umask */
+	if (exists) {
+		mode = st.st_mode & 07777;
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
+		rc = S_err(d, name, "cannot write the output file", errno);
 		goto fail;
 	}
 	if (close(fd) != 0) {
 		fd = -1;
-		rc = S_err(d, path, "cannot write the output file", errno);
+		rc = S_err(d, name, "cannot write the output file", errno);
 		goto fail;
 	}
 	fd = -1;
 	if (rename(tmp, path) != 0) {
-		rc = S_err(d, path, "cannot replace the output file", errno);
+		rc = S_err(d, name, "cannot replace the output file", errno);
 		goto fail;
 	}
 	free(tmp);
+	free(real);
 	return 0;
 fail:
 	if (fd >= 0)
 		close(fd);
-	unlink(tmp);
+	if (tmp)
+		unlink(tmp);
 	free(tmp);
+	free(real);
 	return rc;
 }

@@ -85,9 +85,30 @@ S_trimmed(const char *s)
 	return sx_strndup(s, n);
 }
 
-/* A user-typed field: valid UTF-8, no control characters, at most FIELD_MAX_CHARS characters. */
+/* Whether S holds nothing but white space (ASCII, U+00A0 and the ideographic space U+3000). */
 static int
-S_field_ok(const char *v, const char *field, const char *file, int line, secannex_diags *d)
+S_is_blank(const char *s)
+{
+	while (*s) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		else if (strncmp(s, "\xC2\xA0", 2) == 0)
+			s += 2;
+		else if (strncmp(s, "\xE3\x80\x80", 3) == 0)
+			s += 3;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * A user-typed field: valid UTF-8, no control characters, not white space only (the empty
+ * string is left to the caller), at most FIELD_MAX_CHARS characters.  FIELD names it in the
+ * message unless FILE already does (a flag).
+ */
+int
+sx_field_ok(const char *v, const char *field, const char *file, int line, secannex_diags *d)
 {
 	int kind;
 	unsigned cp = sx_user_text_problem(v, &kind);
@@ -99,17 +120,20 @@ S_field_ok(const char *v, const char *field, const char *file, int line, secanne
 			snprintf(what, sizeof(what), "invalid UTF-8");
 		else
 			snprintf(what, sizeof(what), "control character U+%04X is not allowed", cp);
-		sx_diag(d, SX_MSG_FIELD_TEXT, file, line, field, what);
-		return 0;
-	}
-	for (const unsigned char *q = (const unsigned char *)v; *q; q++)
-		chars += (*q & 0xC0) != 0x80;
-	if (chars > FIELD_MAX_CHARS) {
+	} else if (*v && S_is_blank(v)) {
+		snprintf(what, sizeof(what), "white space only");
+	} else {
+		for (const unsigned char *q = (const unsigned char *)v; *q; q++)
+			chars += (*q & 0xC0) != 0x80;
+		if (chars <= FIELD_MAX_CHARS)
+			return 1;
 		snprintf(what, sizeof(what), "longer than %d characters", FIELD_MAX_CHARS);
-		sx_diag(d, SX_MSG_FIELD_TEXT, file, line, field, what);
-		return 0;
 	}
-	return 1;
+	if (strcmp(field, file) == 0)
+		sx_diag(d, SX_MSG_BAD_VALUE, file, line, what);
+	else
+		sx_diag(d, SX_MSG_FIELD_TEXT, file, line, field, what);
+	return 0;
 }
 
 static void
@@ -122,7 +146,7 @@ S_add_decision(secannex_profile *p, enum sx_dec_kind kind, const char *ref, cons
 	dc = &p->dec[p->ndec++];
 	dc->kind = kind;
 	dc->ref = sx_strdup(ref);
-	dc->reason = reason && *reason ? sx_strdup(reason) : NULL;
+	dc->reason = reason && !S_is_blank(reason) ? sx_strdup(reason) : NULL;
 	dc->origin = sx_strdup(origin);
 	dc->line = line;
 	dc->from_flag = from_flag;
@@ -162,7 +186,7 @@ secannex_profile_load(secannex_profile *p, const char *path, const char *schema_
 	xmlNodePtr root;
 	char *rng = NULL;
 	size_t before = d->n;
-	int rc;
+	int rc, seen_scan_risk = 0;
 
 	if ((rc = sx_xml_read(&doc, path, max_bytes, d)) != 0)
 		goto done;
@@ -171,7 +195,8 @@ secannex_profile_load(secannex_profile *p, const char *path, const char *schema_
 	    strcmp((const char *)root->ns->href, NS_PROFILE) != 0) {
 		sx_diag(d, SX_MSG_ROOT, path, root ? xmlGetLineNo(root) : 1,
 		    root && root->ns ? (const char *)root->ns->href : "",
-		    root ? (const char *)root->name : "");
+		    root ? (const char *)root->name : "",
+		    "a tender profile {" NS_PROFILE "}profile");
 		rc = SECANNEX_EINVALID;
 		goto done;
 	}
@@ -193,7 +218,7 @@ secannex_profile_load(secannex_profile *p, const char *path, const char *schema_
 				char *fv = sx_xml_content(f);
 				for (int i = 0; i < SX_F__COUNT; i++) {
 					if (!sx_xml_is(f, sx_field_names[i]) ||
-					    !S_field_ok(fv, sx_field_names[i], path, xmlGetLineNo(f), d))
+					    !sx_field_ok(fv, sx_field_names[i], path, xmlGetLineNo(f), d))
 						continue;
 					if (i == SX_F_DATE && !S_parse_date(fv))
 						sx_diag(d, SX_MSG_BAD_VALUE, path, xmlGetLineNo(f),
@@ -236,7 +261,10 @@ secannex_profile_load(secannex_profile *p, const char *path, const char *schema_
 				sx_diag(d, strcmp(name, "system-grade") == 0 ||
 				    strcmp(name, "baseline-grade") == 0 ? SX_MSG_BLANK_UNUSED :
 				    SX_MSG_BLANK_NAME, path, line, name);
-			else if (S_field_ok(v, "blank scan-risk-level", path, line, d))
+			else if (seen_scan_risk++)
+				sx_diag(d, SX_MSG_BAD_VALUE, path, line,
+				    "the blank scan-risk-level is given twice");
+			else if (sx_field_ok(v, "blank scan-risk-level", path, line, d))
 				S_replace(&p->scan_risk, v);
 			free(name);
 		} else if (sx_xml_is(c, "decisions")) {
@@ -247,7 +275,7 @@ secannex_profile_load(secannex_profile *p, const char *path, const char *schema_
 				enum sx_dec_kind k = sx_xml_is(f, "choose") ? SX_DEC_CHOOSE :
 				    sx_xml_is(f, "exclude") ? SX_DEC_EXCLUDE :
 				    sx_xml_is(f, "ciso-confirm") ? SX_DEC_CONFIRM : SX_DEC_DECLINE;
-				if (reason == NULL || S_field_ok(reason, "reason", path, xmlGetLineNo(f), d))
+				if (reason == NULL || sx_field_ok(reason, "reason", path, xmlGetLineNo(f), d))
 					S_add_decision(p, k, ref, reason, path, xmlGetLineNo(f), 0);
 				free(ref);
 				free(reason);
@@ -294,7 +322,7 @@ secannex_profile_set(secannex_profile *p, const char *key, const char *value,
 	snprintf(flag, sizeof(flag), "--%s", key);
 	if (value == NULL)
 		value = "";
-	if (!S_field_ok(value, flag, flag, 0, d))
+	if (!sx_field_ok(value, flag, flag, 0, d))
 		return SECANNEX_EINVALID;
 	if (strcmp(key, "type") == 0) {
 		S_replace(&p->type, value);

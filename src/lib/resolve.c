@@ -105,6 +105,41 @@ S_warn(secannex_resolution *r, const char *msg)
 	r->warnings[r->nwarnings++] = sx_strdup(msg);
 }
 
+/*
+ * The rule of ROW's note that makes it required in this tender (personal data involved, or the
+ * agency at or above the note's level), or NULL; the reason in words is appended to MB.  It
+ * applies to ● rows as to ◎ rows: a note that says 必選 cannot be overruled by an exclusion.
+ */
+static const char *
+S_must(const secannex_resolution *res, const sx_row *row, const char *g, sx_buf *mb)
+{
+	const sx_item *it = row->item;
+	const char *sym = sx_mark_symbols[row->mark];
+
+	if ((it->conds & SX_COND_PERSONAL_DATA) && res->personal_data == 1) {
+		sx_buf_printf(mb, "等級「%s」標示為%s，", g, sym);
+		S_quote_note(mb, row);
+		sx_buf_puts(mb, "，本案涉及個資，應納入。");
+		return "condition-personal-data";
+	}
+	if ((it->conds & SX_COND_LEVEL) && res->level <= it->level_min) {
+		sx_buf_printf(mb, "等級「%s」標示為%s，", g, sym);
+		S_quote_note(mb, row);
+		sx_buf_printf(mb, "，本機關資通安全責任等級為%s級，必選。", sx_level_names[res->level]);
+		return "condition-level";
+	}
+	return NULL;
+}
+
+static void
+S_exclude_must(secannex_diags *d, const sx_decision *dc, const char *id, const char *must)
+{
+	sx_diag(d, SX_MSG_EXCLUDE_MUST, dc->origin, dc->line, id,
+	    strcmp(must, "condition-level") == 0 ?
+	    "its note makes it 必選 at this agency's level" :
+	    "its note makes it required when personal data is involved");
+}
+
 /* Decide one row.  Returns the number of errors reported. */
 static int
 S_decide(secannex_resolution *res, sx_row *row, const secannex_profile *p, secannex_diags *d)
@@ -114,7 +149,8 @@ S_decide(secannex_resolution *res, sx_row *row, const secannex_profile *p, secan
 	const char *sym = sx_mark_symbols[row->mark];
 	int conflict = 0, errs = 0;
 	const sx_decision *dc = S_decision_for(p, it->id, d, &conflict);
-	sx_buf why = SX_BUF_INIT;
+	sx_buf why = SX_BUF_INIT, mb = SX_BUF_INIT;
+	const char *must;
 
 	if (conflict)
 		return 1;
@@ -147,7 +183,16 @@ S_decide(secannex_resolution *res, sx_row *row, const secannex_profile *p, secan
 		}
 		if (dc && dc->kind == SX_DEC_CHOOSE)
 			sx_diag(d, SX_MSG_REDUNDANT, dc->origin, dc->line, it->id, "●");
-		if (dc && dc->kind == SX_DEC_EXCLUDE) {
+		must = S_must(res, row, g, &mb);
+		if (must && dc && dc->kind == SX_DEC_EXCLUDE) {
+			S_exclude_must(d, dc, it->id, must);
+			errs++;
+		}
+		if (must) {
+			row->status = SX_ST_REQUIRED;
+			row->rule = must;
+			sx_buf_puts(&why, mb.ptr);
+		} else if (dc && dc->kind == SX_DEC_EXCLUDE) {
 			row->status = SX_ST_EXCLUDED;
 			row->rule = "officer-excluded";
 			sx_buf_printf(&why, "等級「%s」標示為●（建議辦理），經機關評估不納入，理由：%s", g,
@@ -181,32 +226,16 @@ S_decide(secannex_resolution *res, sx_row *row, const secannex_profile *p, secan
 		}
 		break;
 
-	case SX_MARK_CASE: {
-		const char *must = NULL;
-		sx_buf mb = SX_BUF_INIT;
-
+	case SX_MARK_CASE:
 		if (dc && (dc->kind == SX_DEC_CONFIRM || dc->kind == SX_DEC_DECLINE)) {
 			sx_diag(d, SX_MSG_DEC_MARK, dc->origin, dc->line, sx_dec_names[dc->kind], it->id,
 			    sym, g);
 			errs++;
 		}
-		if ((it->conds & SX_COND_PERSONAL_DATA) && res->personal_data == 1) {
-			must = "condition-personal-data";
-			sx_buf_printf(&mb, "等級「%s」標示為◎，", g);
-			S_quote_note(&mb, row);
-			sx_buf_puts(&mb, "，本案涉及個資，應納入。");
-		} else if ((it->conds & SX_COND_LEVEL) && res->level <= it->level_min) {
-			must = "condition-level";
-			sx_buf_printf(&mb, "等級「%s」標示為◎，", g);
-			S_quote_note(&mb, row);
-			sx_buf_printf(&mb, "，本機關資通安全責任等級為%s級，必選。", sx_level_names[res->level]);
-		}
+		must = S_must(res, row, g, &mb);
 		if (must) {
 			if (dc && dc->kind == SX_DEC_EXCLUDE) {
-				sx_diag(d, SX_MSG_EXCLUDE_MUST, dc->origin, dc->line, it->id,
-				    strcmp(must, "condition-level") == 0 ?
-				    "its note makes it 必選 at this agency's level" :
-				    "its note makes it required when personal data is involved");
+				S_exclude_must(d, dc, it->id, must);
 				errs++;
 			}
 			if (dc && dc->kind == SX_DEC_CHOOSE)
@@ -241,13 +270,13 @@ S_decide(secannex_resolution *res, sx_row *row, const secannex_profile *p, secan
 			if ((it->conds & SX_COND_SPECIAL) && !dc)
 				sx_buf_puts(&why, "（本項限特殊或巨額採購時方得採行。）");
 		}
-		sx_buf_free(&mb);
 		break;
 	}
-	}
-	if (it->conds & SX_COND_CISO_ESCAPE && (row->status == SX_ST_REQUIRED ||
+	/* the escape clause is the note itself: quoted verbatim, never reworded */
+	if (it->conds & SX_COND_CISO_ESCAPE && row->note && (row->status == SX_ST_REQUIRED ||
 	    row->status == SX_ST_SELECTED))
-		sx_buf_puts(&why, "無法達成者，應擬具管理或替代作為，並提請機關資安長確認風險。");
+		sx_buf_printf(&why, "備註：「%s」", row->note);
+	sx_buf_free(&mb);
 	row->reason = sx_buf_detach(&why);
 	return errs;
 }

@@ -92,6 +92,11 @@ extern const char *const sx_dim_zh[SX_DIM__COUNT];
 extern const char *const sx_field_names[SX_F__COUNT];
 extern const char *const sx_dec_names[SX_DEC__COUNT];
 
+/* A user-typed field (name, reason, author): valid UTF-8, no control characters, not white
+ * space only, at most 500 characters.  Reports a problem as FILE:LINE: FIELD: what (FIELD left
+ * out when it equals FILE, as for a flag).  Returns 1 when the value is good. */
+int sx_field_ok(const char *v, const char *field, const char *file, int line, secannex_diags *d);
+
 /* The highest of the four dimension grades. */
 int sx_grade_of_dims(const int dims[SX_DIM__COUNT]);
 

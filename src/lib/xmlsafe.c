@@ -43,6 +43,7 @@ S_xml_error(void *data, xmlErrorPtr err)
 	struct S_ectx *e = data;
 	char *msg;
 	size_t n;
+	int line;
 
 	if (err == NULL || err->level == XML_ERR_WARNING)
 		return;
@@ -52,9 +53,13 @@ S_xml_error(void *data, xmlErrorPtr err)
 	while (n > 0 && msg[n - 1] == ' ')
 		msg[--n] = '\0';
 	/* libxml2 sometimes reports one problem twice: keep one */
-	if (e->d->n == 0 || e->d->v[e->d->n - 1].line != err->line ||
+	/* RelaxNG validity errors carry the node, not always its line */
+	line = err->line;
+	if (line <= 0 && err->node)
+		line = (int)xmlGetLineNo((xmlNodePtr)err->node);
+	if (e->d->n == 0 || e->d->v[e->d->n - 1].line != line ||
 	    strstr(e->d->v[e->d->n - 1].msg, msg) == NULL)
-		sx_diag(e->d, e->msg, e->path, err->line, msg);
+		sx_diag(e->d, e->msg, e->path, line, msg);
 	e->count++;
 	free(msg);
 }

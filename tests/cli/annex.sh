@@ -2,42 +2,7 @@
 # annex.sh: secannex generate: every type × grade × format validates against the ODF 1.3 / ECMA-376
 # schemas, the package rules hold, output is deterministic and atomic, user text is escaped, CSV.
 . "$SRCDIR/tests/cli/setup.sh"
-SCH="$SRCDIR/tests/schemas"
-ODF="$SCH/odf1.3/OpenDocument-v1.3-schema.rng"
-MAN="$SCH/odf1.3/OpenDocument-v1.3-manifest-schema.rng"
-O="$SCH/ooxml"
 unset SOURCE_DATE_EPOCH
-
-# valid FILE: unzip FILE and validate every XML part against its schema
-valid() {
-	checks=$((checks + 1))
-	rm -rf "$T/x" && mkdir "$T/x"
-	if ! (cd "$T/x" && unzip -q "$1"); then
-		echo "FAIL: $1 is not a zip"; fails=$((fails + 1)); return
-	fi
-	case "$1" in
-	*.odt)
-		xmllint --noout --nonet --relaxng "$ODF" "$T/x/content.xml" "$T/x/styles.xml" \
-		    "$T/x/meta.xml" 2>"$T/xmllint" &&
-		xmllint --noout --nonet --relaxng "$MAN" "$T/x/META-INF/manifest.xml" 2>>"$T/xmllint" ;;
-	*.docx)
-		xmllint --noout --nonet --schema "$O/wml-offline.xsd" "$T/x/word/document.xml" \
-		    "$T/x/word/styles.xml" "$T/x/word/settings.xml" "$T/x/word/fontTable.xml" \
-		    "$T/x/word/footer1.xml" 2>"$T/xmllint" &&
-		xmllint --noout --nonet --schema "$O/opc/opc-contentTypes.xsd" "$T/x/[Content_Types].xml" 2>>"$T/xmllint" &&
-		xmllint --noout --nonet --schema "$O/opc/opc-relationships.xsd" "$T/x/_rels/.rels" \
-		    "$T/x/word/_rels/document.xml.rels" 2>>"$T/xmllint" &&
-		XML_CATALOG_FILES="$O/catalog.xml" xmllint --noout --nonet --schema "$O/opc/opc-coreProperties.xsd" \
-		    "$T/x/docProps/core.xml" 2>>"$T/xmllint" &&
-		xmllint --noout --nonet --schema "$O/shared-documentPropertiesExtended.xsd" "$T/x/docProps/app.xml" 2>>"$T/xmllint" &&
-		# Word refuses a cell without a paragraph; the schema does not catch it
-		test "$(xmllint --xpath "count(//*[local-name()='tc'][not(*[local-name()='p'])])" "$T/x/word/document.xml")" = 0 ;;
-	esac
-	if [ $? -ne 0 ]; then
-		echo "FAIL: $1 does not validate:"; grep -v 'validates$\|Skipping import' "$T/xmllint" | head -5
-		fails=$((fails + 1))
-	fi
-}
 
 # 9 types × 3 grades × 2 formats = 54 documents with the default decisions
 n=0
@@ -129,6 +94,17 @@ has "$T/err" "SOURCE_DATE_EPOCH='yesterday' is not a time"
 unset SOURCE_DATE_EPOCH
 ok test ! -e "$T/bad.odt"
 
+# the format: from the extension (any case) or --format; the two must agree
+expect 0 generate --type dev --grade 中 --level C -o "$T/UPPER.DOCX"
+ok sh -c "unzip -l '$T/UPPER.DOCX' | grep -q ' word/document.xml$'"
+expect 2 generate --type dev --grade 中 --level C --format odt -o "$T/clash.docx"
+same_text "$T/err" "secannex: --format odt does not match the extension of '$T/clash.docx'
+Try 'secannex --help'."
+ok test ! -e "$T/clash.docx"
+expect 2 generate --type dev --grade 中 --level C --format pdf -o "$T/a.pdf"
+same_text "$T/err" "secannex: unknown annex format 'pdf' (expected odt, docx or csv)
+Try 'secannex --help'."
+
 # atomic: a failed run leaves nothing behind, and an existing file is replaced only on success
 mkdir "$T/od"
 echo old >"$T/od/annex.docx"
@@ -144,6 +120,30 @@ mkdir "$T/dir.odt"
 expect 1 generate --type dev --grade 中 --level C -o "$T/dir.odt"
 same_text "$T/err" "secannex: $T/dir.odt: error: the output is a directory"
 ok test -z "$(ls -A "$T/dir.odt")"
+# a device or a FIFO is never replaced by a regular file
+expect 1 generate --type dev --grade 中 --level C --format docx -o /dev/null
+same_text "$T/err" "secannex: /dev/null: error: the output exists and is not a regular file"
+ok test -c /dev/null
+mkfifo "$T/fifo.odt"
+expect 1 generate --type dev --grade 中 --level C -o "$T/fifo.odt"
+same_text "$T/err" "secannex: $T/fifo.odt: error: the output exists and is not a regular file"
+ok test -p "$T/fifo.odt"
+# a symbolic link is followed: the target is replaced (keeping its mode), the link stays
+mkdir "$T/ln"
+echo old >"$T/ln/target.docx"
+chmod 640 "$T/ln/target.docx"
+ln -s target.docx "$T/ln/link.docx"
+expect 0 generate --type dev --grade 中 --level C -o "$T/ln/link.docx"
+ok test -L "$T/ln/link.docx"
+ok test "$(head -c 2 "$T/ln/target.docx")" = "PK"
+ok test "$(stat -c %a "$T/ln/target.docx")" = 640
+ok test "$(ls -A "$T/ln" | wc -l)" -eq 2
+ln -s nowhere/x.docx "$T/ln/dangling.docx"
+expect 1 generate --type dev --grade 中 --level C -o "$T/ln/dangling.docx"
+same_text "$T/err" "secannex: $T/ln/dangling.docx: error: the output is a symbolic link that cannot be followed: No such file or directory"
+# an unwritable directory (/proc refuses new files even to root)
+expect 1 generate --type dev --grade 中 --level C -o /proc/secannex-annex.odt
+has "$T/err" "secannex: /proc/secannex-annex.odt: error: cannot create the output file: "
 expect 1 generate --type dev --grade 中 --level C --template-dir "$T/none" -o "$T/od/t.odt"
 has "$T/err" "secannex: $T/none/odt/styles.xml: error: cannot read file: No such file or directory"
 ok test ! -e "$T/od/t.odt"
@@ -168,7 +168,7 @@ has "$T/x/content.xml" "未含&lt;高&gt;等級風險"
 has "$T/x/content.xml" "理由 &lt;含&gt; &amp; 符號"
 has "$T/x/meta.xml" "<dc:title>R&amp;D's &lt;案&gt;　資通安全需求附件</dc:title>"
 expect 2 generate --type saas --grade 中 --level C --agency "$(printf 'bad\001name')" -o "$T/c.odt"
-same_text "$T/err" "secannex: --agency: error: --agency: control character U+0001 is not allowed"
+same_text "$T/err" "secannex: --agency: error: control character U+0001 is not allowed"
 ok test ! -e "$T/c.odt"
 printf '<?xml version="1.0"?>\n<profile xmlns="urn:secannex:profile:1"><type>saas</type><tender><agency>a\033b</agency></tender></profile>\n' >"$T/ctl.xml"
 expect 1 generate --profile "$T/ctl.xml" --grade 中 --level C -o "$T/c.docx"
@@ -177,19 +177,25 @@ ok test ! -e "$T/c.docx"
 
 # CSV: UTF-8 with a BOM, CRLF, one line per in-annex row, RFC 4180 quoting
 expect 0 generate --profile "$SRCDIR/samples/profile-saas.xml" -o "$T/m.csv"
+expect 0 generate --profile "$SRCDIR/samples/profile-saas.xml" --vendor-matrix -o "$T/m.docx"
 ok test "$(head -c 3 "$T/m.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
-python3 - "$T/m.csv" "$SECANNEX" "$SRCDIR/samples/profile-saas.xml" <<'PY' || fails=$((fails + 1))
+/usr/bin/python3 - "$T/m.csv" "$SECANNEX" "$SRCDIR/samples/profile-saas.xml" "$T/m.docx" <<'PY' || fails=$((fails + 1))
 import csv, io, json, subprocess, sys
+import docx
 raw = open(sys.argv[1], "rb").read()
 assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
 rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
-assert rows[0] == ["項次", "依據", "類別", "要求內容", "備註", "符合", "部分符合", "不符合", "說明及佐證文件"], rows[0]
+assert rows[0] == ["項次", "類別", "要求內容", "依據", "備註", "符合", "部分符合", "不符合", "說明及佐證文件"], rows[0]
+# the same columns, in the same order, as the vendor matrix of the document
+matrix = [t for t in docx.Document(sys.argv[4]).tables if t.rows[0].cells[-1].text == "說明及佐證文件"]
+assert len(matrix) == 1 and [c.text for c in matrix[0].rows[0].cells] == rows[0], rows[0]
+assert len(matrix[0].rows) == len(rows)
 res = json.loads(subprocess.run([sys.argv[2], "resolve", "--profile", sys.argv[3], "--format", "json"],
                                 capture_output=True, check=True).stdout)
 want = [i for i in res["items"] if i["status"] in ("required", "selected")]
 assert len(rows) == 1 + len(want), (len(rows), len(want))
-assert [r[3] for r in rows[1:]] == [i["text"] for i in want]
-assert rows[1][1] == want[0]["id"] + " (V5.4)"
+assert [r[2] for r in rows[1:]] == [i["text"] for i in want]
+assert rows[1][3] == want[0]["id"] + " (V5.4)"
 PY
 checks=$((checks + 1))
 

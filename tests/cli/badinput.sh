@@ -37,6 +37,20 @@ bad unknownblank.xml "secannex: $T/unknownblank.xml:18: error: unknown blank 'co
 mutate ciso.xml '15s|high="●"|high="▲"|'
 bad ciso.xml "secannex: $T/ciso.xml:13: error: row 'dev-01': a ▲ mark needs <condition kind=\"ciso-confirm\"/> and that condition needs a ▲ mark"
 
+# conditions are the note's rules in machine form: each must be stated by the note, and a note
+# stating one needs its condition (an edited copy must not add or drop a legal effect silently)
+mutate condnote.xml '15s|normal="●"|normal="◎"|; 15a\        <condition kind="level" min="C"/>'
+bad condnote.xml "secannex: $T/condnote.xml:13: error: row 'dev-01': condition 'level' is not stated by the row's note (it needs a note saying 「C級以上之機關」)"
+mutate notecond.xml '15s|normal="●"|normal="◎"|; 15a\        <note>提供服務項目涉及個資時應納入要求。</note>'
+bad notecond.xml "secannex: $T/notecond.xml:13: error: row 'dev-01': the note says 「涉及個資」, but the row has no <condition kind=\"personal-data\"/>"
+mutate notelevel.xml '15a\        <note>資安責任等級B級以上之機關本項為必選。</note>'
+bad notelevel.xml "secannex: $T/notelevel.xml:13: error: row 'dev-01': the note says 「B級以上之機關」, but the row has no <condition kind=\"level\" min=\"B\"/>"
+# row numbers increase within a type (gaps allowed); the misplaced row is named, once
+mutate order.xml 's|id="dev-01"|id="dev-07"|'
+bad order.xml "secannex: $T/order.xml:17: error: row id 'dev-02' is out of order (between 'dev-07' and '(the last row)'): row numbers increase in source order, gaps allowed"
+mutate gap.xml 's|id="dev-02"|id="dev-09"|'
+expect 0 validate "$T/gap.xml"
+
 # hostile XML: a DOCTYPE is refused before parsing: no external entity is fetched, no bomb expanded
 printf 'top secret\n' >"$T/secret.txt"
 cat >"$T/xxe.xml" <<XML

@@ -32,6 +32,40 @@ expect 2 frobnicate
 same_text "$T/err" "secannex: unknown command 'frobnicate'
 Try 'secannex --help'."
 expect 2 types --no-such-option
+same_text "$T/err" "secannex: unknown option '--no-such-option'
+Try 'secannex --help'."
+expect 2 types -x
+same_text "$T/err" "secannex: unknown option '-x'
+Try 'secannex --help'."
+expect 2 types --catalog
+same_text "$T/err" "secannex: option '--catalog' needs a value
+Try 'secannex --help'."
+# an option belongs to the commands that use it: elsewhere it is a usage error, never ignored
+expect 2 show dev --grade 高 --level Z
+same_text "$T/err" "secannex: option --level does not apply to 'show'
+Try 'secannex --help'."
+expect 2 duties --level A --kind public --grade 低
+has "$T/err" "option --grade does not apply to 'duties'"
+expect 2 resolve --type dev --grade 中 --level C -o "$T/x.docx"
+has "$T/err" "option --output does not apply to 'resolve'"
+ok test ! -e "$T/x.docx"
+expect 2 resolve --type dev --grade 中 --level C --vendor-matrix
+has "$T/err" "option --vendor-matrix does not apply to 'resolve'"
+expect 2 grade --confidentiality 高 --integrity 中 --availability 普 --legal 普 --grade 中
+has "$T/err" "option --grade does not apply to 'grade'"
+expect 2 diff catalog/procurement.xml catalog/procurement.xml --area ac
+has "$T/err" "option --area does not apply to 'diff'"
+expect 2 validate --format json catalog/procurement.xml
+has "$T/err" "option --format does not apply to 'validate'"
+expect 2 --level A types
+has "$T/err" "option --level does not apply to 'types'"
+# --grade and the 附表九 dimensions exclude each other, in either order
+for order in "--grade 高 --confidentiality 中 --integrity 中 --availability 中 --legal 中" \
+    "--confidentiality 中 --integrity 中 --availability 中 --legal 中 --grade 高"; do
+	expect 2 resolve --type dev --level C $order
+	same_text "$T/err" "secannex: give --grade or the four 附表九 dimensions (--confidentiality --integrity --availability --legal), not both
+Try 'secannex --help'."
+done
 expect 2 types extra
 expect 2 types --format xml
 has "$T/err" "unknown format 'xml'"

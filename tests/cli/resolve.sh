@@ -95,7 +95,34 @@ printf '<?xml version="1.0"?>\n<!DOCTYPE p [<!ENTITY e SYSTEM "file:///etc/passw
 expect 1 resolve --profile "$T/xxe.xml"
 same_text "$T/err" "secannex: $T/xxe.xml:2: error: a document type declaration is not allowed (DTDs and entities are never loaded)"
 expect 1 resolve --profile "$SRCDIR/tests/data/mini.xml"
-has "$T/err" "unknown document {urn:secannex:procurement:1}catalog"
+same_text "$T/err" "secannex: $SRCDIR/tests/data/mini.xml:3: error: unknown document {urn:secannex:procurement:1}catalog: expected a tender profile {urn:secannex:profile:1}profile"
+# field problems name the field and its line: white space only, a bad date, an over-long
+# title, a blank given twice, a white-space reason
+long=$(python3 -c 'print("字" * 501)')
+cat >"$T/fields.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<profile xmlns="urn:secannex:profile:1">
+  <type>dev</type>
+  <tender>
+    <agency> 　 </agency>
+    <date>2026-02-30</date>
+    <title>$long</title>
+  </tender>
+  <agency-level>C</agency-level>
+  <grade>中</grade>
+  <blank name="scan-risk-level">中</blank>
+  <blank name="scan-risk-level">高</blank>
+  <decisions>
+    <exclude ref="dev-01">   </exclude>
+  </decisions>
+</profile>
+XML
+expect 1 resolve --profile "$T/fields.xml"
+same_text "$T/err" "secannex: $T/fields.xml:5: error: agency: white space only
+secannex: $T/fields.xml:6: error: the date is not YYYY-MM-DD
+secannex: $T/fields.xml:7: error: title: longer than 500 characters
+secannex: $T/fields.xml:12: error: the blank scan-risk-level is given twice
+secannex: $T/fields.xml:14: error: reason: white space only"
 expect 1 resolve --profile "$T/none.xml"
 has "$T/err" "cannot read file: No such file or directory"
 
@@ -105,7 +132,16 @@ same_text "$T/err" "secannex: --grade: error: unknown grade '低' (expected 高|
 expect 2 resolve --type dev --grade 中 --level Z
 expect 2 resolve --type dev --grade 中 --level C --date 2026-13-01
 expect 2 resolve --type dev --grade 中 --level C --agency "$(printf 'a\033b')"
-same_text "$T/err" "secannex: --agency: error: --agency: control character U+001B is not allowed"
+same_text "$T/err" "secannex: --agency: error: control character U+001B is not allowed"
+expect 2 resolve --type dev --grade 中 --level C --agency " 　"
+same_text "$T/err" "secannex: --agency: error: white space only"
+expect 2 resolve --type saas --grade 中 --level C --scan-risk "   " --strict
+same_text "$T/err" "secannex: --scan-risk: error: white space only"
+# a reason of white space is no reason
+expect 1 resolve --type dev --grade 中 --level C --exclude "dev-01=   "
+same_text "$T/err" "secannex: --exclude: error: --exclude of row 'dev-01' needs a reason (ID=REASON)"
+expect 1 resolve --type dev --grade 中 --level C --ciso-decline "dev-05=　"
+same_text "$T/err" "secannex: --ciso-decline: error: --ciso-decline of row 'dev-05' needs a reason (ID=REASON)"
 expect 1 resolve --type dev --grade 中
 same_text "$T/err" "secannex: command line: error: the agency's responsibility level is not given (--level A-E or <agency-level>)"
 expect 2 resolve extra.xml

@@ -55,6 +55,42 @@ ok() {
 	if ! "$@"; then echo "FAIL: $*"; fails=$((fails + 1)); fi
 }
 
+# the ODF 1.3 and ECMA-376 schemas (tests/schemas/SOURCES.txt)
+SCH="$SRCDIR/tests/schemas"
+ODF="$SCH/odf1.3/OpenDocument-v1.3-schema.rng"
+MAN="$SCH/odf1.3/OpenDocument-v1.3-manifest-schema.rng"
+O="$SCH/ooxml"
+# valid FILE: unzip FILE (.odt or .docx) and validate every XML part against its schema
+valid() {
+	checks=$((checks + 1))
+	rm -rf "$T/x" && mkdir "$T/x"
+	if ! (cd "$T/x" && unzip -q "$1"); then
+		echo "FAIL: $1 is not a zip"; fails=$((fails + 1)); return
+	fi
+	case "$1" in
+	*.odt)
+		xmllint --noout --nonet --relaxng "$ODF" "$T/x/content.xml" "$T/x/styles.xml" \
+		    "$T/x/meta.xml" 2>"$T/xmllint" &&
+		xmllint --noout --nonet --relaxng "$MAN" "$T/x/META-INF/manifest.xml" 2>>"$T/xmllint" ;;
+	*.docx)
+		xmllint --noout --nonet --schema "$O/wml-offline.xsd" "$T/x/word/document.xml" \
+		    "$T/x/word/styles.xml" "$T/x/word/settings.xml" "$T/x/word/fontTable.xml" \
+		    "$T/x/word/footer1.xml" 2>"$T/xmllint" &&
+		xmllint --noout --nonet --schema "$O/opc/opc-contentTypes.xsd" "$T/x/[Content_Types].xml" 2>>"$T/xmllint" &&
+		xmllint --noout --nonet --schema "$O/opc/opc-relationships.xsd" "$T/x/_rels/.rels" \
+		    "$T/x/word/_rels/document.xml.rels" 2>>"$T/xmllint" &&
+		XML_CATALOG_FILES="$O/catalog.xml" xmllint --noout --nonet --schema "$O/opc/opc-coreProperties.xsd" \
+		    "$T/x/docProps/core.xml" 2>>"$T/xmllint" &&
+		xmllint --noout --nonet --schema "$O/shared-documentPropertiesExtended.xsd" "$T/x/docProps/app.xml" 2>>"$T/xmllint" &&
+		# Word refuses a cell without a paragraph; the schema does not catch it
+		test "$(xmllint --xpath "count(//*[local-name()='tc'][not(*[local-name()='p'])])" "$T/x/word/document.xml")" = 0 ;;
+	esac
+	if [ $? -ne 0 ]; then
+		echo "FAIL: $1 does not validate:"; grep -v 'validates$\|Skipping import' "$T/xmllint" | head -5
+		fails=$((fails + 1))
+	fi
+}
+
 finish() {
 	echo "$((checks - fails)) passed, $fails failed"
 	[ "$fails" -eq 0 ]

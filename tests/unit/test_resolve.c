@@ -61,6 +61,8 @@ static const struct rule_case {
 	{ "C+ at E", "paas-24", "not-selected", "not-chosen", { "type=paas", "grade=普", "level=E" } },
 	{ "C+ at D chosen", "paas-24", "selected", "officer-chosen", { "type=paas", "grade=普", "level=D", "choose=paas-24" } },
 	{ "C+ at 中 is ●", "paas-24", "required", "mark-recommended", { "type=paas", "grade=中", "level=E" } },
+	{ "C+ at 中 is ●, level C", "paas-24", "required", "condition-level", { "type=paas", "grade=中", "level=C" } },
+	{ "B+ ● at 高, level C: excludable", "dev-35", "excluded", "officer-excluded", { "type=dev", "grade=高", "level=C", "exclude=dev-35=已有網路型入侵防禦" } },
 	{ "maintenance C+ at C", "maintenance-07", "required", "condition-level", { "type=maintenance", "grade=普", "level=C" } },
 	/* B-or-above (dev-35) and A-or-above (dev-37) */
 	{ "B+ at A", "dev-35", "required", "condition-level", { "type=dev", "grade=普", "level=A" } },
@@ -128,7 +130,7 @@ test_reasons(void **state)
 	r = resolve_flags(&d, 0, f3);
 	/* the escape clause is stated where the row is in the annex */
 	assert_string_equal(row_of(r, "dev-32")->reason,
-	    "等級「中」標示為●（建議辦理），納入。無法達成者，應擬具管理或替代作為，並提請機關資安長確認風險。");
+	    "等級「中」標示為●（建議辦理），納入。備註：「因故無法達成者，應擬具管理或替代作為，並提請機關資安長確認風險。」");
 	assert_string_equal(row_of(r, "dev-29")->reason,
 	    "等級「中」標示為●（建議辦理），經機關評估不納入，理由：已由機房統一提供");
 	secannex_resolution_free(r);
@@ -251,6 +253,10 @@ static const struct err_case {
 	  { "type=dev", "grade=中", "level=C", "choose=dev-05" } },
 	{ "exclude a 必選 row", "secannex: --exclude: error: row 'paas-24' cannot be left out: its note makes it 必選 at this agency's level",
 	  { "type=paas", "grade=普", "level=C", "exclude=paas-24=不需要" } },
+	{ "exclude a ● row that its note makes 必選", "secannex: --exclude: error: row 'dev-35' cannot be left out: its note makes it 必選 at this agency's level",
+	  { "type=dev", "grade=高", "level=A", "exclude=dev-35=x" } },
+	{ "exclude a ◎ row required for personal data", "secannex: --exclude: error: row 'saas-02' cannot be left out: its note makes it required when personal data is involved",
+	  { "type=saas", "grade=中", "level=E", "personal-data", "exclude=saas-02=x" } },
 	{ "conflict", "secannex: --exclude: error: conflicting decisions on row 'dev-03': --choose and --exclude",
 	  { "type=dev", "grade=中", "level=C", "choose=dev-03", "exclude=dev-03=x" } },
 	{ "baseline below grade", "secannex: --baseline: error: the baseline grade 普 is below the system grade 高",
@@ -269,7 +275,7 @@ static const struct err_case {
 	  { "type=dev", "level=F" } },
 	{ "bad date", "secannex: --date: error: '2026-02-30' is not a date YYYY-MM-DD",
 	  { "date=2026-02-30" } },
-	{ "control character", "secannex: --agency: error: --agency: control character U+0007 is not allowed",
+	{ "control character", "secannex: --agency: error: control character U+0007 is not allowed",
 	  { "agency=a\ab" } },
 };
 
