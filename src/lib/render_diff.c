@@ -5,6 +5,45 @@
 #include "buf.h"
 #include "diff.h"
 
+static int
+S_same(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+/* A row's conditions in their catalog names: "personal-data, level>=C" ("(none)" when none). */
+static void
+S_conds(sx_buf *b, const sx_item *it)
+{
+	static const char *const names[] = {
+		"personal-data", "level", "special-procurement", "ciso-escape", "ciso-confirm"
+	};
+	int first = 1;
+
+	for (int k = 0; k < 5; k++) {
+		if (!(it->conds & (1u << k)))
+			continue;
+		sx_buf_puts(b, first ? "" : ", ");
+		first = 0;
+		if ((1u << k) == SX_COND_LEVEL)
+			sx_buf_printf(b, "level>=%s", sx_level_names[it->level_min]);
+		else
+			sx_buf_puts(b, names[k]);
+	}
+	if (first)
+		sx_buf_puts(b, "(none)");
+}
+
+/* A row's 附表十 area references: "ac, si" ("(none)" when none). */
+static void
+S_areas(sx_buf *b, const sx_item *it)
+{
+	for (size_t k = 0; k < it->nareas; k++)
+		sx_buf_printf(b, "%s%s", k ? ", " : "", it->areas[k]);
+	if (it->nareas == 0)
+		sx_buf_puts(b, "(none)");
+}
+
 static const char *const S_grade_zh[3] = { "普", "中", "高" };
 static const char *const S_grade_key[3] = { "normal", "medium", "high" };
 
@@ -174,9 +213,9 @@ S_text_render(sx_buf *b, const secannex_diff *d, int colour)
 		}
 		if (x->changes & (SX_CH_MARKS | SX_CH_TIERS)) {
 			sx_buf_puts(b, "    marks (高 中 普):");
-			for (int g = 2; g >= 0; g--)
+			for (int g = 2; g >= 0; g--) /* the grades that changed */
 				if (x->old->mark[g] != x->new->mark[g] ||
-				    (x->old->tier[g] || x->new->tier[g]))
+				    !S_same(x->old->tier[g], x->new->tier[g]))
 					sx_buf_printf(b, " %s %s%s%s%s → %s%s%s%s", S_grade_zh[g],
 					    sx_mark_symbols[x->old->mark[g]], x->old->tier[g] ? "(" : "",
 					    x->old->tier[g] ? x->old->tier[g] : "", x->old->tier[g] ? ")" : "",
@@ -188,6 +227,20 @@ S_text_render(sx_buf *b, const secannex_diff *d, int colour)
 		if (x->changes & SX_CH_NOTE) {
 			sx_buf_puts(b, "    note: ");
 			S_flat_dtext(b, &x->note, colour, 0);
+			sx_buf_putc(b, '\n');
+		}
+		if (x->changes & SX_CH_CONDS) {
+			sx_buf_puts(b, "    conditions: ");
+			S_conds(b, x->old);
+			sx_buf_puts(b, " → ");
+			S_conds(b, x->new);
+			sx_buf_putc(b, '\n');
+		}
+		if (x->changes & SX_CH_AREAS) {
+			sx_buf_puts(b, "    附表十 areas: ");
+			S_areas(b, x->old);
+			sx_buf_puts(b, " → ");
+			S_areas(b, x->new);
 			sx_buf_putc(b, '\n');
 		}
 		if (x->changes & SX_CH_REASON) {

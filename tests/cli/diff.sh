@@ -45,6 +45,17 @@ same_text "$T/out" "--- base.xml (測試版T1)
 ~ maintenance-03 (was dev-04; matched by text, similarity 1.00) [maintenance/第三方檢測]: id, type
     moved: dev/第三方檢測 → maintenance/第三方檢測
 0 metadata changed, 0 rows added, 0 deleted, 2 modified (2 moved, 1 renumbered)"
+expect 1 diff --color never base.xml attrs.xml
+same_text "$T/out" "--- base.xml (測試版T1)
++++ attrs.xml (測試版T1)
+~ dev-01 [dev/提供服務商]: tiers
+    marks (高 中 普): 高 ● → ●(A級)
+~ dev-03 [dev/第三方檢測]: note, conditions
+    note: 資安責任等級[-C-]{+B+}級以上之機關本項為必選。
+    conditions: level>=C → level>=B
+~ maintenance-01 [maintenance/第三方檢測]: baseline_areas
+    附表十 areas: (none) → si
+0 metadata changed, 0 rows added, 0 deleted, 3 modified (0 moved, 0 renumbered)"
 # the reverse of a renumbering: a deletion, and the rest renumbered back
 expect 1 diff --color never renumbered.xml base.xml
 has "$T/out" "- dev-01 [dev/提供服務商] ●●● 廠商應指派專案資安聯絡窗口"
@@ -100,7 +111,7 @@ import json, sys
 d = json.load(sys.stdin)
 print(json.dumps([i["text"] for t in d["types"] for i in t["items"]], ensure_ascii=False))' >"$2"; }
 texts base.xml "$T/old.json"
-for v in renumbered moved cjkedit mark; do
+for v in renumbered moved cjkedit mark attrs; do
 	texts "$v.xml" "$T/new.json"
 	for fmt in docx odt; do
 		expect 1 diff base.xml "$v.xml" --author 法務室 -o "$T/$v.$fmt"
