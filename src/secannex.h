@@ -74,7 +74,8 @@ size_t secannex_diags_count(const secannex_diags *d);
 secannex_level secannex_diags_worst(const secannex_diags *d);
 
 /**
- * Format every diagnostic, one per line, as "PROG: FILE:LINE: LEVEL: MESSAGE".
+ * Format every diagnostic, one per line, as "PROG: FILE:LINE: LEVEL: MESSAGE"; a diagnostic
+ * equal to a recent one (same file, line, level and message) is printed once.
  * Returns a NUL-terminated string that the caller frees.
  */
 char *secannex_diags_format(const secannex_diags *d, const char *prog);

@@ -182,6 +182,14 @@ secannex_diags_format(const secannex_diags *d, const char *prog)
 
 	for (size_t i = 0; d && i < d->n; i++) {
 		const struct sx_diag *g = &d->v[i];
+		/* one problem found twice (both sides of an annex diff read one profile) prints once;
+		 * the look-back is bounded so that a file with thousands of errors stays linear */
+		size_t k = i > 256 ? i - 256 : 0;
+		while (k < i && !(d->v[k].line == g->line && d->v[k].level == g->level &&
+		    strcmp(d->v[k].file, g->file) == 0 && strcmp(d->v[k].msg, g->msg) == 0))
+			k++;
+		if (k < i)
+			continue;
 		if (g->line > 0)
 			sx_buf_printf(&b, "%s: %s:%d: %s: %s\n", prog, g->file, g->line,
 			    names[g->level], g->msg);

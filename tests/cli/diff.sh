@@ -210,6 +210,8 @@ ok test ! -e "$T/au.odt"
 # --strict holds in an annex diff too (an unfilled blank is an error, exit 2)
 sed '/scan-risk-level/d' samples/profile-saas.xml >"$T/saas-noblank.xml"
 expect 0 diff --old-profile "$T/saas-noblank.xml" --new-profile "$T/saas-noblank.xml"
+# the same warning from both sides is printed once
+ok test "$(grep -c "blank 'scan-risk-level' has no value" "$T/err")" -eq 1
 expect 2 diff --old-profile "$T/saas-noblank.xml" --new-profile "$T/saas-noblank.xml" --strict
 has "$T/err" "error: row 'saas-07': blank 'scan-risk-level' has no value"
 
