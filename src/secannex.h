@@ -249,7 +249,7 @@ void secannex_diff_free(secannex_diff *d);
 typedef struct secannex_redline_opts {
 	secannex_annex_format format; /**< ODT or DOCX */
 	const char *template_dir;
-	const char *author;           /**< the changes' author */
+	const char *author;           /**< the changes' author; NULL: "secannex" */
 	int epoch_set;                /**< 1: date the changes EPOCH (SOURCE_DATE_EPOCH) */
 	long long epoch;
 	int vendor_matrix;

@@ -392,15 +392,11 @@ check_opts(const char *cmd, const struct args *a)
 			bit = cmds[i].bit;
 	if (bit == 0)
 		return usage_error("unknown command '%s'", cmd);
-	for (size_t i = 0; i < NOPTS; i++)
+	for (size_t i = 0; i < NOPTS; i++) {
 		if (a->used[i] && !(opts[i].cmds & bit))
 			return usage_error("option --%s does not apply to '%s'", opts[i].name, cmd);
-	for (size_t i = 0; i < a->npflags; i++) {
-		grade |= strcmp(a->pflags[i].key, "grade") == 0;
-		dims |= strcmp(a->pflags[i].key, "confidentiality") == 0 ||
-		    strcmp(a->pflags[i].key, "integrity") == 0 ||
-		    strcmp(a->pflags[i].key, "availability") == 0 ||
-		    strcmp(a->pflags[i].key, "legal") == 0;
+		grade |= a->used[i] && opts[i].id == OPT_GRADE;
+		dims |= a->used[i] && opts[i].id == OPT_DIM;
 	}
 	if (grade && dims && bit != C_SHOW && bit != C_BASELINE)
 		return usage_error("%s", "give --grade or the four 附表九 dimensions "
@@ -601,8 +597,8 @@ cmd_diff(const struct args *a, int argc, char **argv)
 	secannex_diff *df = NULL;
 	secannex_diags *d = secannex_diags_new();
 	secannex_format fmt = SECANNEX_FORMAT_TEXT;
-	secannex_redline_opts ro = { SECANNEX_ANNEX_DOCX, template_dir(a),
-		a->author ? a->author : "secannex", 0, 0, a->vendor_matrix };
+	secannex_redline_opts ro = { SECANNEX_ANNEX_DOCX, template_dir(a), a->author, 0, 0,
+		a->vendor_matrix };
 	int annex = a->old_profile || a->new_profile, tender = a->profile || a->npflags;
 	int colour = 0, rc = 2;
 

@@ -14,6 +14,9 @@ const char *const sx_blank_names[SX_BLANK__COUNT] = {
 	"scan-risk-level", "system-grade", "baseline-grade"
 };
 const char *const sx_level_names[5] = { "A", "B", "C", "D", "E" };
+const char *const sx_cond_names[SX_COND__COUNT] = {
+	"personal-data", "level", "special-procurement", "ciso-escape", "ciso-confirm"
+};
 
 #define NS_PROCUREMENT "urn:secannex:procurement:1"
 #define NS_REGULATION "urn:secannex:regulation:1"
@@ -116,19 +119,13 @@ S_item_parse(sx_item *it, xmlNodePtr el, const char *path, secannex_diags *d)
 			char *k = sx_xml_attr(c, "kind");
 			unsigned bit = 0;
 
-			if (strcmp(k, "personal-data") == 0) {
-				bit = SX_COND_PERSONAL_DATA;
-			} else if (strcmp(k, "level") == 0) {
+			for (int n = 0; n < SX_COND__COUNT; n++)
+				if (strcmp(k, sx_cond_names[n]) == 0)
+					bit = 1u << n;
+			if (bit == SX_COND_LEVEL) {
 				char *m = sx_xml_attr(c, "min");
-				bit = SX_COND_LEVEL;
 				it->level_min = m ? m[0] - 'A' : 0;
 				free(m);
-			} else if (strcmp(k, "special-procurement") == 0) {
-				bit = SX_COND_SPECIAL;
-			} else if (strcmp(k, "ciso-escape") == 0) {
-				bit = SX_COND_CISO_ESCAPE;
-			} else if (strcmp(k, "ciso-confirm") == 0) {
-				bit = SX_COND_CISO_CONFIRM;
 			}
 			if (it->conds & bit)
 				sx_diag(d, SX_MSG_COND_DUP, path, xmlGetLineNo(c), it->id);

@@ -72,38 +72,37 @@ static const char *const S_grade_en[3] = { "normal", "medium", "high" };
 static void
 S_check_note(const sx_procurement *p, const sx_item *it, secannex_diags *d)
 {
+	/* the phrase that states each condition (by bit), and whether a note saying it needs it */
+	static const struct {
+		const char *phrase;
+		int needed;
+	} says[SX_COND__COUNT] = {
+		{ "涉及個資", 1 }, { NULL, 1 }, { "特殊或巨額採購", 1 }, { "確認風險", 1 },
+		{ "資安長確認", 0 },
+	};
 	char *note = sx_item_note(it);
 	const char *n = note ? note : "", *lv = strstr(n, "級以上之機關");
 	int note_level = lv && lv - n >= 1 && lv[-1] >= 'A' && lv[-1] <= 'E' ? lv[-1] - 'A' : -1;
-	static const char *const lvname[] = { "A", "B", "C", "D", "E" };
-	char said[64];
+	for (int k = 0; k < SX_COND__COUNT; k++) {
+		int has = (it->conds & (1u << k)) != 0, stated;
+		char said[64], attr[16] = ""; /* attr: the level's min, for the condition to add */
 
-	if ((it->conds & SX_COND_PERSONAL_DATA) && !strstr(n, "涉及個資"))
-		sx_diag(d, SX_MSG_COND_NOTE, p->path, it->line, it->id, "personal-data", "「涉及個資」");
-	if (!(it->conds & SX_COND_PERSONAL_DATA) && strstr(n, "涉及個資"))
-		sx_diag(d, SX_MSG_NOTE_COND, p->path, it->line, it->id, "「涉及個資」", "personal-data", "");
-	if ((it->conds & SX_COND_LEVEL) && note_level != it->level_min) {
-		snprintf(said, sizeof(said), "「%s級以上之機關」", lvname[it->level_min]);
-		sx_diag(d, SX_MSG_COND_NOTE, p->path, it->line, it->id, "level", said);
+		if ((1u << k) == SX_COND_LEVEL) {
+			stated = has ? note_level == it->level_min : note_level >= 0;
+			snprintf(said, sizeof(said), "「%s級以上之機關」",
+			    sx_level_names[has ? it->level_min : note_level < 0 ? 0 : note_level]);
+			if (!has && stated)
+				snprintf(attr, sizeof(attr), " min=\"%s\"", sx_level_names[note_level]);
+		} else {
+			stated = strstr(n, says[k].phrase) != NULL;
+			snprintf(said, sizeof(said), "「%s」", says[k].phrase);
+		}
+		if (has && !stated)
+			sx_diag(d, SX_MSG_COND_NOTE, p->path, it->line, it->id, sx_cond_names[k], said);
+		else if (!has && stated && says[k].needed)
+			sx_diag(d, SX_MSG_NOTE_COND, p->path, it->line, it->id, said, sx_cond_names[k],
+			    attr);
 	}
-	if (!(it->conds & SX_COND_LEVEL) && note_level >= 0) {
-		char attr[16];
-		snprintf(said, sizeof(said), "「%s級以上之機關」", lvname[note_level]);
-		snprintf(attr, sizeof(attr), " min=\"%s\"", lvname[note_level]);
-		sx_diag(d, SX_MSG_NOTE_COND, p->path, it->line, it->id, said, "level", attr);
-	}
-	if ((it->conds & SX_COND_SPECIAL) && !strstr(n, "特殊或巨額採購"))
-		sx_diag(d, SX_MSG_COND_NOTE, p->path, it->line, it->id, "special-procurement",
-		    "「特殊或巨額採購」");
-	if (!(it->conds & SX_COND_SPECIAL) && strstr(n, "特殊或巨額採購"))
-		sx_diag(d, SX_MSG_NOTE_COND, p->path, it->line, it->id, "「特殊或巨額採購」",
-		    "special-procurement", "");
-	if ((it->conds & SX_COND_CISO_ESCAPE) && !strstr(n, "確認風險"))
-		sx_diag(d, SX_MSG_COND_NOTE, p->path, it->line, it->id, "ciso-escape", "「確認風險」");
-	if (!(it->conds & SX_COND_CISO_ESCAPE) && strstr(n, "確認風險"))
-		sx_diag(d, SX_MSG_NOTE_COND, p->path, it->line, it->id, "「確認風險」", "ciso-escape", "");
-	if ((it->conds & SX_COND_CISO_CONFIRM) && !strstr(n, "資安長確認"))
-		sx_diag(d, SX_MSG_COND_NOTE, p->path, it->line, it->id, "ciso-confirm", "「資安長確認」");
 	free(note);
 }
 

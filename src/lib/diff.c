@@ -25,8 +25,8 @@ sx_item_note(const sx_item *it)
 	return NULL;
 }
 
-static int
-S_streq(const char *a, const char *b)
+int
+sx_streq(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)
 		return a == b;
@@ -38,7 +38,7 @@ S_meta(secannex_diff *d, const char *field, const char *o, const char *n)
 {
 	sx_meta_delta *m;
 
-	if (S_streq(o, n))
+	if (sx_streq(o, n))
 		return;
 	d->meta = sx_realloc(d->meta, (d->nmeta + 1) * sizeof(*d->meta));
 	m = &d->meta[d->nmeta++];
@@ -95,10 +95,10 @@ S_compare_items(sx_delta *x, const sx_item *o, const sx_item *n)
 	for (int g = 0; g < 3; g++) {
 		if (o->mark[g] != n->mark[g])
 			x->changes |= SX_CH_MARKS;
-		if (!S_streq(o->tier[g], n->tier[g]))
+		if (!sx_streq(o->tier[g], n->tier[g]))
 			x->changes |= SX_CH_TIERS;
 	}
-	if (!S_streq(no, nn)) {
+	if (!sx_streq(no, nn)) {
 		x->changes |= SX_CH_NOTE;
 		sx_textdiff(&x->note, no ? no : "", nn ? nn : "");
 	}
@@ -352,7 +352,7 @@ secannex_diff_annexes(secannex_diff **out, const secannex_resolution *o, const s
 			ch |= SX_CH_TEXT;
 		if (strcmp(or->reason, nr->reason) != 0)
 			ch |= SX_CH_REASON;
-		if (!S_streq(or->note, nr->note))
+		if (!sx_streq(or->note, nr->note))
 			ch |= SX_CH_NOTE;
 		if (!ch)
 			continue;

@@ -53,6 +53,9 @@ struct secannex_diff {
 
 extern const char *const sx_change_names[SX_CH__LAST];
 
+/* Whether two strings, either of which may be NULL (absent), are equal. */
+int sx_streq(const char *a, const char *b);
+
 /* For a catalog diff: the old id that NEW's row ID was matched to (ID itself when not renumbered,
  * NULL when the row is new). */
 const char *sx_diff_old_id(const secannex_diff *d, const char *new_id);

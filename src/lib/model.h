@@ -22,6 +22,8 @@ enum sx_cond {
 	SX_COND_CISO_ESCAPE = 1 << 3,   /* 無法達成者…提請機關資安長確認風險 */
 	SX_COND_CISO_CONFIRM = 1 << 4   /* ▲ */
 };
+#define SX_COND__COUNT 5
+
 
 /* Blank names the resolver knows. */
 enum sx_blank {
@@ -210,6 +212,8 @@ typedef struct sx_control {
 extern const char *const sx_mark_symbols[4];
 extern const char *const sx_blank_names[SX_BLANK__COUNT];
 extern const char *const sx_level_names[5];
+/* The catalog's <condition kind="…"> names: sx_cond_names[k] is the kind of bit 1 << k. */
+extern const char *const sx_cond_names[SX_COND__COUNT];
 
 /* Parsers (catalog.c, regulation.c): build a model from a validated document. */
 struct _xmlDoc;

@@ -235,11 +235,12 @@ S_write(sx_annex *o, sx_annex *n, const secannex_redline_opts *opts, const char 
 	int rc;
 
 	/* the author goes into every change mark: the same rules as any text a user types */
-	if (opts->author && (!*opts->author || !sx_field_ok(opts->author, "--author", "--author", 0, d))) {
-		if (!*opts->author)
-			sx_diag(d, SX_MSG_BAD_VALUE, "--author", 0, "needs a name");
+	if (opts->author && !*opts->author) {
+		sx_diag(d, SX_MSG_BAD_VALUE, "--author", 0, "needs a name");
 		return SECANNEX_EINVALID;
 	}
+	if (opts->author && !sx_field_ok(opts->author, "--author", "--author", 0, d))
+		return SECANNEX_EINVALID;
 	memset(&r, 0, sizeof(r));
 	r.title = sx_strdup(n->title);
 	r.subject = sx_strdup(n->subject);

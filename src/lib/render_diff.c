@@ -5,22 +5,13 @@
 #include "buf.h"
 #include "diff.h"
 
-static int
-S_same(const char *a, const char *b)
-{
-	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
-}
-
 /* A row's conditions in their catalog names: "personal-data, level>=C" ("(none)" when none). */
 static void
 S_conds(sx_buf *b, const sx_item *it)
 {
-	static const char *const names[] = {
-		"personal-data", "level", "special-procurement", "ciso-escape", "ciso-confirm"
-	};
 	int first = 1;
 
-	for (int k = 0; k < 5; k++) {
+	for (int k = 0; k < SX_COND__COUNT; k++) {
 		if (!(it->conds & (1u << k)))
 			continue;
 		sx_buf_puts(b, first ? "" : ", ");
@@ -28,7 +19,7 @@ S_conds(sx_buf *b, const sx_item *it)
 		if ((1u << k) == SX_COND_LEVEL)
 			sx_buf_printf(b, "level>=%s", sx_level_names[it->level_min]);
 		else
-			sx_buf_puts(b, names[k]);
+			sx_buf_puts(b, sx_cond_names[k]);
 	}
 	if (first)
 		sx_buf_puts(b, "(none)");
@@ -42,6 +33,18 @@ S_areas(sx_buf *b, const sx_item *it)
 		sx_buf_printf(b, "%s%s", k ? ", " : "", it->areas[k]);
 	if (it->nareas == 0)
 		sx_buf_puts(b, "(none)");
+}
+
+/* "    LABEL: OLD → NEW\n" for one attribute of a modified row, printed by SHOW. */
+static void
+S_before_after(sx_buf *b, const char *label, void (*show)(sx_buf *, const sx_item *),
+    const sx_delta *x)
+{
+	sx_buf_printf(b, "    %s: ", label);
+	show(b, x->old);
+	sx_buf_puts(b, " → ");
+	show(b, x->new);
+	sx_buf_putc(b, '\n');
 }
 
 static const char *const S_grade_zh[3] = { "普", "中", "高" };
@@ -215,7 +218,7 @@ S_text_render(sx_buf *b, const secannex_diff *d, int colour)
 			sx_buf_puts(b, "    marks (高 中 普):");
 			for (int g = 2; g >= 0; g--) /* the grades that changed */
 				if (x->old->mark[g] != x->new->mark[g] ||
-				    !S_same(x->old->tier[g], x->new->tier[g]))
+				    !sx_streq(x->old->tier[g], x->new->tier[g]))
 					sx_buf_printf(b, " %s %s%s%s%s → %s%s%s%s", S_grade_zh[g],
 					    sx_mark_symbols[x->old->mark[g]], x->old->tier[g] ? "(" : "",
 					    x->old->tier[g] ? x->old->tier[g] : "", x->old->tier[g] ? ")" : "",
@@ -229,20 +232,10 @@ S_text_render(sx_buf *b, const secannex_diff *d, int colour)
 			S_flat_dtext(b, &x->note, colour, 0);
 			sx_buf_putc(b, '\n');
 		}
-		if (x->changes & SX_CH_CONDS) {
-			sx_buf_puts(b, "    conditions: ");
-			S_conds(b, x->old);
-			sx_buf_puts(b, " → ");
-			S_conds(b, x->new);
-			sx_buf_putc(b, '\n');
-		}
-		if (x->changes & SX_CH_AREAS) {
-			sx_buf_puts(b, "    附表十 areas: ");
-			S_areas(b, x->old);
-			sx_buf_puts(b, " → ");
-			S_areas(b, x->new);
-			sx_buf_putc(b, '\n');
-		}
+		if (x->changes & SX_CH_CONDS)
+			S_before_after(b, "conditions", S_conds, x);
+		if (x->changes & SX_CH_AREAS)
+			S_before_after(b, "附表十 areas", S_areas, x);
 		if (x->changes & SX_CH_REASON) {
 			sx_buf_puts(b, "    reason: ");
 			S_flat_dtext(b, &x->reason, colour, 0);

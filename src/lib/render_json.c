@@ -75,13 +75,10 @@ S_grades_list(sx_buf *b, unsigned bits)
 static void
 S_json_conditions(sx_buf *b, const sx_item *it)
 {
-	static const char *cond_names[] = {
-		"personal-data", "level", "special-procurement", "ciso-escape", "ciso-confirm"
-	};
 	int first = 1;
 
 	sx_buf_putc(b, '[');
-	for (int k = 0; k < 5; k++) {
+	for (int k = 0; k < SX_COND__COUNT; k++) {
 		if (!(it->conds & (1u << k)))
 			continue;
 		if (!first)
@@ -90,7 +87,7 @@ S_json_conditions(sx_buf *b, const sx_item *it)
 		if ((1u << k) == SX_COND_LEVEL)
 			sx_buf_printf(b, "{\"kind\":\"level\",\"min\":\"%s\"}", sx_level_names[it->level_min]);
 		else
-			sx_buf_printf(b, "{\"kind\":\"%s\"}", cond_names[k]);
+			sx_buf_printf(b, "{\"kind\":\"%s\"}", sx_cond_names[k]);
 	}
 	sx_buf_putc(b, ']');
 }
