@@ -8,6 +8,12 @@ BUILD=${BUILD:-$top/_build}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 cd "$top"
 [ -x configure ] && [ configure -nt configure.ac ] && [ configure -nt Makefile.am ] || autoreconf -fi
+# the stages build out of tree, which configure refuses beside an in-tree build (README command 1):
+# clean that one away first (command 1 rebuilds it)
+if [ -f config.status ]; then
+	echo "=== make distclean (the in-tree build: the stages build in $BUILD)"
+	make distclean >/dev/null
+fi
 
 stage() {
 	name=$1; shift
