@@ -43,12 +43,35 @@ typedef enum secannex_kind {
 	SECANNEX_KIND_SPECIAL = 1 /**< 特定非公務機關 */
 } secannex_kind;
 
-/** Output formats of the renderers. */
+/** Output formats: the text renderers' (text, md, json: a string for standard output) and the
+ * files' (odt, docx, csv: a document written with secannex_document_write()). */
 typedef enum secannex_format {
 	SECANNEX_FORMAT_TEXT = 0,
 	SECANNEX_FORMAT_MD,
-	SECANNEX_FORMAT_JSON
+	SECANNEX_FORMAT_JSON,
+	SECANNEX_FORMAT_ODT,
+	SECANNEX_FORMAT_DOCX,
+	SECANNEX_FORMAT_CSV,
+	SECANNEX_FORMAT__COUNT
 } secannex_format;
+
+/** One row of the library's format table. */
+typedef struct secannex_format_info {
+	const char *name;      /**< "docx": the --format name */
+	const char *extension; /**< ".docx"; NULL for a stream format (text, md, json) */
+	const char *summary;   /**< what it is, in a few words */
+	int is_file;           /**< 1: a document format, written to a file */
+	int tracks_changes;    /**< 1: can hold tracked changes (a redline) */
+} secannex_format_info;
+
+/** The table row of format F, or NULL when F is out of range.  Static: never freed. */
+const secannex_format_info *secannex_format_get(secannex_format f);
+
+/** Look a format up by its name (any case).  Returns 0 or SECANNEX_ENOTFOUND. */
+int secannex_format_parse(secannex_format *out, const char *name);
+
+/** The format of a file named PATH, by its extension (any case).  Returns 0 or SECANNEX_ENOTFOUND. */
+int secannex_format_of_path(secannex_format *out, const char *path);
 
 /** Where the catalog comes from.  A NULL path means "not loaded". */
 typedef struct secannex_load_opts {
@@ -185,30 +208,52 @@ char *secannex_render_resolution(const secannex_resolution *r, secannex_format f
 char *secannex_render_grade(const secannex_catalog *cat, const secannex_grade dims[4],
     secannex_format fmt);
 
-/* ---- tender annexes ---- */
+/* ---- documents: tender annexes, vendor matrices, redlines ---- */
 
-/** Annex file formats. */
-typedef enum secannex_annex_format {
-	SECANNEX_ANNEX_ODT = 0,
-	SECANNEX_ANNEX_DOCX,
-	SECANNEX_ANNEX_CSV /**< the vendor compliance matrix, UTF-8 with a BOM */
-} secannex_annex_format;
+/** What a document is built from. */
+enum secannex_doc_source {
+	SECANNEX_FROM_RESOLUTION = 0, /**< one tender's resolution (and, for a redline, two) */
+	SECANNEX_FROM_CATALOG_DIFF    /**< a diff of two catalogs (a catalog redline) */
+};
 
-/** How to write an annex. */
-typedef struct secannex_annex_opts {
-	secannex_annex_format format;
-	int vendor_matrix;        /**< add the vendor's response columns */
+/** One row of the library's document table. */
+typedef struct secannex_document_info {
+	const char *name;     /**< "annex", "matrix", "catalog" */
+	const char *summary;  /**< what it is, in a few words */
+	unsigned formats;     /**< bit (1u << F) for each secannex_format F it can be written in */
+	int from;             /**< enum secannex_doc_source */
+} secannex_document_info;
+
+/** The number of documents in the table. */
+size_t secannex_document_count(void);
+
+/** Row I of the document table (static: never freed), or NULL when I is out of range. */
+const secannex_document_info *secannex_document_get(size_t i);
+
+/**
+ * The row of the document called NAME; with NAME NULL, the first document built FROM that source
+ * which can be written in FMT (so a tender's .csv is the vendor matrix).  Returns its index, or -1.
+ */
+int secannex_document_find(const char *name, secannex_format fmt, int from);
+
+/** How to write a document. */
+typedef struct secannex_write_opts {
+	const char *document;     /**< a document name; NULL: the default for the format */
+	secannex_format format;   /**< a file format (odt, docx, csv) the document supports */
 	const char *template_dir; /**< holds odt/ and docx/ (the static style parts) */
 	int epoch_set;            /**< 1: date the document EPOCH (SOURCE_DATE_EPOCH); 0: no dates */
 	long long epoch;
-} secannex_annex_opts;
+	const char *author;       /**< redlines: the changes' author; NULL: "secannex" */
+} secannex_write_opts;
 
 /**
- * Write the annex of resolution R to PATH: through a temporary file in the same directory that is
- * renamed over PATH only on success (a failed run leaves nothing behind).  The same inputs give
- * byte-identical files.  Returns 0, SECANNEX_EINVALID or SECANNEX_EIO, with diagnostics in DIAGS.
+ * Write the document of resolution R named in OPTS to PATH: through a temporary file in the same
+ * directory that is renamed over PATH only on success (a failed run leaves nothing behind).  The
+ * same inputs give byte-identical files.  An unknown document, one not built from a resolution or
+ * a format it cannot be written in is SECANNEX_EINVALID.  Returns 0, SECANNEX_EINVALID or
+ * SECANNEX_EIO, with diagnostics in DIAGS.
  */
-int secannex_annex_write(const secannex_resolution *r, const secannex_annex_opts *opts,
+int secannex_document_write(const secannex_resolution *r, const secannex_write_opts *opts,
     const char *path, secannex_diags *diags);
 
 /* ---- diffs and redlines ---- */
@@ -245,29 +290,19 @@ size_t secannex_profile_map_to_old(secannex_profile *p, const secannex_diff *d);
 /** Free a diff; NULL is accepted. */
 void secannex_diff_free(secannex_diff *d);
 
-/** How to write a redline. */
-typedef struct secannex_redline_opts {
-	secannex_annex_format format; /**< ODT or DOCX */
-	const char *template_dir;
-	const char *author;           /**< the changes' author; NULL: "secannex" */
-	int epoch_set;                /**< 1: date the changes EPOCH (SOURCE_DATE_EPOCH) */
-	long long epoch;
-	int vendor_matrix;
-} secannex_redline_opts;
-
 /**
  * Write NEW's annex with tracked changes against OLD's annex to PATH (atomically): changed text as
  * character-level insertions and deletions, rows and paragraphs inserted or deleted whole.
  * Accepting every change gives NEW's text, rejecting every change OLD's.  Returns 0 or an error.
  */
 int secannex_redline_annexes(const secannex_resolution *old_res, const secannex_resolution *new_res,
-    const secannex_redline_opts *opts, const char *path, secannex_diags *diags);
+    const secannex_write_opts *opts, const char *path, secannex_diags *diags);
 
 /**
  * Write the whole 一覽表 table (every type) of the diff's NEW catalog tracked against its OLD one;
  * rows matched by the diff (renumbered rows included) are compared cell by cell.
  */
-int secannex_redline_catalogs(const secannex_diff *d, const secannex_redline_opts *opts,
+int secannex_redline_catalogs(const secannex_diff *d, const secannex_write_opts *opts,
     const char *path, secannex_diags *diags);
 
 /** The message of the last failing call in this thread, or "" when none. */

@@ -22,7 +22,7 @@ enum opt_id {
 	OPT_CATALOG = 1000, OPT_REGULATION, OPT_DATADIR, OPT_FORMAT, OPT_GRADE, OPT_AREA,
 	OPT_LEVEL, OPT_KIND, OPT_MAX_BYTES, OPT_PROFILE, OPT_STRICT, OPT_DIM, OPT_TENDER,
 	OPT_VENDOR, OPT_TEMPLATES, OPT_OLD_PROFILE, OPT_NEW_PROFILE, OPT_OLD_CATALOG, OPT_NEW_CATALOG,
-	OPT_AUTHOR, OPT_COLOR, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
+	OPT_AUTHOR, OPT_COLOR, OPT_DOCUMENT, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
 };
 
 /* The commands, as bits: each option lists the commands it applies to. */
@@ -56,7 +56,9 @@ static const struct opt_spec {
 	    C_FMT },
 	{ "output", 1, OPT_OUTPUT, "FILE", "generate: the annex file (its extension picks the format)", NULL,
 	    C_GENERATE | C_DIFF },
-	{ "vendor-matrix", 0, OPT_VENDOR, NULL, "generate: add the vendor's response columns", NULL,
+	{ "document", 1, OPT_DOCUMENT, "DOC", "generate, diff -o: the document to write (below; default: the format's first)", NULL,
+	    C_GENERATE | C_DIFF },
+	{ "vendor-matrix", 0, OPT_VENDOR, NULL, "generate: add the vendor's response columns (= --document matrix)", NULL,
 	    C_GENERATE | C_DIFF },
 	{ "template-dir", 1, OPT_TEMPLATES, "DIR", "generate: the ODT/DOCX templates (default: beside the catalog)", NULL,
 	    C_GENERATE | C_DIFF },
@@ -128,26 +130,6 @@ static const struct opt_spec {
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))
 _Static_assert(sizeof(opts) / sizeof(opts[0]) <= 64, "struct args.used holds 64 options");
 
-static const struct cmd_spec {
-	const char *name;
-	unsigned bit;
-	const char *synopsis;
-	const char *help;
-} cmds[] = {
-	{ "types", C_TYPES, "types", "list the nine procurement types: id, row count, name" },
-	{ "show", C_SHOW, "show TYPE [--grade G]", "the rows of a type (with that grade's mark)" },
-	{ "export", C_EXPORT, "export --format json", "the whole catalog as JSON" },
-	{ "baseline", C_BASELINE, "baseline --grade G [--area AREA]", "a grade's complete 附表十 control list" },
-	{ "duties", C_DUTIES, "duties --level L --kind public|special", "an agency's 附表一～八 duties" },
-	{ "validate", C_VALIDATE, "validate FILE...", "check catalog files (schema and rules); exit 0 when clean" },
-	{ "resolve", C_RESOLVE, "resolve [--profile FILE] [FLAGS]", "decide every row of one tender (status, reason)" },
-	{ "generate", C_GENERATE, "generate [--profile FILE] [FLAGS] -o FILE", "write the tender annex: .odt, .docx, or .csv (vendor matrix)" },
-	{ "grade", C_GRADE, "grade --confidentiality G --integrity G ...", "the system grade from the 附表九 dimensions" },
-	{ "diff", C_DIFF, "diff OLD.xml NEW.xml [FLAGS] [-o REDLINE]", "catalog versions: what changed (exit 0 same, 1 differ, 2 error)" },
-	{ "diff", C_DIFF, "diff --old-profile A --new-profile B [-o REDLINE]", "two revisions of one tender's annex" },
-};
-#define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
-
 /* A profile flag as given, applied after the profile file (so that flags override it). */
 struct pflag {
 	const char *key, *value;
@@ -156,13 +138,104 @@ struct pflag {
 struct args {
 	const char *catalog, *regulation, *datadir, *format, *grade, *area, *level, *kind, *profile;
 	const char *output, *templates, *old_profile, *new_profile, *old_catalog, *new_catalog;
-	const char *author, *color;
+	const char *author, *color, *document;
 	size_t max_bytes;
 	int strict, vendor_matrix;
 	struct pflag *pflags;
 	size_t npflags;
 	unsigned char used[64]; /* used[i]: opts[i] was given */
 };
+
+typedef int (*cmd_fn)(const struct args *a, secannex_format fmt, int argc, char **argv);
+static int cmd_types(const struct args *, secannex_format, int, char **);
+static int cmd_show(const struct args *, secannex_format, int, char **);
+static int cmd_export(const struct args *, secannex_format, int, char **);
+static int cmd_baseline(const struct args *, secannex_format, int, char **);
+static int cmd_duties(const struct args *, secannex_format, int, char **);
+static int cmd_validate(const struct args *, secannex_format, int, char **);
+static int cmd_resolve(const struct args *, secannex_format, int, char **);
+static int cmd_generate(const struct args *, secannex_format, int, char **);
+static int cmd_grade(const struct args *, secannex_format, int, char **);
+static int cmd_diff(const struct args *, secannex_format, int, char **);
+
+#define FMT(x) (1u << SECANNEX_FORMAT_##x)
+
+/* One row per command (a command with two forms has a row per form, the first one dispatching):
+ * its handler, the --format values it prints to standard output (0: --format is not taken or
+ * names a file format), its synopsis and its summary. */
+static const struct cmd_spec {
+	const char *name;
+	unsigned bit;
+	cmd_fn run;
+	unsigned formats;
+	const char *synopsis;
+	const char *help;
+} cmds[] = {
+	{ "types", C_TYPES, cmd_types, FMT(TEXT) | FMT(JSON), "types",
+	    "list the nine procurement types: id, row count, name" },
+	{ "show", C_SHOW, cmd_show, FMT(TEXT) | FMT(JSON), "show TYPE [--grade G]",
+	    "the rows of a type (with that grade's mark)" },
+	{ "export", C_EXPORT, cmd_export, FMT(JSON), "export --format json", "the whole catalog as JSON" },
+	{ "baseline", C_BASELINE, cmd_baseline, FMT(TEXT) | FMT(JSON), "baseline --grade G [--area AREA]",
+	    "a grade's complete 附表十 control list" },
+	{ "duties", C_DUTIES, cmd_duties, FMT(TEXT) | FMT(JSON), "duties --level L --kind public|special",
+	    "an agency's 附表一～八 duties" },
+	{ "validate", C_VALIDATE, cmd_validate, 0, "validate FILE...",
+	    "check catalog files (schema and rules); exit 0 when clean" },
+	{ "resolve", C_RESOLVE, cmd_resolve, FMT(TEXT) | FMT(MD) | FMT(JSON), "resolve [--profile FILE] [FLAGS]",
+	    "decide every row of one tender (status, reason)" },
+	{ "generate", C_GENERATE, cmd_generate, 0, "generate [--profile FILE] [FLAGS] -o FILE",
+	    "write a tender document (--document): .odt, .docx, or .csv (vendor matrix)" },
+	{ "grade", C_GRADE, cmd_grade, FMT(TEXT) | FMT(JSON), "grade --confidentiality G --integrity G ...",
+	    "the system grade from the 附表九 dimensions" },
+	{ "diff", C_DIFF, cmd_diff, FMT(TEXT) | FMT(MD) | FMT(JSON), "diff OLD.xml NEW.xml [FLAGS] [-o REDLINE]",
+	    "catalog versions: what changed (exit 0 same, 1 differ, 2 error)" },
+	{ "diff", C_DIFF, cmd_diff, FMT(TEXT) | FMT(MD) | FMT(JSON), "diff --old-profile A --new-profile B [-o REDLINE]",
+	    "two revisions of one tender's annex" },
+};
+#define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
+
+static const struct cmd_spec *
+find_cmd(const char *name)
+{
+	for (size_t i = 0; i < NCMDS; i++)
+		if (strcmp(cmds[i].name, name) == 0)
+			return &cmds[i];
+	return NULL;
+}
+
+/* "odt, docx or csv": the names of the formats in MASK. */
+static const char *
+format_list(unsigned mask, char *buf, size_t n)
+{
+	size_t len = 0, left = 0;
+
+	for (int f = 0; f < SECANNEX_FORMAT__COUNT; f++)
+		left += (mask >> f) & 1;
+	buf[0] = '\0';
+	for (int f = 0; f < SECANNEX_FORMAT__COUNT && len < n; f++) {
+		if (!((mask >> f) & 1))
+			continue;
+		left--;
+		len += (size_t)snprintf(buf + len, n - len, "%s%s", secannex_format_get(f)->name,
+		    left > 1 ? ", " : left == 1 ? " or " : "");
+	}
+	return buf;
+}
+
+/* The formats written to files (with -o); REDLINE: only those that track changes. */
+static unsigned
+file_formats(int redline)
+{
+	unsigned m = 0;
+
+	for (int f = 0; f < SECANNEX_FORMAT__COUNT; f++) {
+		const secannex_format_info *fi = secannex_format_get(f);
+		if (fi->is_file && (!redline || fi->tracks_changes))
+			m |= 1u << f;
+	}
+	return m;
+}
 
 static void
 usage(FILE *f)
@@ -176,6 +249,19 @@ usage(FILE *f)
 		snprintf(left, sizeof(left), "--%s%s%s", opts[i].name,
 		    opts[i].arg && opts[i].has_arg != 2 ? " " : "", opts[i].arg ? opts[i].arg : "");
 		fprintf(f, "  %-28s %s\n", left, opts[i].help);
+	}
+	fputs("\ndocuments (--document DOC; the formats each is written in):\n", f);
+	for (size_t i = 0; i < secannex_document_count(); i++) {
+		const secannex_document_info *di = secannex_document_get(i);
+		char fl[128];
+		fprintf(f, "  %-10s %s (%s)\n", di->name, di->summary, format_list(di->formats, fl,
+		    sizeof(fl)));
+	}
+	fputs("\nformats (--format FMT, or the extension of -o FILE):\n", f);
+	for (int i = 0; i < SECANNEX_FORMAT__COUNT; i++) {
+		const secannex_format_info *fi = secannex_format_get(i);
+		fprintf(f, "  %-10s %s%s%s\n", fi->name, fi->summary, fi->extension ? ", " : "",
+		    fi->extension ? fi->extension : "");
 	}
 	fputs("\nan option applies only to the commands that name it or use it (FLAGS: the tender\n"
 	      "options from --profile to --strict, for resolve, generate and diff); elsewhere it is a\n"
@@ -267,22 +353,31 @@ emit(char *s)
 	return EXIT_OK;
 }
 
+/* The stream format of --format for command C (default text).  Returns EXIT_OK or a usage
+ * error's exit code. */
 static int
-parse_format(secannex_format *out, const char *s)
+stream_format(secannex_format *out, const struct cmd_spec *c, const char *name)
 {
-	if (s == NULL || strcmp(s, "text") == 0)
-		*out = SECANNEX_FORMAT_TEXT;
-	else if (strcmp(s, "json") == 0)
-		*out = SECANNEX_FORMAT_JSON;
-	else if (strcmp(s, "md") == 0)
-		*out = SECANNEX_FORMAT_MD;
-	else
-		return usage_error("unknown format '%s' (expected text, md or json)", s);
+	char fl[128];
+
+	*out = SECANNEX_FORMAT_TEXT;
+	if (name == NULL)
+		return EXIT_OK;
+	if (secannex_format_parse(out, name) != 0 || secannex_format_get(*out)->is_file) {
+		if (c->bit == C_DIFF)
+			return usage_error("unknown diff format '%s' (expected %s)", name,
+			    format_list(c->formats, fl, sizeof(fl)));
+		return usage_error("unknown format '%s' (expected %s)", name,
+		    format_list(FMT(TEXT) | FMT(MD) | FMT(JSON), fl, sizeof(fl)));
+	}
+	if (!(c->formats & (1u << *out)))
+		return usage_error("--format %s is not for %s (here: %s)", name, c->name,
+		    format_list(c->formats, fl, sizeof(fl)));
 	return EXIT_OK;
 }
 
 static int
-cmd_validate(const struct args *a, int argc, char **argv)
+cmd_validate(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
 	secannex_catalog *ref = NULL;
 	secannex_diags *d = secannex_diags_new();
@@ -339,6 +434,7 @@ apply_opt(int c, int idx, char **argv, struct args *a)
 	case OPT_PROFILE: a->profile = optarg; break;
 	case OPT_OUTPUT: a->output = optarg; break;
 	case OPT_VENDOR: a->vendor_matrix = 1; break;
+	case OPT_DOCUMENT: a->document = optarg; break;
 	case OPT_TEMPLATES: a->templates = optarg; break;
 	case OPT_OLD_PROFILE: a->old_profile = optarg; break;
 	case OPT_NEW_PROFILE: a->new_profile = optarg; break;
@@ -382,23 +478,17 @@ apply_opt(int c, int idx, char **argv, struct args *a)
 /* Every option given applies to CMD, and --grade is not mixed with the 附表九 dimensions.
  * Returns -1 when so, else the usage error's exit code. */
 static int
-check_opts(const char *cmd, const struct args *a)
+check_opts(const struct cmd_spec *c, const struct args *a)
 {
-	unsigned bit = 0;
 	int grade = 0, dims = 0;
 
-	for (size_t i = 0; i < NCMDS; i++)
-		if (strcmp(cmds[i].name, cmd) == 0)
-			bit = cmds[i].bit;
-	if (bit == 0)
-		return usage_error("unknown command '%s'", cmd);
 	for (size_t i = 0; i < NOPTS; i++) {
-		if (a->used[i] && !(opts[i].cmds & bit))
-			return usage_error("option --%s does not apply to '%s'", opts[i].name, cmd);
+		if (a->used[i] && !(opts[i].cmds & c->bit))
+			return usage_error("option --%s does not apply to '%s'", opts[i].name, c->name);
 		grade |= a->used[i] && opts[i].id == OPT_GRADE;
 		dims |= a->used[i] && opts[i].id == OPT_DIM;
 	}
-	if (grade && dims && bit != C_SHOW && bit != C_BASELINE)
+	if (grade && dims && c->bit != C_SHOW && c->bit != C_BASELINE)
 		return usage_error("%s", "give --grade or the four 附表九 dimensions "
 		    "(--confidentiality --integrity --availability --legal), not both");
 	return -1;
@@ -454,57 +544,80 @@ resolve_tender(const struct args *a, secannex_catalog **cat, secannex_resolution
 }
 
 static int
-cmd_resolve(const struct args *a, secannex_format fmt)
+cmd_resolve(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
 	secannex_catalog *cat;
 	secannex_resolution *res;
-	int rc = resolve_tender(a, &cat, &res);
+	int rc;
 
-	if (rc == EXIT_OK)
+	if (argc > 0)
+		return usage_error("%s takes no argument: use --profile FILE", "resolve");
+	if ((rc = resolve_tender(a, &cat, &res)) == EXIT_OK)
 		rc = emit(secannex_render_resolution(res, fmt));
 	secannex_resolution_free(res);
 	secannex_catalog_free(cat);
 	return rc;
 }
 
-/* An annex format name (odt, docx, csv; any case).  Returns 0, or -1 when it is none. */
+/* The file format of OUT (WHAT: "annex" or "redline"; MASK: the formats it may be): --format
+ * NAME, else OUT's extension; both must agree when both name one.  Returns EXIT_OK or a usage
+ * error's exit code. */
 static int
-annex_format_name(const char *s, secannex_annex_format *f)
+file_format(const char *out, const char *name, const char *what, unsigned mask, secannex_format *f)
 {
-	if (strcasecmp(s, "odt") == 0)
-		*f = SECANNEX_ANNEX_ODT;
-	else if (strcasecmp(s, "docx") == 0)
-		*f = SECANNEX_ANNEX_DOCX;
-	else if (strcasecmp(s, "csv") == 0)
-		*f = SECANNEX_ANNEX_CSV;
-	else
-		return -1;
-	return 0;
-}
+	secannex_format by_ext;
+	int have_ext = secannex_format_of_path(&by_ext, out) == 0 && (mask & (1u << by_ext));
+	char fl[128], el[128];
 
-/* The annex format of OUT (WHAT: "annex" or "redline"): --format FMT, else OUT's extension;
- * both must agree when both name one.  Returns EXIT_OK or a usage error's exit code. */
-static int
-annex_format(const char *out, const char *fmt, const char *what, secannex_annex_format *f)
-{
-	const char *ext = strrchr(out, '.');
-	secannex_annex_format by_ext;
-	int have_ext;
-
-	if (ext && strchr(ext, '/') != NULL)
-		ext = NULL;
-	have_ext = ext && annex_format_name(ext + 1, &by_ext) == 0;
-	if (fmt) {
-		if (annex_format_name(fmt, f) != 0)
-			return usage_error("unknown %s format '%s' (expected odt, docx or csv)", what, fmt);
+	format_list(mask, fl, sizeof(fl));
+	if (name) {
+		if (secannex_format_parse(f, name) != 0 || !(mask & (1u << *f)))
+			return usage_error("unknown %s format '%s' (expected %s)", what, name, fl);
 		if (have_ext && by_ext != *f)
-			return usage_error("--format %s does not match the extension of '%s'", fmt, out);
+			return usage_error("--format %s does not match the extension of '%s'", name, out);
 		return EXIT_OK;
 	}
-	if (!have_ext)
-		return usage_error("cannot tell the %s format of '%s': use .odt, .docx or .csv, "
-		    "or --format odt|docx|csv", what, out);
+	if (!have_ext) {
+		size_t len = 0;
+		el[0] = '\0';
+		for (int i = 0, left = __builtin_popcount(mask); i < SECANNEX_FORMAT__COUNT; i++)
+			if (mask & (1u << i)) {
+				left--;
+				len += (size_t)snprintf(el + len, sizeof(el) - len, "%s%s",
+				    secannex_format_get(i)->extension, left > 1 ? ", " :
+				    left == 1 ? " or " : "");
+			}
+		return usage_error("cannot tell the %s format of '%s': use %s, or --format %s", what, out,
+		    el, format_list(mask, fl, sizeof(fl)));
+	}
 	*f = by_ext;
+	return EXIT_OK;
+}
+
+/* The document to write: --document, or --vendor-matrix's matrix, or NULL (the format's default).
+ * Checks that it exists, is built FROM that source and can be written in FMT. */
+static int
+pick_document(const struct args *a, secannex_format fmt, int from, const char **out)
+{
+	const char *name = a->document;
+	int i;
+
+	if (a->vendor_matrix) {
+		if (name && strcmp(name, "matrix") != 0)
+			return usage_error("--vendor-matrix is --document matrix, not --document %s", name);
+		name = "matrix";
+	}
+	*out = name;
+	if ((i = secannex_document_find(name, fmt, from)) < 0) {
+		if (name == NULL)
+			return usage_error("no document is written as %s here", secannex_format_get(fmt)->name);
+		return usage_error("unknown document '%s' (see 'secannex --help')", name);
+	}
+	if (secannex_document_get(i)->from != from)
+		return usage_error("the %s is not made from %s", name, from == SECANNEX_FROM_RESOLUTION ?
+		    "a tender" : "a catalog diff");
+	if (!(secannex_document_get(i)->formats & (1u << fmt)))
+		return usage_error("the %s cannot be written as %s", name, secannex_format_get(fmt)->name);
 	return EXIT_OK;
 }
 
@@ -561,23 +674,28 @@ template_dir(const struct args *a)
 }
 
 static int
-cmd_generate(const struct args *a)
+cmd_generate(const struct args *a, secannex_format unused, int argc, char **argv)
 {
-	secannex_annex_opts o = { SECANNEX_ANNEX_DOCX, a->vendor_matrix, template_dir(a), 0, 0 };
+	secannex_write_opts o = { NULL, SECANNEX_FORMAT_DOCX, template_dir(a), 0, 0, NULL };
 	secannex_catalog *cat;
 	secannex_resolution *res;
 	secannex_diags *d;
+	char fl[128];
 	int rc;
 
+	if (argc > 0)
+		return usage_error("generate takes no argument: use --profile FILE and -o FILE%s", "");
 	if (a->output == NULL)
-		return usage_error("%s", "generate needs -o FILE (.odt, .docx or .csv)");
-	if ((rc = annex_format(a->output, a->format, "annex", &o.format)) != EXIT_OK)
+		return usage_error("generate needs -o FILE (%s)", format_list(file_formats(0), fl,
+		    sizeof(fl)));
+	if ((rc = file_format(a->output, a->format, "annex", file_formats(0), &o.format)) != EXIT_OK ||
+	    (rc = pick_document(a, o.format, SECANNEX_FROM_RESOLUTION, &o.document)) != EXIT_OK)
 		return rc;
 	if (source_date_epoch(&o.epoch_set, &o.epoch) != 0)
 		return EXIT_DATA;
 	if ((rc = resolve_tender(a, &cat, &res)) == EXIT_OK) {
 		d = secannex_diags_new();
-		if (secannex_annex_write(res, &o, a->output, d) != 0)
+		if (secannex_document_write(res, &o, a->output, d) != 0)
 			rc = EXIT_DATA;
 		print_diags(d);
 		secannex_diags_free(d);
@@ -587,105 +705,135 @@ cmd_generate(const struct args *a)
 	return rc;
 }
 
+/* What a diff run holds, freed by diff_free(). */
+struct diff_run {
+	secannex_catalog *oc, *nc;
+	secannex_profile *op, *np;
+	secannex_resolution *orr, *nrr;
+	secannex_diff *df;
+	secannex_diags *d;
+};
+
+static void
+diff_free(struct diff_run *x)
+{
+	secannex_diff_free(x->df);
+	secannex_resolution_free(x->orr);
+	secannex_resolution_free(x->nrr);
+	secannex_profile_free(x->op);
+	secannex_profile_free(x->np);
+	secannex_catalog_free(x->oc);
+	secannex_catalog_free(x->nc);
+	secannex_diags_free(x->d);
+}
+
+/* --color: auto (a terminal without NO_COLOR), always, never.  Returns -1 on a bad value. */
+static int
+diff_colour(const struct args *a)
+{
+	if (a->color == NULL || strcmp(a->color, "auto") == 0)
+		return isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+	if (strcmp(a->color, "always") == 0)
+		return 1;
+	if (strcmp(a->color, "never") == 0)
+		return 0;
+	usage_error("unknown --color '%s' (expected auto, always or never)", a->color);
+	return -1;
+}
+
+/* Load what an annex diff compares: both profiles, each with its catalog.  Returns 0 or -1. */
+static int
+diff_load_annexes(struct diff_run *x, const struct args *a, int argc)
+{
+	if (argc || !a->old_profile || !a->new_profile) {
+		usage_error("%s", "an annex diff needs --old-profile A.xml and --new-profile B.xml (and no FILE)");
+		return -1;
+	}
+	if (build_profile_from(&x->op, a, a->old_profile) != EXIT_OK ||
+	    build_profile_from(&x->np, a, a->new_profile) != EXIT_OK ||
+	    load_catalog(&x->oc, a, a->old_catalog) != EXIT_OK ||
+	    load_catalog(&x->nc, a, a->new_catalog) != EXIT_OK)
+		return -1;
+	return 0;
+}
+
+/* Load and compare two catalogs; with tender flags and -o, the tender under each.  Returns 0 or -1. */
+static int
+diff_load_catalogs(struct diff_run *x, const struct args *a, int argc, char **argv)
+{
+	int tender = a->profile || a->npflags;
+
+	if (argc != 2 || a->old_catalog || a->new_catalog) {
+		usage_error("%s", "diff needs OLD.xml NEW.xml (or --old-profile and --new-profile)");
+		return -1;
+	}
+	if (load_catalog(&x->oc, a, argv[0]) != EXIT_OK || load_catalog(&x->nc, a, argv[1]) != EXIT_OK)
+		return -1;
+	if (tender && a->output && (build_profile_from(&x->op, a, a->profile) != EXIT_OK ||
+	    build_profile_from(&x->np, a, a->profile) != EXIT_OK))
+		return -1;
+	/* the tender's decisions name NEW's rows: under OLD they mean the matched rows */
+	secannex_diff_catalogs(&x->df, x->oc, x->nc);
+	if (x->op)
+		secannex_profile_map_to_old(x->op, x->df);
+	return 0;
+}
+
+/* diff -o: the redline of the two tenders, or of the two catalogs.  Returns 0 or -1. */
+static int
+diff_redline(struct diff_run *x, const struct args *a, secannex_write_opts *o)
+{
+	int w;
+
+	if (pick_document(a, o->format, x->orr ? SECANNEX_FROM_RESOLUTION :
+	    SECANNEX_FROM_CATALOG_DIFF, &o->document) != EXIT_OK)
+		return -1;
+	w = x->orr ? secannex_redline_annexes(x->orr, x->nrr, o, a->output, x->d) :
+	    secannex_redline_catalogs(x->df, o, a->output, x->d);
+	if (w != 0) {
+		print_diags(x->d);
+		return -1;
+	}
+	return 0;
+}
+
 /* diff: exit 0 when identical, 1 when they differ, 2 on any error (as diff(1)). */
 static int
-cmd_diff(const struct args *a, int argc, char **argv)
+cmd_diff(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
-	secannex_catalog *oc = NULL, *nc = NULL;
-	secannex_profile *op = NULL, *np = NULL;
-	secannex_resolution *orr = NULL, *nrr = NULL;
-	secannex_diff *df = NULL;
-	secannex_diags *d = secannex_diags_new();
-	secannex_format fmt = SECANNEX_FORMAT_TEXT;
-	secannex_redline_opts ro = { SECANNEX_ANNEX_DOCX, template_dir(a), a->author, 0, 0,
-		a->vendor_matrix };
-	int annex = a->old_profile || a->new_profile, tender = a->profile || a->npflags;
-	int colour = 0, rc = 2;
+	struct diff_run x = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, secannex_diags_new() };
+	secannex_write_opts o = { NULL, SECANNEX_FORMAT_DOCX, template_dir(a), 0, 0, a->author };
+	int annex = a->old_profile || a->new_profile, colour, rc = 2;
 
-	if (a->format && strcmp(a->format, "text") != 0 && strcmp(a->format, "md") != 0 &&
-	    strcmp(a->format, "json") != 0) {
-		usage_error("unknown diff format '%s' (expected text, md or json)", a->format);
+	if ((colour = diff_colour(a)) < 0)
 		goto done;
-	}
-	if (a->format)
-		fmt = strcmp(a->format, "json") == 0 ? SECANNEX_FORMAT_JSON :
-		    strcmp(a->format, "md") == 0 ? SECANNEX_FORMAT_MD : SECANNEX_FORMAT_TEXT;
-	if (a->color == NULL || strcmp(a->color, "auto") == 0)
-		colour = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
-	else if (strcmp(a->color, "always") == 0)
-		colour = 1;
-	else if (strcmp(a->color, "never") != 0) {
-		usage_error("unknown --color '%s' (expected auto, always or never)", a->color);
-		goto done;
-	}
 	colour = colour && fmt == SECANNEX_FORMAT_TEXT;
-	if (a->output && annex_format(a->output, NULL, "redline", &ro.format) != EXIT_OK)
+	if (a->output && file_format(a->output, NULL, "redline", file_formats(1), &o.format) != EXIT_OK)
 		goto done;
-	if (a->output && ro.format == SECANNEX_ANNEX_CSV) {
-		usage_error("a redline is .odt or .docx, not '%s'", a->output);
+	if (source_date_epoch(&o.epoch_set, &o.epoch) != 0)
 		goto done;
-	}
-	if (source_date_epoch(&ro.epoch_set, &ro.epoch) != 0)
+	if (annex ? diff_load_annexes(&x, a, argc) != 0 : diff_load_catalogs(&x, a, argc, argv) != 0)
 		goto done;
-	if (annex) {
-		if (argc || !a->old_profile || !a->new_profile) {
-			usage_error("%s", "an annex diff needs --old-profile A.xml and --new-profile B.xml (and no FILE)");
-			goto done;
-		}
-		if (build_profile_from(&op, a, a->old_profile) != EXIT_OK ||
-		    build_profile_from(&np, a, a->new_profile) != EXIT_OK ||
-		    load_catalog(&oc, a, a->old_catalog) != EXIT_OK ||
-		    load_catalog(&nc, a, a->new_catalog) != EXIT_OK)
-			goto done;
-	} else {
-		if (argc != 2 || a->old_catalog || a->new_catalog) {
-			usage_error("%s", "diff needs OLD.xml NEW.xml (or --old-profile and --new-profile)");
-			goto done;
-		}
-		if (load_catalog(&oc, a, argv[0]) != EXIT_OK || load_catalog(&nc, a, argv[1]) != EXIT_OK)
-			goto done;
-		if (tender && a->output &&
-		    (build_profile_from(&op, a, a->profile) != EXIT_OK ||
-		    build_profile_from(&np, a, a->profile) != EXIT_OK))
-			goto done;
-		/* the tender's decisions name NEW's rows: under OLD they mean the matched rows */
-		secannex_diff_catalogs(&df, oc, nc);
-		if (op)
-			secannex_profile_map_to_old(op, df);
-	}
-	if (op && (secannex_resolve(&orr, oc, op, a->strict, d) != 0 ||
-	    secannex_resolve(&nrr, nc, np, a->strict, d) != 0)) {
-		print_diags(d);
+	if (x.op && (secannex_resolve(&x.orr, x.oc, x.op, a->strict, x.d) != 0 ||
+	    secannex_resolve(&x.nrr, x.nc, x.np, a->strict, x.d) != 0)) {
+		print_diags(x.d);
 		goto done;
 	}
 	if (annex)
-		secannex_diff_annexes(&df, orr, nrr);
-	if (a->output) {
-		int w = orr ? secannex_redline_annexes(orr, nrr, &ro, a->output, d) :
-		    secannex_redline_catalogs(df, &ro, a->output, d);
-		if (w != 0) {
-			print_diags(d);
-			goto done;
-		}
-	}
-	print_diags(d);
-	if (emit(secannex_render_diff(df, fmt, colour)) != EXIT_OK)
+		secannex_diff_annexes(&x.df, x.orr, x.nrr);
+	if (a->output && diff_redline(&x, a, &o) != 0)
 		goto done;
-	rc = secannex_diff_count(df) ? 1 : 0;
+	print_diags(x.d);
+	if (emit(secannex_render_diff(x.df, fmt, colour)) != EXIT_OK)
+		goto done;
+	rc = secannex_diff_count(x.df) ? 1 : 0;
 done:
-	secannex_diff_free(df);
-	secannex_resolution_free(orr);
-	secannex_resolution_free(nrr);
-	secannex_profile_free(op);
-	secannex_profile_free(np);
-	secannex_catalog_free(oc);
-	secannex_catalog_free(nc);
-	secannex_diags_free(d);
+	diff_free(&x);
 	return rc;
 }
 
 static int
-cmd_grade(const struct args *a, secannex_format fmt)
+cmd_grade(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
 	static const char *const dims[4] = { "confidentiality", "integrity", "availability", "legal" };
 	secannex_grade g[4];
@@ -693,6 +841,8 @@ cmd_grade(const struct args *a, secannex_format fmt)
 	secannex_catalog *cat = NULL;
 	int rc;
 
+	if (argc > 0)
+		return usage_error("%s takes no argument: use --profile FILE", "grade");
 	for (size_t i = 0; i < a->npflags; i++)
 		for (int k = 0; k < 4; k++)
 			if (strcmp(a->pflags[i].key, dims[k]) == 0) {
@@ -709,115 +859,175 @@ cmd_grade(const struct args *a, secannex_format fmt)
 	return rc;
 }
 
+/* Load the catalog parts that a listing command needs, and print what RENDER makes of it. */
+static int
+listing(const struct args *a, int want_proc, int want_reg, char *(*render)(const secannex_catalog *,
+    const struct args *, secannex_format), secannex_format fmt)
+{
+	secannex_catalog *cat = NULL;
+	int rc;
+
+	if ((rc = load(&cat, a, want_proc, want_reg)) == EXIT_OK)
+		rc = emit(render(cat, a, fmt));
+	secannex_catalog_free(cat);
+	return rc;
+}
+
+static char *
+render_types(const secannex_catalog *cat, const struct args *a, secannex_format fmt)
+{
+	return secannex_render_types(cat, fmt);
+}
+
+static int
+cmd_types(const struct args *a, secannex_format fmt, int argc, char **argv)
+{
+	if (argc)
+		return usage_error("types takes no argument: '%s'", argv[0]);
+	return listing(a, 1, 1, render_types, fmt);
+}
+
+static const char *show_type; /* the TYPE operand of show */
+
+static char *
+render_show(const secannex_catalog *cat, const struct args *a, secannex_format fmt)
+{
+	secannex_grade grade = SECANNEX_GRADE_NORMAL;
+
+	if (a->grade)
+		secannex_grade_parse(&grade, a->grade);
+	return secannex_render_show(cat, show_type, a->grade ? (int)grade : -1, fmt);
+}
+
+static int
+cmd_show(const struct args *a, secannex_format fmt, int argc, char **argv)
+{
+	secannex_grade grade;
+
+	if (argc != 1)
+		return usage_error("%s", "show needs exactly one TYPE");
+	if (a->grade && secannex_grade_parse(&grade, a->grade) != 0)
+		return usage_error("%s", secannex_error_last());
+	show_type = argv[0];
+	return listing(a, 1, 1, render_show, fmt);
+}
+
+static char *
+render_export(const secannex_catalog *cat, const struct args *a, secannex_format fmt)
+{
+	return secannex_render_export(cat);
+}
+
+static int
+cmd_export(const struct args *a, secannex_format fmt, int argc, char **argv)
+{
+	if (argc)
+		return usage_error("export takes no argument: '%s'", argv[0]);
+	if (a->format == NULL || fmt != SECANNEX_FORMAT_JSON)
+		return usage_error("%s", "export needs --format json");
+	return listing(a, 1, 1, render_export, fmt);
+}
+
+static char *
+render_baseline(const secannex_catalog *cat, const struct args *a, secannex_format fmt)
+{
+	secannex_grade grade = SECANNEX_GRADE_NORMAL;
+
+	secannex_grade_parse(&grade, a->grade);
+	return secannex_render_baseline(cat, grade, a->area, fmt);
+}
+
+static int
+cmd_baseline(const struct args *a, secannex_format fmt, int argc, char **argv)
+{
+	secannex_grade grade;
+
+	if (argc)
+		return usage_error("baseline takes no argument: '%s'", argv[0]);
+	if (a->grade == NULL)
+		return usage_error("%s", "baseline needs --grade G");
+	if (secannex_grade_parse(&grade, a->grade) != 0)
+		return usage_error("%s", secannex_error_last());
+	return listing(a, 0, 1, render_baseline, fmt);
+}
+
+static char *
+render_duties(const secannex_catalog *cat, const struct args *a, secannex_format fmt)
+{
+	int level = 0;
+	secannex_kind kind = SECANNEX_KIND_PUBLIC;
+
+	secannex_level_parse(&level, a->level);
+	secannex_kind_parse(&kind, a->kind);
+	return secannex_render_duties(cat, level, kind, fmt);
+}
+
+static int
+cmd_duties(const struct args *a, secannex_format fmt, int argc, char **argv)
+{
+	int level;
+	secannex_kind kind;
+
+	if (argc)
+		return usage_error("duties takes no argument: '%s'", argv[0]);
+	if (a->level == NULL || a->kind == NULL)
+		return usage_error("%s", "duties needs --level L and --kind public|special");
+	if (secannex_level_parse(&level, a->level) != 0 || secannex_kind_parse(&kind, a->kind) != 0)
+		return usage_error("%s", secannex_error_last());
+	return listing(a, 0, 1, render_duties, fmt);
+}
+
+/* Parse the options in ARGV[OPTIND...] (a fresh scan when RESTART); LEADING: stop at the first
+ * operand.  Returns -1 to go on, or an exit code to stop with. */
+static int
+scan_opts(int argc, char **argv, struct args *ap, const struct option *lopts, int leading)
+{
+	int c, idx = -1, rc;
+
+	while ((c = getopt_long(argc, argv, leading ? "+:hVo:" : ":hVo:", lopts, &idx)) != -1) {
+		if ((rc = apply_opt(c, idx, argv, ap)) >= 0)
+			return rc;
+		idx = -1;
+	}
+	return -1;
+}
+
 /* Everything of main() but the final clean-up: parse, dispatch, return the exit code. */
 static int
 run(int argc, char **argv, struct args *ap)
 {
 	struct option lopts[NOPTS + 1];
-	secannex_catalog *cat = NULL;
-	secannex_format fmt = SECANNEX_FORMAT_TEXT;
-	secannex_grade grade = SECANNEX_GRADE_NORMAL;
-	const char *cmd;
-	int c, idx = -1, rc = EXIT_OK;
+	const struct cmd_spec *cs;
+	secannex_format fmt;
+	int rc;
 
 	for (size_t i = 0; i < NOPTS; i++)
 		lopts[i] = (struct option){ opts[i].name, opts[i].has_arg, NULL, opts[i].id };
 	memset(&lopts[NOPTS], 0, sizeof(lopts[NOPTS]));
 	/* options before the command, then the command, then its options and arguments */
 	opterr = 0; /* getopt's own messages are not in the secannex form */
-	while ((c = getopt_long(argc, argv, "+:hVo:", lopts, &idx)) != -1) {
-		if ((rc = apply_opt(c, idx, argv, ap)) >= 0)
-			return rc;
-		idx = -1;
-	}
+	if ((rc = scan_opts(argc, argv, ap, lopts, 1)) >= 0)
+		return rc;
 	if (optind >= argc) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
 	/* the command's own arguments: a fresh getopt scan (optind = 0) that permutes options
 	 * before operands, with the command standing as argv[0] */
-	cmd = argv[optind];
 	argc -= optind;
 	argv += optind;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":hVo:", lopts, &idx)) != -1) {
-		if ((rc = apply_opt(c, idx, argv, ap)) >= 0)
-			return rc;
-		idx = -1;
-	}
-	if ((rc = check_opts(cmd, ap)) >= 0)
+	if ((rc = scan_opts(argc, argv, ap, lopts, 0)) >= 0)
 		return rc;
-	rc = EXIT_OK;
-	argc -= optind;
-	argv += optind;
-	if (strcmp(cmd, "diff") == 0)
-		return cmd_diff(ap, argc, argv);
-	if (strcmp(cmd, "generate") == 0) {
-		if (argc > 0)
-			return usage_error("generate takes no argument: use --profile FILE and -o FILE%s", "");
-		return cmd_generate(ap);
-	}
-	if ((rc = parse_format(&fmt, ap->format)) != EXIT_OK)
+	if ((cs = find_cmd(argv[0])) == NULL)
+		return usage_error("unknown command '%s'", argv[0]);
+	if ((rc = check_opts(cs, ap)) >= 0)
 		return rc;
-
-	if (strcmp(cmd, "validate") == 0)
-		return cmd_validate(ap, argc, argv);
-	if (fmt == SECANNEX_FORMAT_MD && strcmp(cmd, "resolve") != 0)
-		return usage_error("--format md is for resolve (here: text or json)%s", "");
-	if (strcmp(cmd, "resolve") == 0 || strcmp(cmd, "grade") == 0) {
-		if (argc > 0)
-			return usage_error("%s takes no argument: use --profile FILE", cmd);
-		rc = cmd[0] == 'r' ? cmd_resolve(ap, fmt) : cmd_grade(ap, fmt);
-		if (ferror(stdout) || fclose(stdout) != 0) {
-			fprintf(stderr, "secannex: error writing output: %s\n", strerror(errno));
-			return EXIT_DATA;
-		}
+	if (cs->formats && (rc = stream_format(&fmt, cs, ap->format)) != EXIT_OK)
 		return rc;
-	}
-	if (strcmp(cmd, "types") == 0) {
-		if (argc)
-			return usage_error("types takes no argument: '%s'", argv[0]);
-		if ((rc = load(&cat, ap, 1, 1)) == EXIT_OK)
-			rc = emit(secannex_render_types(cat, fmt));
-	} else if (strcmp(cmd, "show") == 0) {
-		if (argc != 1)
-			return usage_error("%s", "show needs exactly one TYPE");
-		if (ap->grade && secannex_grade_parse(&grade, ap->grade) != 0)
-			return usage_error("%s", secannex_error_last());
-		if ((rc = load(&cat, ap, 1, 1)) == EXIT_OK)
-			rc = emit(secannex_render_show(cat, argv[0], ap->grade ? (int)grade : -1, fmt));
-	} else if (strcmp(cmd, "export") == 0) {
-		if (argc)
-			return usage_error("export takes no argument: '%s'", argv[0]);
-		if (ap->format == NULL || fmt != SECANNEX_FORMAT_JSON)
-			return usage_error("%s", "export needs --format json");
-		if ((rc = load(&cat, ap, 1, 1)) == EXIT_OK)
-			rc = emit(secannex_render_export(cat));
-	} else if (strcmp(cmd, "baseline") == 0) {
-		if (argc)
-			return usage_error("baseline takes no argument: '%s'", argv[0]);
-		if (ap->grade == NULL)
-			return usage_error("%s", "baseline needs --grade G");
-		if (secannex_grade_parse(&grade, ap->grade) != 0)
-			return usage_error("%s", secannex_error_last());
-		if ((rc = load(&cat, ap, 0, 1)) == EXIT_OK)
-			rc = emit(secannex_render_baseline(cat, grade, ap->area, fmt));
-	} else if (strcmp(cmd, "duties") == 0) {
-		int level;
-		secannex_kind kind;
-		if (argc)
-			return usage_error("duties takes no argument: '%s'", argv[0]);
-		if (ap->level == NULL || ap->kind == NULL)
-			return usage_error("%s", "duties needs --level L and --kind public|special");
-		if (secannex_level_parse(&level, ap->level) != 0 ||
-		    secannex_kind_parse(&kind, ap->kind) != 0)
-			return usage_error("%s", secannex_error_last());
-		if ((rc = load(&cat, ap, 0, 1)) == EXIT_OK)
-			rc = emit(secannex_render_duties(cat, level, kind, fmt));
-	} else {
-		return usage_error("unknown command '%s'", cmd);
-	}
-	secannex_catalog_free(cat);
+	rc = cs->run(ap, cs->formats ? fmt : SECANNEX_FORMAT_TEXT, argc - optind, argv + optind);
+	if (cs->bit == C_DIFF || cs->bit == C_GENERATE || cs->bit == C_VALIDATE)
+		return rc;
 	if (ferror(stdout) || fclose(stdout) != 0) {
 		fprintf(stderr, "secannex: error writing output: %s\n", strerror(errno));
 		return EXIT_DATA;

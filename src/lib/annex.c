@@ -1,104 +1,10 @@
-/* annex.c: the annex driver: builds the document model from a resolution, then hands it to the
- * ODT or DOCX package writer (or writes the vendor matrix as CSV), and writes the file atomically. */
-#include "annex.h"
-
-#include <errno.h>
-#include <stdarg.h>
+/* annex.c: the tender annex and the vendor matrix as document models (doc.h), built from one
+ * tender's resolution; the writers (render_odt.c, render_docx.c, render_csv.c) take it from there. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "output.h"
-
-/* ---- building the model ---- */
-
-sx_ablock *
-sx_annex_push(sx_annex *a, enum sx_blk_kind kind, const char *text)
-{
-	sx_ablock *b;
-
-	a->v = sx_realloc(a->v, (a->n + 1) * sizeof(*a->v));
-	b = &a->v[a->n++];
-	b->kind = kind;
-	memset(b, 0, sizeof(*b));
-	b->kind = kind;
-	b->text = text ? sx_strdup(text) : NULL;
-	return b;
-}
-
-static void
-S_pushf(sx_annex *a, enum sx_blk_kind kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void
-S_pushf(sx_annex *a, enum sx_blk_kind kind, const char *fmt, ...)
-{
-	sx_buf b = SX_BUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	sx_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	sx_annex_push(a, kind, b.ptr);
-	sx_buf_free(&b);
-}
-
-sx_table *
-sx_annex_table(sx_annex *a, enum sx_tbl_kind kind, size_t ncols, const int *widths, size_t nheader)
-{
-	sx_ablock *b = sx_annex_push(a, SX_BLK_TABLE, NULL);
-	sx_table *t = sx_calloc(1, sizeof(*t));
-
-	t->kind = kind;
-	t->ncols = ncols;
-	t->nheader = nheader;
-	t->width_mm = sx_malloc(ncols * sizeof(int));
-	memcpy(t->width_mm, widths, ncols * sizeof(int));
-	b->table = t;
-	return t;
-}
-
-/* Append a row; the cells are copied (NULL: an empty cell). */
-void
-sx_annex_row(sx_table *t, const char *const *cells)
-{
-	t->cells = sx_realloc(t->cells, (t->nrows + 1) * t->ncols * sizeof(char *));
-	for (size_t i = 0; i < t->ncols; i++)
-		t->cells[t->nrows * t->ncols + i] = sx_strdup(cells[i] ? cells[i] : "");
-	t->nrows++;
-}
-
-void
-sx_annex_free(sx_annex *a)
-{
-	for (size_t i = 0; i < a->n; i++) {
-		sx_table *t = a->v[i].table;
-		free(a->v[i].text);
-		free(a->v[i].key);
-		if (a->v[i].mtext) {
-			sx_dtext_free(a->v[i].mtext);
-			free(a->v[i].mtext);
-		}
-		if (t) {
-			for (size_t k = 0; k < t->nrows * t->ncols; k++) {
-				free(t->cells[k]);
-				if (t->mcells)
-					sx_dtext_free(&t->mcells[k]);
-			}
-			for (size_t k = 0; t->keys && k < t->nrows; k++)
-				free(t->keys[k]);
-			free(t->keys);
-			free(t->row_change);
-			free(t->mcells);
-			free(t->cells);
-			free(t->width_mm);
-			free(t);
-		}
-	}
-	free(a->v);
-	free(a->title);
-	free(a->subject);
-}
+#include "docs.h"
 
 /* 1 → 一, 12 → 十二, 20 → 二十 (enough for section and item numbers). */
 static void
@@ -139,11 +45,11 @@ S_source(const secannex_resolution *r, const sx_row *row)
 }
 
 static void
-S_header_block(sx_annex *a, const secannex_resolution *r)
+S_header_block(sx_doc *a, const secannex_resolution *r)
 {
 	static const int w[] = { 460, 1240 };
 	const sx_procurement *p = r->cat->proc;
-	sx_table *t = sx_annex_table(a, SX_TBL_FORM, 2, w, 0);
+	sx_table *t = sx_doc_table(a, SX_TBL_FORM, 2, w, 0);
 	sx_buf g = SX_BUF_INIT, src = SX_BUF_INIT, lv = SX_BUF_INIT, ty = SX_BUF_INIT;
 	const char *grade = secannex_grade_name((secannex_grade)r->grade, 0);
 
@@ -179,7 +85,7 @@ S_header_block(sx_annex *a, const secannex_resolution *r)
 			{ "日期", S_or(r->fields[SX_F_DATE], "") },
 		};
 		for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-			sx_annex_row(t, rows[i]);
+			sx_doc_row(t, rows[i]);
 	}
 	sx_buf_free(&g);
 	sx_buf_free(&src);
@@ -187,266 +93,243 @@ S_header_block(sx_annex *a, const secannex_resolution *r)
 	sx_buf_free(&ty);
 }
 
+/* Counts of a resolution's rows, for the summary paragraph and the sections that are printed. */
+typedef struct S_counts {
+	size_t in, cond, sel, ciso, pending, out;
+	int any_controls;
+} S_counts;
+
 static void
-S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
+S_count(S_counts *c, const secannex_resolution *r)
+{
+	memset(c, 0, sizeof(*c));
+	for (size_t i = 0; i < r->nrows; i++) {
+		const sx_row *row = &r->rows[i];
+		c->in += S_in_annex(row);
+		c->cond += row->rule && strncmp(row->rule, "condition-", 10) == 0;
+		c->sel += row->status == SX_ST_SELECTED;
+		c->ciso += row->rule && strcmp(row->rule, "ciso-confirmed") == 0;
+		c->pending += row->status == SX_ST_PENDING;
+		c->out += row->status == SX_ST_EXCLUDED;
+		c->any_controls |= S_in_annex(row) && row->ncontrols > 0;
+	}
+}
+
+/* 一、適用說明 */
+static void
+S_intro(sx_doc *a, const secannex_resolution *r, const S_counts *c, unsigned sec, int vendor_matrix)
+{
+	const sx_procurement *p = r->cat->proc;
+	char num[16];
+
+	S_zh_num(num, sizeof(num), sec);
+	sx_doc_pushf(a, SX_BLK_HEADING, "%s、適用說明", num);
+	sx_doc_pushf(a, SX_BLK_PARA, "（一）本附件依「%s」（%s%s）產生，列出本案採購類型「%s」於系統防護需求等級「%s」應辦理之資通安全要求；各項要求之依據欄載明其於該一覽表之項目編號及版本。",
+	    p->title, p->edition, p->version, r->type->name,
+	    secannex_grade_name((secannex_grade)r->grade, 0));
+	sx_doc_pushf(a, SX_BLK_PARA, "（二）標記說明：●%s；◎%s；▲%s；-%s。",
+	    S_or(p->legend[SX_MARK_REC][1], "建議辦理"), S_or(p->legend[SX_MARK_CASE][1], "經機關評估個案有必要時"),
+	    S_or(p->legend[SX_MARK_CISO][1], "提請機關資安長確認"), S_or(p->legend[SX_MARK_NA][1], "不適用"));
+	sx_doc_pushf(a, SX_BLK_PARA, "（三）本案判定方式：●項目除機關載明理由不納入者外均應辦理；◎項目於備註條件成立（涉及個人資料，或機關資通安全責任等級達備註所定等級以上）時為必選，其餘由機關評估選擇納入；▲項目經機關資安長確認導入後納入。本案%s個人資料，機關資通安全責任等級為%s級，%s特殊或巨額採購。",
+	    r->personal_data ? "涉及" : "未涉及", sx_level_names[r->level], r->special ? "屬" : "非屬");
+	sx_doc_pushf(a, SX_BLK_PARA, "（四）本案應辦理事項計%zu項（其中依備註條件必選%zu項、機關選擇納入%zu項、經資安長確認導入%zu項）；待資安長確認事項%zu項；未納入之建議項目%zu項。",
+	    c->in, c->cond, c->sel, c->ciso, c->pending, c->out);
+	if (vendor_matrix)
+		sx_doc_push(a, SX_BLK_PARA, "（五）廠商應逐項於「符合」、「部分符合」或「不符合」欄勾選，並於「說明及佐證文件」欄敘明辦理方式及所附佐證文件。");
+}
+
+/* 二、應辦理事項: the requirement table (with the vendor's columns for the matrix). */
+static void
+S_requirements(sx_doc *a, const secannex_resolution *r, unsigned sec, int vendor_matrix)
 {
 	static const int w_req[] = { 120, 260, 780, 220, 320 };
 	static const int w_vendor[] = { 100, 170, 520, 170, 200, 100, 110, 100, 230 };
-	static const int w_out[] = { 120, 220, 760, 600 };
-	static const int w_box[] = { 460, 1240 };
-	static const int w_ctl[] = { 350, 1350 };
-	const sx_procurement *p = r->cat->proc;
-	size_t n_in = 0, n_cond = 0, n_sel = 0, n_ciso = 0, n_pending = 0, n_out = 0;
-	unsigned sec = 0;
+	static const char *const head[] = { "項次", "類別", "要求內容", "依據", "備註", "符合",
+		"部分符合", "不符合", "說明及佐證文件" };
+	sx_table *t;
+	const sx_group *noted = NULL;
+	size_t k = 0;
 	char num[16];
-	int any_controls = 0;
+
+	S_zh_num(num, sizeof(num), sec);
+	sx_doc_pushf(a, SX_BLK_HEADING, "%s、應辦理事項", num);
+	t = vendor_matrix ? sx_doc_table(a, SX_TBL_GRID, 9, w_vendor, 1) :
+	    sx_doc_table(a, SX_TBL_GRID, 5, w_req, 1);
+	sx_doc_row(t, head);
+	for (size_t i = 0; i < r->nrows; i++) {
+		const sx_row *row = &r->rows[i];
+		char idx[16], *src;
+		const char *note = row->note ? row->note : "";
+		if (!S_in_annex(row))
+			continue;
+		snprintf(idx, sizeof(idx), "%zu", ++k);
+		src = S_source(r, row);
+		/* a note merged over a whole 子項 is printed once, then 「同上」 */
+		if (row->note_is_group && noted == row->item->group)
+			note = "同上";
+		noted = row->note_is_group ? row->item->group : NULL;
+		{
+			const char *cells[] = { idx, row->item->group->name, row->text, src,
+				note, "□", "□", "□", "" };
+			sx_doc_row(t, cells);
+		}
+		free(src);
+	}
+}
+
+/* 三、待資安長確認事項: each pending ▲ row with its confirmation box. */
+static void
+S_pending(sx_doc *a, const secannex_resolution *r, const S_counts *c, unsigned sec)
+{
+	static const int w_box[] = { 460, 1240 };
+	static const char *const box[][2] = {
+		{ "確認結果", "□ 導入　　□ 不導入" },
+		{ "理由", "" },
+		{ "資安長簽章", "" },
+		{ "日期", "　　年　　月　　日" },
+	};
+	unsigned k = 0;
+	char num[16];
+
+	S_zh_num(num, sizeof(num), sec);
+	sx_doc_pushf(a, SX_BLK_HEADING, "%s、待資安長確認事項", num);
+	if (c->pending == 0) {
+		sx_doc_push(a, SX_BLK_PARA, "本案無待資安長確認事項。");
+		return;
+	}
+	sx_doc_push(a, SX_BLK_PARA, "下列項目須經機關資安長確認是否導入；確認導入者納入應辦理事項，確認不導入者應載明理由。");
+	for (size_t i = 0; i < r->nrows; i++) {
+		const sx_row *row = &r->rows[i];
+		char sub[16];
+		sx_table *t;
+		if (row->status != SX_ST_PENDING)
+			continue;
+		S_zh_num(sub, sizeof(sub), ++k);
+		sx_doc_pushf(a, SX_BLK_SUBHEADING, "（%s）%s（%s，%s）", sub, row->text, row->item->id,
+		    r->cat->proc->version);
+		if (row->note)
+			sx_doc_pushf(a, SX_BLK_NOTE, "備註：%s", row->note);
+		t = sx_doc_table(a, SX_TBL_FORM, 2, w_box, 0);
+		for (size_t m = 0; m < 4; m++)
+			sx_doc_row(t, box[m]);
+	}
+}
+
+/* 四、未納入之建議項目及理由 */
+static void
+S_excluded(sx_doc *a, const secannex_resolution *r, const S_counts *c, unsigned sec)
+{
+	static const int w_out[] = { 120, 220, 760, 600 };
+	static const char *const head[] = { "項次", "依據", "要求內容", "未納入理由" };
+	sx_table *t;
+	size_t k = 0;
+	char num[16];
+
+	S_zh_num(num, sizeof(num), sec);
+	sx_doc_pushf(a, SX_BLK_HEADING, "%s、未納入之建議項目及理由", num);
+	if (c->out == 0) {
+		sx_doc_push(a, SX_BLK_PARA, "本案無未納入之建議項目。");
+		return;
+	}
+	t = sx_doc_table(a, SX_TBL_GRID, 4, w_out, 1);
+	sx_doc_row(t, head);
+	for (size_t i = 0; i < r->nrows; i++) {
+		const sx_row *row = &r->rows[i];
+		char idx[16], *src;
+		if (row->status != SX_ST_EXCLUDED)
+			continue;
+		snprintf(idx, sizeof(idx), "%zu", ++k);
+		src = S_source(r, row);
+		{
+			const char *cells[] = { idx, src, row->text, row->reason };
+			sx_doc_row(t, cells);
+		}
+		free(src);
+	}
+}
+
+/* The rows in the annex that cite AREA, as 「dev-13、dev-14」 (NULL when none). */
+static char *
+S_cited_by(const secannex_resolution *r, const sx_area *area)
+{
+	sx_buf cited = SX_BUF_INIT;
 
 	for (size_t i = 0; i < r->nrows; i++) {
 		const sx_row *row = &r->rows[i];
-		n_in += S_in_annex(row);
-		n_cond += row->rule && strncmp(row->rule, "condition-", 10) == 0;
-		n_sel += row->status == SX_ST_SELECTED;
-		n_ciso += row->rule && strcmp(row->rule, "ciso-confirmed") == 0;
-		n_pending += row->status == SX_ST_PENDING;
-		n_out += row->status == SX_ST_EXCLUDED;
-		any_controls |= S_in_annex(row) && row->ncontrols > 0;
+		if (!S_in_annex(row) || row->ncontrols == 0)
+			continue;
+		for (size_t k = 0; k < row->item->nareas; k++)
+			if (strcmp(row->item->areas[k], area->id) == 0)
+				sx_buf_printf(&cited, "%s%s", cited.len ? "、" : "", row->item->id);
 	}
-
-	sx_annex_push(a, SX_BLK_TITLE, a->title);
-	S_header_block(a, r);
-
-	S_zh_num(num, sizeof(num), ++sec);
-	S_pushf(a, SX_BLK_HEADING, "%s、適用說明", num);
-	S_pushf(a, SX_BLK_PARA, "（一）本附件依「%s」（%s%s）產生，列出本案採購類型「%s」於系統防護需求等級「%s」應辦理之資通安全要求；各項要求之依據欄載明其於該一覽表之項目編號及版本。",
-	    p->title, p->edition, p->version, r->type->name,
-	    secannex_grade_name((secannex_grade)r->grade, 0));
-	S_pushf(a, SX_BLK_PARA, "（二）標記說明：●%s；◎%s；▲%s；-%s。",
-	    S_or(p->legend[SX_MARK_REC][1], "建議辦理"), S_or(p->legend[SX_MARK_CASE][1], "經機關評估個案有必要時"),
-	    S_or(p->legend[SX_MARK_CISO][1], "提請機關資安長確認"), S_or(p->legend[SX_MARK_NA][1], "不適用"));
-	S_pushf(a, SX_BLK_PARA, "（三）本案判定方式：●項目除機關載明理由不納入者外均應辦理；◎項目於備註條件成立（涉及個人資料，或機關資通安全責任等級達備註所定等級以上）時為必選，其餘由機關評估選擇納入；▲項目經機關資安長確認導入後納入。本案%s個人資料，機關資通安全責任等級為%s級，%s特殊或巨額採購。",
-	    r->personal_data ? "涉及" : "未涉及", sx_level_names[r->level], r->special ? "屬" : "非屬");
-	S_pushf(a, SX_BLK_PARA, "（四）本案應辦理事項計%zu項（其中依備註條件必選%zu項、機關選擇納入%zu項、經資安長確認導入%zu項）；待資安長確認事項%zu項；未納入之建議項目%zu項。",
-	    n_in, n_cond, n_sel, n_ciso, n_pending, n_out);
-	if (vendor_matrix)
-		sx_annex_push(a, SX_BLK_PARA, "（五）廠商應逐項於「符合」、「部分符合」或「不符合」欄勾選，並於「說明及佐證文件」欄敘明辦理方式及所附佐證文件。");
-
-	/* 應辦理事項 */
-	S_zh_num(num, sizeof(num), ++sec);
-	S_pushf(a, SX_BLK_HEADING, "%s、應辦理事項", num);
-	{
-		static const char *const head[] = { "項次", "類別", "要求內容", "依據", "備註" };
-		static const char *const vhead[] = { "項次", "類別", "要求內容", "依據", "備註", "符合",
-			"部分符合", "不符合", "說明及佐證文件" };
-		sx_table *t = vendor_matrix ? sx_annex_table(a, SX_TBL_GRID, 9, w_vendor, 1) :
-		    sx_annex_table(a, SX_TBL_GRID, 5, w_req, 1);
-		size_t k = 0;
-
-		const sx_group *noted = NULL;
-
-		sx_annex_row(t, vendor_matrix ? vhead : head);
-		for (size_t i = 0; i < r->nrows; i++) {
-			const sx_row *row = &r->rows[i];
-			char idx[16], *src;
-			const char *note = row->note ? row->note : "";
-			if (!S_in_annex(row))
-				continue;
-			snprintf(idx, sizeof(idx), "%zu", ++k);
-			src = S_source(r, row);
-			/* a note merged over a whole 子項 is printed once, then 「同上」 */
-			if (row->note_is_group && noted == row->item->group)
-				note = "同上";
-			noted = row->note_is_group ? row->item->group : NULL;
-			{
-				const char *cells[] = { idx, row->item->group->name, row->text, src,
-					note, "□", "□", "□", "" };
-				sx_annex_row(t, cells);
-			}
-			free(src);
-		}
-	}
-
-	/* 待資安長確認事項 */
-	S_zh_num(num, sizeof(num), ++sec);
-	S_pushf(a, SX_BLK_HEADING, "%s、待資安長確認事項", num);
-	if (n_pending == 0) {
-		sx_annex_push(a, SX_BLK_PARA, "本案無待資安長確認事項。");
-	} else {
-		unsigned k = 0;
-		sx_annex_push(a, SX_BLK_PARA, "下列項目須經機關資安長確認是否導入；確認導入者納入應辦理事項，確認不導入者應載明理由。");
-		for (size_t i = 0; i < r->nrows; i++) {
-			const sx_row *row = &r->rows[i];
-			char sub[16];
-			if (row->status != SX_ST_PENDING)
-				continue;
-			S_zh_num(sub, sizeof(sub), ++k);
-			S_pushf(a, SX_BLK_SUBHEADING, "（%s）%s（%s，%s）", sub, row->text, row->item->id,
-			    p->version);
-			if (row->note)
-				S_pushf(a, SX_BLK_NOTE, "備註：%s", row->note);
-			{
-				sx_table *t = sx_annex_table(a, SX_TBL_FORM, 2, w_box, 0);
-				const char *rows[][2] = {
-					{ "確認結果", "□ 導入　　□ 不導入" },
-					{ "理由", "" },
-					{ "資安長簽章", "" },
-					{ "日期", "　　年　　月　　日" },
-				};
-				for (size_t m = 0; m < 4; m++)
-					sx_annex_row(t, rows[m]);
-			}
-		}
-	}
-
-	/* 未納入之建議項目及理由 */
-	S_zh_num(num, sizeof(num), ++sec);
-	S_pushf(a, SX_BLK_HEADING, "%s、未納入之建議項目及理由", num);
-	if (n_out == 0) {
-		sx_annex_push(a, SX_BLK_PARA, "本案無未納入之建議項目。");
-	} else {
-		static const char *const head[] = { "項次", "依據", "要求內容", "未納入理由" };
-		sx_table *t = sx_annex_table(a, SX_TBL_GRID, 4, w_out, 1);
-		size_t k = 0;
-
-		sx_annex_row(t, head);
-		for (size_t i = 0; i < r->nrows; i++) {
-			const sx_row *row = &r->rows[i];
-			char idx[16], *src;
-			if (row->status != SX_ST_EXCLUDED)
-				continue;
-			snprintf(idx, sizeof(idx), "%zu", ++k);
-			src = S_source(r, row);
-			{
-				const char *cells[] = { idx, src, row->text, row->reason };
-				sx_annex_row(t, cells);
-			}
-			free(src);
-		}
-	}
-
-	/* 附錄：附表十 */
-	if (any_controls) {
-		const sx_regulation *reg = r->cat->reg;
-		S_pushf(a, SX_BLK_HEADING, "附錄、%s %s（等級「%s」之控制措施）", reg->baseline_label,
-		    reg->baseline_title, secannex_grade_name((secannex_grade)r->baseline, 0));
-		S_pushf(a, SX_BLK_PARA, "下列控制措施係依%s%s，就應辦理事項所引用之構面，列出防護基準等級「%s」之完整控制措施（含「等級「X」之所有控制措施」所含括者）。",
-		    reg->title, reg->baseline_label, secannex_grade_name((secannex_grade)r->baseline, 0));
-		for (size_t ai = 0; ai < reg->nareas; ai++) {
-			const sx_area *area = &reg->areas[ai];
-			sx_buf cited = SX_BUF_INIT;
-			const sx_row *first = NULL;
-
-			for (size_t i = 0; i < r->nrows; i++) {
-				const sx_row *row = &r->rows[i];
-				if (!S_in_annex(row) || row->ncontrols == 0)
-					continue;
-				for (size_t k = 0; k < row->item->nareas; k++)
-					if (strcmp(row->item->areas[k], area->id) == 0) {
-						sx_buf_printf(&cited, "%s%s", cited.len ? "、" : "", row->item->id);
-						if (first == NULL)
-							first = row;
-					}
-			}
-			if (first == NULL) {
-				sx_buf_free(&cited);
-				continue;
-			}
-			S_pushf(a, SX_BLK_SUBHEADING, "%s（%s 引用）", area->name, cited.ptr);
-			sx_buf_free(&cited);
-			{
-				static const char *const head[] = { "措施", "控制措施" };
-				sx_table *t = sx_annex_table(a, SX_TBL_GRID, 2, w_ctl, 1);
-				sx_control ctl[64];
-
-				sx_annex_row(t, head);
-				for (size_t m = 0; m < area->nmeasures; m++) {
-					const sx_measure *me = &area->measures[m];
-					size_t n = sx_baseline_resolve(me, (secannex_grade)r->baseline,
-					    ctl, 64);
-					sx_buf text = SX_BUF_INIT;
-					for (size_t k = 0; k < n; k++) {
-						if (k)
-							sx_buf_putc(&text, '\n');
-						if (ctl[k].entry == NULL)
-							sx_buf_puts(&text, ctl[k].cell->none_text);
-						else if (ctl[k].entry->n)
-							sx_buf_printf(&text, "%s、%s", ctl[k].entry->n,
-							    ctl[k].entry->text);
-						else
-							sx_buf_puts(&text, ctl[k].entry->text);
-					}
-					{
-						const char *cells[] = { me->name, text.ptr ? text.ptr : "" };
-						sx_annex_row(t, cells);
-					}
-					sx_buf_free(&text);
-				}
-			}
-		}
-	}
-	/* a closing line, as government documents end (also keeps LibreOffice from adding an empty
-	 * paragraph after a final table, which can spill onto a blank last page) */
-	sx_annex_push(a, SX_BLK_PARA, "（以下空白）");
+	return cited.len ? sx_buf_detach(&cited) : NULL;
 }
 
-void
-sx_annex_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix, int epoch_set,
-    time_t epoch)
-{
-	sx_buf title = SX_BUF_INIT, subject = SX_BUF_INIT;
-
-	memset(a, 0, sizeof(*a));
-	sx_buf_printf(&title, "%s%s資通安全需求附件", S_or(r->fields[SX_F_TITLE], ""),
-	    r->fields[SX_F_TITLE] ? "　" : "");
-	a->title = sx_buf_detach(&title);
-	sx_buf_printf(&subject, "%s；%s%s", r->type->name, r->cat->proc->edition, r->cat->proc->version);
-	a->subject = sx_buf_detach(&subject);
-	a->epoch_set = epoch_set;
-	a->epoch = epoch;
-	S_build(a, r, vendor_matrix);
-}
-
-const sx_dtext *
-sx_annex_segs(const char *text, int change, const sx_dtext *m, sx_dtext *one, sx_dseg *seg)
-{
-	if (m && m->n)
-		return m;
-	seg->op = change == SX_OP_INS ? SX_OP_INS : change == SX_OP_DEL ? SX_OP_DEL : SX_OP_SAME;
-	seg->text = (char *)(text ? text : "");
-	one->v = seg;
-	one->n = *seg->text ? 1 : 0;
-	return one;
-}
-
-/* ---- CSV: the vendor compliance matrix ---- */
-
+/* One 附表十 area's measures at grade G: a table 措施 | 控制措施. */
 static void
-S_csv_field(sx_buf *b, const char *s)
+S_area_table(sx_doc *a, const sx_area *area, secannex_grade g)
 {
-	sx_buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			sx_buf_putc(b, '"');
-		sx_buf_putc(b, *s);
+	static const int w_ctl[] = { 350, 1350 };
+	static const char *const head[] = { "措施", "控制措施" };
+	sx_table *t = sx_doc_table(a, SX_TBL_GRID, 2, w_ctl, 1);
+	sx_control ctl[64];
+
+	sx_doc_row(t, head);
+	for (size_t m = 0; m < area->nmeasures; m++) {
+		const sx_measure *me = &area->measures[m];
+		size_t n = sx_baseline_resolve(me, g, ctl, 64);
+		sx_buf text = SX_BUF_INIT;
+		for (size_t k = 0; k < n; k++) {
+			if (k)
+				sx_buf_putc(&text, '\n');
+			if (ctl[k].entry == NULL)
+				sx_buf_puts(&text, ctl[k].cell->none_text);
+			else if (ctl[k].entry->n)
+				sx_buf_printf(&text, "%s、%s", ctl[k].entry->n, ctl[k].entry->text);
+			else
+				sx_buf_puts(&text, ctl[k].entry->text);
+		}
+		{
+			const char *cells[] = { me->name, text.ptr ? text.ptr : "" };
+			sx_doc_row(t, cells);
+		}
+		sx_buf_free(&text);
 	}
-	sx_buf_putc(b, '"');
 }
 
+/* 附錄：附表十, the complete controls of every area an annex row cites. */
 static void
-S_csv(sx_buf *b, const secannex_resolution *r)
+S_appendix(sx_doc *a, const secannex_resolution *r)
 {
-	/* the columns of the documents' vendor matrix; a note is repeated on every row (no 「同上」)
-	 * so that the rows can be sorted and filtered */
+	const sx_regulation *reg = r->cat->reg;
+	const char *g = secannex_grade_name((secannex_grade)r->baseline, 0);
+
+	sx_doc_pushf(a, SX_BLK_HEADING, "附錄、%s %s（等級「%s」之控制措施）", reg->baseline_label,
+	    reg->baseline_title, g);
+	sx_doc_pushf(a, SX_BLK_PARA, "下列控制措施係依%s%s，就應辦理事項所引用之構面，列出防護基準等級「%s」之完整控制措施（含「等級「X」之所有控制措施」所含括者）。",
+	    reg->title, reg->baseline_label, g);
+	for (size_t ai = 0; ai < reg->nareas; ai++) {
+		const sx_area *area = &reg->areas[ai];
+		char *cited = S_cited_by(r, area);
+		if (cited == NULL)
+			continue;
+		sx_doc_pushf(a, SX_BLK_SUBHEADING, "%s（%s 引用）", area->name, cited);
+		free(cited);
+		S_area_table(a, area, (secannex_grade)r->baseline);
+	}
+}
+
+/* The vendor matrix's records for the record formats: the columns of the documents' matrix; a note
+ * is repeated on every row (no 「同上」) so that the rows can be sorted and filtered. */
+static sx_table *
+S_matrix_records(const secannex_resolution *r)
+{
 	static const char *const head[] = { "項次", "類別", "要求內容", "依據", "備註", "符合",
 		"部分符合", "不符合", "說明及佐證文件" };
+	sx_table *t = sx_table_new(9);
 	size_t k = 0;
 
-	sx_buf_puts(b, "\xEF\xBB\xBF");
-	for (size_t i = 0; i < 9; i++) {
-		if (i)
-			sx_buf_putc(b, ',');
-		S_csv_field(b, head[i]);
-	}
-	sx_buf_puts(b, "\r\n");
+	sx_doc_row(t, head);
 	for (size_t i = 0; i < r->nrows; i++) {
 		const sx_row *row = &r->rows[i];
 		char idx[16], *src;
@@ -454,85 +337,55 @@ S_csv(sx_buf *b, const secannex_resolution *r)
 			continue;
 		snprintf(idx, sizeof(idx), "%zu", ++k);
 		src = sx_aprintf("%s (%s)", row->item->id, r->cat->proc->version); /* one line */
-		S_csv_field(b, idx);
-		sx_buf_putc(b, ',');
-		S_csv_field(b, row->item->group->name);
-		sx_buf_putc(b, ',');
-		S_csv_field(b, row->text);
-		sx_buf_putc(b, ',');
-		S_csv_field(b, src);
-		sx_buf_putc(b, ',');
-		S_csv_field(b, row->note ? row->note : "");
-		sx_buf_puts(b, ",\"\",\"\",\"\",\"\"\r\n");
+		{
+			const char *cells[] = { idx, row->item->group->name, row->text, src,
+				row->note ? row->note : "", "", "", "", "" };
+			sx_doc_row(t, cells);
+		}
 		free(src);
 	}
+	return t;
 }
 
-/* ---- shared helpers of the package writers ---- */
+static void
+S_build(sx_doc *a, const sx_doc_src *src, int vendor_matrix)
+{
+	const secannex_resolution *r = src->res;
+	sx_buf title = SX_BUF_INIT, subject = SX_BUF_INIT;
+	S_counts c;
+	unsigned sec = 0;
+
+	sx_buf_printf(&title, "%s%s資通安全需求附件", S_or(r->fields[SX_F_TITLE], ""),
+	    r->fields[SX_F_TITLE] ? "　" : "");
+	sx_buf_printf(&subject, "%s；%s%s", r->type->name, r->cat->proc->edition,
+	    r->cat->proc->version);
+	sx_doc_init(a, title.ptr, subject.ptr, src->epoch_set, src->epoch);
+	sx_buf_free(&title);
+	sx_buf_free(&subject);
+	S_count(&c, r);
+	sx_doc_push(a, SX_BLK_TITLE, a->title);
+	S_header_block(a, r);
+	S_intro(a, r, &c, ++sec, vendor_matrix);
+	S_requirements(a, r, ++sec, vendor_matrix);
+	S_pending(a, r, &c, ++sec);
+	S_excluded(a, r, &c, ++sec);
+	if (c.any_controls)
+		S_appendix(a, r);
+	/* a closing line, as government documents end (also keeps LibreOffice from adding an empty
+	 * paragraph after a final table, which can spill onto a blank last page) */
+	sx_doc_push(a, SX_BLK_PARA, "（以下空白）");
+	if (vendor_matrix)
+		a->data = S_matrix_records(r);
+}
 
 void
-sx_iso8601(char *buf, size_t n, time_t t)
+sx_build_annex(sx_doc *out, const sx_doc_src *src)
 {
-	struct tm u;
-
-	gmtime_r(&t, &u);
-	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &u);
+	S_build(out, src, 0);
 }
 
-int
-sx_template_read(sx_buf *b, const char *template_dir, const char *name, secannex_diags *d)
+void
+sx_build_matrix(sx_doc *out, const sx_doc_src *src)
 {
-	sx_buf path = SX_BUF_INIT;
-	FILE *f;
-	char chunk[8192];
-	size_t n;
-	int rc = 0;
-
-	sx_buf_printf(&path, "%s/%s", template_dir, name);
-	if ((f = fopen(path.ptr, "rb")) == NULL) {
-		sx_diag(d, SX_MSG_OPEN, path.ptr, 0, strerror(errno));
-		sx_buf_free(&path);
-		return SECANNEX_EIO;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		sx_buf_put(b, chunk, n);
-		if (b->len > 1024 * 1024) {
-			sx_diag(d, SX_MSG_TOO_BIG, path.ptr, 0, b->len, (size_t)1024 * 1024);
-			rc = SECANNEX_EINVALID;
-			break;
-		}
-	}
-	if (rc == 0 && ferror(f)) {
-		sx_diag(d, SX_MSG_OPEN, path.ptr, 0, strerror(errno));
-		rc = SECANNEX_EIO;
-	}
-	fclose(f);
-	sx_buf_free(&path);
-	return rc;
-}
-
-/* ---- the entry point ---- */
-
-int
-secannex_annex_write(const secannex_resolution *r, const secannex_annex_opts *o, const char *path,
-    secannex_diags *d)
-{
-	sx_annex a;
-	sx_buf out = SX_BUF_INIT;
-	int rc;
-
-	if (o->format == SECANNEX_ANNEX_CSV) {
-		S_csv(&out, r);
-		rc = sx_write_atomic(path, out.ptr, out.len, d);
-		sx_buf_free(&out);
-		return rc;
-	}
-	sx_annex_build(&a, r, o->vendor_matrix, o->epoch_set, (time_t)o->epoch);
-	rc = o->format == SECANNEX_ANNEX_ODT ? sx_odt_package(&a, o->template_dir, &out, d) :
-	    sx_docx_package(&a, o->template_dir, &out, d);
-	if (rc == 0)
-		rc = sx_write_atomic(path, out.ptr, out.len, d);
-	sx_buf_free(&out);
-	sx_annex_free(&a);
-	return rc;
+	S_build(out, src, 1);
 }

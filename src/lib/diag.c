@@ -93,6 +93,8 @@ static const struct {
 	    "row '%s': blank '%s' has no value (set %s); it stays visible" },
 	[SX_MSG_BLANK_UNUSED] = { SECANNEX_DIAG_ERROR,
 	    "blank '%s' cannot be set in a profile (it is filled from the grades)" },
+	[SX_MSG_DOC_UNKNOWN] = { SECANNEX_DIAG_ERROR, "unknown document '%s'" },
+	[SX_MSG_DOC_FORMAT] = { SECANNEX_DIAG_ERROR, "the %s cannot be written as %s" },
 	[SX_MSG_ARTICLE_DUP] = { SECANNEX_DIAG_ERROR, "article %d appears twice" },
 };
 

@@ -55,6 +55,8 @@ enum sx_msg {
 	SX_MSG_BASELINE_LOW,  /* %s %s */
 	SX_MSG_UNFILLED,      /* %s %s %s */
 	SX_MSG_BLANK_UNUSED,  /* %s */
+	SX_MSG_DOC_UNKNOWN,   /* %s: document name */
+	SX_MSG_DOC_FORMAT,    /* %s %s: document, format */
 	SX_MSG__COUNT
 };
 

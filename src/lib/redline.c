@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "annex.h"
+#include "docs.h"
+#include "pkg.h"
 #include "diag.h"
 #include "diff.h"
-#include "output.h"
 
 /* ---- keys ---- */
 
@@ -25,7 +25,7 @@ S_heading_key(const char *text)
 
 /* Keys of every block: explicit, or the kind, the section and the ordinal within the section. */
 static char **
-S_block_keys(const sx_annex *a)
+S_block_keys(const sx_doc *a)
 {
 	char **k = sx_calloc(a->n ? a->n : 1, sizeof(char *));
 	char *section = sx_strdup("");
@@ -151,12 +151,12 @@ S_diff_new(const char *a, const char *b)
 
 /* Merge two tables with the same columns: rows aligned by key; matched rows diffed cell by cell. */
 static void
-S_merge_table(sx_annex *r, const sx_table *o, const sx_table *n)
+S_merge_table(sx_doc *r, const sx_table *o, const sx_table *n)
 {
 	char **ko = S_row_keys(o), **kn = S_row_keys(n);
 	long (*pairs)[2] = sx_malloc((o->nrows + n->nrows + 1) * sizeof(*pairs));
 	size_t np = S_align(ko, o->nrows, kn, n->nrows, pairs);
-	sx_table *t = sx_annex_table(r, n->kind, n->ncols, n->width_mm, 0);
+	sx_table *t = sx_doc_table(r, n->kind, n->ncols, n->width_mm, 0);
 
 	t->row_change = sx_calloc(np ? np : 1, sizeof(int));
 	t->mcells = sx_calloc((np ? np : 1) * n->ncols, sizeof(sx_dtext));
@@ -166,7 +166,7 @@ S_merge_table(sx_annex *r, const sx_table *o, const sx_table *n)
 		size_t row = (size_t)(j >= 0 ? j : i);
 		size_t at = t->nrows;
 
-		sx_annex_row(t, (const char *const *)&src->cells[row * src->ncols]);
+		sx_doc_row(t, (const char *const *)&src->cells[row * src->ncols]);
 		if (j >= 0 && (size_t)j < n->nheader && i >= 0)
 			t->nheader = at + 1;
 		if (i >= 0 && j >= 0) {
@@ -183,25 +183,25 @@ S_merge_table(sx_annex *r, const sx_table *o, const sx_table *n)
 }
 
 static void
-S_copy_block(sx_annex *r, const sx_ablock *b, int change)
+S_copy_block(sx_doc *r, const sx_ablock *b, int change)
 {
 	if (b->table) {
-		sx_table *t = sx_annex_table(r, b->table->kind, b->table->ncols, b->table->width_mm,
+		sx_table *t = sx_doc_table(r, b->table->kind, b->table->ncols, b->table->width_mm,
 		    b->table->nheader);
 		for (size_t row = 0; row < b->table->nrows; row++)
-			sx_annex_row(t, (const char *const *)&b->table->cells[row * b->table->ncols]);
+			sx_doc_row(t, (const char *const *)&b->table->cells[row * b->table->ncols]);
 		t->row_change = sx_calloc(t->nrows ? t->nrows : 1, sizeof(int));
 		for (size_t row = 0; row < t->nrows; row++)
 			t->row_change[row] = change;
 	} else {
-		sx_ablock *nb = sx_annex_push(r, b->kind, b->text);
+		sx_ablock *nb = sx_doc_push(r, b->kind, b->text);
 		nb->change = change;
 	}
 }
 
 /* R: NEW's document with OLD's differences as tracked changes. */
 static void
-S_merge(sx_annex *r, const sx_annex *o, const sx_annex *n)
+S_merge(sx_doc *r, const sx_doc *o, const sx_doc *n)
 {
 	char **ko = S_block_keys(o), **kn = S_block_keys(n);
 	long (*pairs)[2] = sx_malloc((o->n + n->n + 1) * sizeof(*pairs));
@@ -216,7 +216,7 @@ S_merge(sx_annex *r, const sx_annex *o, const sx_annex *n)
 		} else if (n->v[j].table) {
 			S_merge_table(r, o->v[i].table, n->v[j].table);
 		} else {
-			sx_ablock *b = sx_annex_push(r, n->v[j].kind, n->v[j].text);
+			sx_ablock *b = sx_doc_push(r, n->v[j].kind, n->v[j].text);
 			if (strcmp(o->v[i].text, n->v[j].text) != 0)
 				b->mtext = S_diff_new(o->v[i].text, n->v[j].text);
 		}
@@ -226,72 +226,32 @@ S_merge(sx_annex *r, const sx_annex *o, const sx_annex *n)
 	S_free_keys(kn, n->n);
 }
 
-static int
-S_write(sx_annex *o, sx_annex *n, const secannex_redline_opts *opts, const char *path,
-    secannex_diags *d)
+void
+sx_redline_merge(sx_doc *r, const sx_doc *o, const sx_doc *n, const char *author)
 {
-	sx_annex r;
-	sx_buf out = SX_BUF_INIT;
-	int rc;
-
-	/* the author goes into every change mark: the same rules as any text a user types */
-	if (opts->author && !*opts->author) {
-		sx_diag(d, SX_MSG_BAD_VALUE, "--author", 0, "needs a name");
-		return SECANNEX_EINVALID;
-	}
-	if (opts->author && !sx_field_ok(opts->author, "--author", "--author", 0, d))
-		return SECANNEX_EINVALID;
-	memset(&r, 0, sizeof(r));
-	r.title = sx_strdup(n->title);
-	r.subject = sx_strdup(n->subject);
-	r.epoch_set = opts->epoch_set;
-	r.epoch = (time_t)opts->epoch;
-	r.author = opts->author ? opts->author : "secannex";
-	S_merge(&r, o, n);
-	rc = opts->format == SECANNEX_ANNEX_ODT ? sx_odt_package(&r, opts->template_dir, &out, d) :
-	    sx_docx_package(&r, opts->template_dir, &out, d);
-	if (rc == 0)
-		rc = sx_write_atomic(path, out.ptr, out.len, d);
-	sx_buf_free(&out);
-	sx_annex_free(&r);
-	return rc;
-}
-
-int
-secannex_redline_annexes(const secannex_resolution *or, const secannex_resolution *nr,
-    const secannex_redline_opts *opts, const char *path, secannex_diags *d)
-{
-	sx_annex o, n;
-	int rc;
-
-	if (opts->format == SECANNEX_ANNEX_CSV) {
-		sx_diag_raw(d, SECANNEX_DIAG_ERROR, path, 0, "a redline is an .odt or .docx file");
-		return SECANNEX_EINVALID;
-	}
-	sx_annex_build(&o, or, opts->vendor_matrix, opts->epoch_set, (time_t)opts->epoch);
-	sx_annex_build(&n, nr, opts->vendor_matrix, opts->epoch_set, (time_t)opts->epoch);
-	rc = S_write(&o, &n, opts, path, d);
-	sx_annex_free(&o);
-	sx_annex_free(&n);
-	return rc;
+	sx_doc_init(r, n->title, n->subject, n->epoch_set, n->epoch);
+	r->author = author;
+	S_merge(r, o, n);
 }
 
 /* ---- the whole catalog table ---- */
 
 /* The 一覽表 as a document: per type a heading and a table 編號 | 子項 | 要求內容 | 高 | 中 | 普 | 備註.
  * Row keys: the old id (NEW's renumbered rows carry the id of the OLD row they were matched to). */
-static void
-S_catalog_doc(sx_annex *a, const sx_procurement *p, const secannex_diff *d, int new_side)
+void
+sx_build_catalog(sx_doc *a, const sx_doc_src *src)
 {
+	const secannex_diff *d = src->diff;
+	const sx_procurement *p = src->new_side ? d->new_cat->proc : d->old_cat->proc;
+	int new_side = src->new_side;
 	static const int w[] = { 150, 210, 700, 110, 110, 110, 310 };
 	static const char *const head[] = { "編號", "子項", "要求內容", "高", "中", "普", "備註" };
 	sx_buf t = SX_BUF_INIT;
 
-	memset(a, 0, sizeof(*a));
 	sx_buf_printf(&t, "%s（%s%s）", p->title, p->edition, p->version);
-	a->title = sx_buf_detach(&t);
-	a->subject = sx_strdup("一覽表差異對照");
-	sx_annex_push(a, SX_BLK_TITLE, a->title)->key = sx_strdup("title");
+	sx_doc_init(a, t.ptr, "一覽表差異對照", src->epoch_set, src->epoch);
+	sx_buf_free(&t);
+	sx_doc_push(a, SX_BLK_TITLE, a->title)->key = sx_strdup("title");
 	for (size_t i = 0; i < p->ntypes; i++) {
 		const sx_type *ty = &p->types[i];
 		sx_buf h = SX_BUF_INIT, k = SX_BUF_INIT;
@@ -299,12 +259,12 @@ S_catalog_doc(sx_annex *a, const sx_procurement *p, const secannex_diff *d, int 
 
 		sx_buf_printf(&h, "%s（%s）", ty->name, ty->id);
 		sx_buf_printf(&k, "type:%s", ty->id);
-		sx_annex_push(a, SX_BLK_HEADING, h.ptr)->key = sx_buf_detach(&k);
+		sx_doc_push(a, SX_BLK_HEADING, h.ptr)->key = sx_buf_detach(&k);
 		sx_buf_free(&h);
-		tb = sx_annex_table(a, SX_TBL_GRID, 7, w, 1);
+		tb = sx_doc_table(a, SX_TBL_GRID, 7, w, 1);
 		sx_buf_printf(&k, "table:%s", ty->id);
 		a->v[a->n - 1].key = sx_buf_detach(&k);
-		sx_annex_row(tb, head);
+		sx_doc_row(tb, head);
 		tb->keys = sx_malloc((ty->nitems + 1) * sizeof(char *));
 		tb->keys[0] = sx_strdup("#h0");
 		for (size_t j = 0; j < ty->nitems; j++) {
@@ -320,7 +280,7 @@ S_catalog_doc(sx_annex *a, const sx_procurement *p, const secannex_diff *d, int 
 			{
 				const char *cells[] = { it->id, it->group->name, text, marks[2], marks[1],
 					marks[0], note ? note : "" };
-				sx_annex_row(tb, cells);
+				sx_doc_row(tb, cells);
 			}
 			if (key)
 				sx_buf_puts(&kb, key);
@@ -333,21 +293,3 @@ S_catalog_doc(sx_annex *a, const sx_procurement *p, const secannex_diff *d, int 
 	}
 }
 
-int
-secannex_redline_catalogs(const secannex_diff *d, const secannex_redline_opts *opts,
-    const char *path, secannex_diags *diags)
-{
-	sx_annex o, n;
-	int rc;
-
-	if (opts->format == SECANNEX_ANNEX_CSV) {
-		sx_diag_raw(diags, SECANNEX_DIAG_ERROR, path, 0, "a redline is an .odt or .docx file");
-		return SECANNEX_EINVALID;
-	}
-	S_catalog_doc(&o, d->old_cat->proc, d, 0);
-	S_catalog_doc(&n, d->new_cat->proc, d, 1);
-	rc = S_write(&o, &n, opts, path, diags);
-	sx_annex_free(&o);
-	sx_annex_free(&n);
-	return rc;
-}

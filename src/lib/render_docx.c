@@ -3,7 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "annex.h"
+#include "docs.h"
+#include "pkg.h"
 #include "diag.h"
 #include "xmlw.h"
 #include "zippkg.h"
@@ -69,7 +70,7 @@ S_mpara(sx_xw *x, S_ctx *c, const char *style, const char *text, int change, con
 {
 	sx_dtext one;
 	sx_dseg seg;
-	const sx_dtext *t = sx_annex_segs(text, change, m, &one, &seg);
+	const sx_dtext *t = sx_pkg_segs(text, change, m, &one, &seg);
 
 	sx_xw_start(x, "w:p");
 	if (style) {
@@ -191,7 +192,7 @@ S_table(sx_xw *x, S_ctx *ctx, const sx_table *tb)
 }
 
 static int
-S_document(const sx_annex *a, sx_buf *out)
+S_document(const sx_doc *a, sx_buf *out)
 {
 	sx_xw *x = sx_xw_new(1);
 	S_ctx ctx = { 0, a->author, "" };
@@ -239,7 +240,7 @@ S_document(const sx_annex *a, sx_buf *out)
 }
 
 static int
-S_core(const sx_annex *a, sx_buf *out)
+S_core(const sx_doc *a, sx_buf *out)
 {
 	sx_xw *x = sx_xw_new(1);
 	char when[32];
@@ -269,7 +270,7 @@ S_core(const sx_annex *a, sx_buf *out)
 }
 
 int
-sx_docx_package(const sx_annex *a, const char *template_dir, sx_buf *out, secannex_diags *d)
+sx_docx_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_diags *d)
 {
 	static const char *const statics[] = {
 		"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/styles.xml",

@@ -2,7 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "annex.h"
+#include "docs.h"
+#include "pkg.h"
 #include "diag.h"
 #include "xmlw.h"
 #include "zippkg.h"
@@ -67,7 +68,7 @@ S_segs(sx_xw *x, S_ctx *c, const char *text, int change, const sx_dtext *m)
 {
 	sx_dtext one;
 	sx_dseg seg;
-	const sx_dtext *t = sx_annex_segs(text, change, m, &one, &seg);
+	const sx_dtext *t = sx_pkg_segs(text, change, m, &one, &seg);
 
 	for (size_t i = 0; i < t->n; i++) {
 		char id[32];
@@ -103,11 +104,11 @@ S_mpara(sx_xw *x, S_ctx *c, const char *style, const char *text, int change, con
 
 /* The text:tracked-changes of every insertion and deletion, in document order. */
 static void
-S_regions_of(sx_xw *x, const sx_annex *a, int *n, const char *text, int change, const sx_dtext *m)
+S_regions_of(sx_xw *x, const sx_doc *a, int *n, const char *text, int change, const sx_dtext *m)
 {
 	sx_dtext one;
 	sx_dseg seg;
-	const sx_dtext *t = sx_annex_segs(text, change, m, &one, &seg);
+	const sx_dtext *t = sx_pkg_segs(text, change, m, &one, &seg);
 	char when[32];
 
 	if (a->epoch_set)
@@ -138,7 +139,7 @@ S_regions_of(sx_xw *x, const sx_annex *a, int *n, const char *text, int change, 
 }
 
 static void
-S_tracked_changes(sx_xw *x, const sx_annex *a)
+S_tracked_changes(sx_xw *x, const sx_doc *a)
 {
 	int n = 0;
 
@@ -159,7 +160,7 @@ S_tracked_changes(sx_xw *x, const sx_annex *a)
 }
 
 static void
-S_table_styles(sx_xw *x, const sx_annex *a)
+S_table_styles(sx_xw *x, const sx_doc *a)
 {
 	int t = 0;
 
@@ -230,7 +231,7 @@ S_row(sx_xw *x, S_ctx *ctx, const sx_table *tb, size_t r, int head)
 }
 
 static int
-S_content(const sx_annex *a, sx_buf *out)
+S_content(const sx_doc *a, sx_buf *out)
 {
 	sx_xw *x = sx_xw_new(0);
 	S_ctx ctx = { 0 };
@@ -303,7 +304,7 @@ S_content(const sx_annex *a, sx_buf *out)
 }
 
 static int
-S_meta(const sx_annex *a, sx_buf *out)
+S_meta(const sx_doc *a, sx_buf *out)
 {
 	sx_xw *x = sx_xw_new(0);
 	char gen[64], when[32];
@@ -330,7 +331,7 @@ S_meta(const sx_annex *a, sx_buf *out)
 }
 
 int
-sx_odt_package(const sx_annex *a, const char *template_dir, sx_buf *out, secannex_diags *d)
+sx_odt_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_diags *d)
 {
 	static const char mimetype[] = "application/vnd.oasis.opendocument.text";
 	sx_buf content = SX_BUF_INIT, meta = SX_BUF_INIT, styles = SX_BUF_INIT, manifest = SX_BUF_INIT;

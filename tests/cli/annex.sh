@@ -199,4 +199,34 @@ assert rows[1][3] == want[0]["id"] + " (V5.4)"
 PY
 checks=$((checks + 1))
 
+
+# --document chooses the document from the library's table; --vendor-matrix is --document matrix
+for fmt in odt docx csv; do
+	expect 0 generate --profile "$SRCDIR/samples/profile-saas.xml" --document matrix -o "$T/dm.$fmt"
+	expect 0 generate --profile "$SRCDIR/samples/profile-saas.xml" --vendor-matrix -o "$T/vm.$fmt"
+	ok cmp -s "$T/dm.$fmt" "$T/vm.$fmt"
+done
+# a .csv of a tender is the matrix by default; the annex has no CSV form
+expect 0 generate --profile "$SRCDIR/samples/profile-saas.xml" -o "$T/default.csv"
+ok cmp -s "$T/default.csv" "$T/dm.csv"
+expect 2 generate --profile "$SRCDIR/samples/profile-saas.xml" --document annex -o "$T/bad.csv"
+same_text "$T/err" "secannex: the annex cannot be written as csv
+Try 'secannex --help'."
+ok test ! -e "$T/bad.csv"
+expect 2 generate --profile "$SRCDIR/samples/profile-saas.xml" --document memo -o "$T/bad.docx"
+same_text "$T/err" "secannex: unknown document 'memo' (see 'secannex --help')
+Try 'secannex --help'."
+expect 2 generate --profile "$SRCDIR/samples/profile-saas.xml" --document catalog -o "$T/bad.docx"
+same_text "$T/err" "secannex: the catalog is not made from a tender
+Try 'secannex --help'."
+expect 2 generate --profile "$SRCDIR/samples/profile-saas.xml" --document annex --vendor-matrix -o "$T/bad.docx"
+has "$T/err" "--vendor-matrix is --document matrix, not --document annex"
+ok test ! -e "$T/bad.docx"
+# a redline needs a format that tracks changes
+expect 2 diff "$SRCDIR/tests/data/diff/base.xml" "$SRCDIR/tests/data/diff/mark.xml" -o "$T/red.csv"
+has "$T/err" "cannot tell the redline format of '$T/red.csv': use .odt or .docx"
+expect 2 diff "$SRCDIR/tests/data/diff/base.xml" "$SRCDIR/tests/data/diff/mark.xml" --document annex -o "$T/red.docx"
+same_text "$T/err" "secannex: the annex is not made from a catalog diff
+Try 'secannex --help'."
+
 finish

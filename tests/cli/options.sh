@@ -20,11 +20,20 @@ done
 for o in $(grep -o -- '--[a-z-]*' "$T/help" | sort -u | sed 's/^--//'); do
 	ok sh -c "echo '$opts' | grep -qx -- '$o'"
 done
-# every command is in --help and the man page
-for c in types show export baseline duties validate resolve generate diff grade; do
+# every command of the command table is in --help and the man page
+cmds=$(sed -n 's/^	{ "\([a-z]*\)", C_[A-Z]*, cmd_[a-z]*,.*/\1/p' "$SRCDIR/src/cli/main.c" | sort -u)
+ok test "$(echo "$cmds" | wc -l)" -ge 10
+for c in $cmds; do
 	has "$T/help" "secannex $c"
 	ok grep -qE "^\\.BI? $c( |\$)" "$T/man"
 done
+# every document and format of the library's tables (as --help lists them) is in the man page
+docs=$(sed -n '/^documents (/,/^$/s/^  \([a-z]*\) .*/\1/p' "$T/help")
+fmts=$(sed -n '/^formats (/,/^$/s/^  \([a-z]*\) .*/\1/p' "$T/help")
+ok test "$(echo "$docs" | wc -l)" -ge 3
+ok test "$(echo "$fmts" | wc -l)" -ge 6
+for d in $docs; do ok grep -qE "^\\.B $d\$" "$T/man"; done
+for f in $fmts; do ok grep -qE "^\\.BR? .*\b$f\b" "$T/man"; done
 
 expect 2
 has "$T/err" "usage: secannex COMMAND"

@@ -1,12 +1,12 @@
-/* annex.h: the annex document model (title, headings, paragraphs, tables) that annex.c builds from a
- * resolution and that each package writer (render_odt.c, render_docx.c) turns into XML parts. */
-#ifndef SX_ANNEX_H
-#define SX_ANNEX_H
+/* doc.h: the document model (title, headings, paragraphs, tables) that the document builders
+ * (annex.c, redline.c) produce and every file writer (render_odt.c, render_docx.c, render_csv.c)
+ * consumes; it depends on nothing above the buffer and the character diff. */
+#ifndef SX_DOC_H
+#define SX_DOC_H
 
 #include <time.h>
 
 #include "buf.h"
-#include "resolve.h"
 #include "textdiff.h"
 
 enum sx_blk_kind {
@@ -44,7 +44,7 @@ typedef struct sx_ablock {
 	sx_dtext *mtext;    /* redlines: the character diff of the text */
 } sx_ablock;
 
-typedef struct sx_annex {
+typedef struct sx_doc {
 	char *title;        /* document title (metadata and the first line) */
 	char *subject;
 	int epoch_set;      /* 1: stamp dates from EPOCH; 0: no dates in the document */
@@ -52,36 +52,29 @@ typedef struct sx_annex {
 	const char *author; /* redlines: the author of the tracked changes (NULL: not a redline) */
 	sx_ablock *v;
 	size_t n;
-} sx_annex;
+	sx_table *data;     /* the document's records as a flat table (header row first), for the
+	                     * record formats (CSV); NULL when the document has none */
+} sx_doc;
 
 /* The text width of an A4 page with 2 cm margins, in tenths of a millimetre. */
 #define SX_TEXT_WIDTH 1700
 
-/* Build the annex model of a resolution; free it with sx_annex_free(). */
-void sx_annex_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix, int epoch_set,
-    time_t epoch);
-void sx_annex_free(sx_annex *a);
-/* Model-building helpers shared with redline.c. */
-sx_ablock *sx_annex_push(sx_annex *a, enum sx_blk_kind kind, const char *text);
-sx_table *sx_annex_table(sx_annex *a, enum sx_tbl_kind kind, size_t ncols, const int *widths,
+/* Start an empty document with its title, subject and date (EPOCH_SET 0: undated). */
+void sx_doc_init(sx_doc *a, const char *title, const char *subject, int epoch_set, time_t epoch);
+/* Free what a document holds (not the sx_doc itself). */
+void sx_doc_free(sx_doc *a);
+/* Append a block (TEXT copied; NULL for a table). */
+sx_ablock *sx_doc_push(sx_doc *a, enum sx_blk_kind kind, const char *text);
+/* Append a formatted paragraph-like block. */
+void sx_doc_pushf(sx_doc *a, enum sx_blk_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Append a table block with NCOLS columns of WIDTHS; NHEADER leading rows repeat on every page. */
+sx_table *sx_doc_table(sx_doc *a, enum sx_tbl_kind kind, size_t ncols, const int *widths,
     size_t nheader);
-void sx_annex_row(sx_table *t, const char *const *cells);
-
-/* The segments of a piece of text to write: a plain text (CHANGE 0: unchanged; SX_OP_INS/DEL: the
- * whole text inserted/deleted) or a character diff M (used when it has segments).
- * Fills *ONE for the plain case. */
-const sx_dtext *sx_annex_segs(const char *text, int change, const sx_dtext *m, sx_dtext *one,
-    sx_dseg *seg);
-
-/* Package writers: write the annex's parts, zipped, into OUT.  Return 0 or a negative
- * secannex_error with a diagnostic in D. */
-int sx_odt_package(const sx_annex *a, const char *template_dir, sx_buf *out, secannex_diags *d);
-int sx_docx_package(const sx_annex *a, const char *template_dir, sx_buf *out, secannex_diags *d);
-
-/* Read a template part TEMPLATE_DIR/NAME into B (refusing anything over 1 MiB). */
-int sx_template_read(sx_buf *b, const char *template_dir, const char *name, secannex_diags *d);
-
-/* The ISO 8601 UTC form of T ("2026-11-22T00:00:00Z"), into BUF of at least 21 bytes. */
-void sx_iso8601(char *buf, size_t n, time_t t);
+/* A table that is not a block (sx_doc.data); free it with sx_table_free(). */
+sx_table *sx_table_new(size_t ncols);
+void sx_table_free(sx_table *t);
+/* Append a row of NCOLS cells (copied; NULL: an empty cell). */
+void sx_doc_row(sx_table *t, const char *const *cells);
 
 #endif

@@ -1,0 +1,113 @@
+/* doc.c: building and freeing the document model (doc.h): blocks, tables and their rows. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+void
+sx_doc_init(sx_doc *a, const char *title, const char *subject, int epoch_set, time_t epoch)
+{
+	memset(a, 0, sizeof(*a));
+	a->title = sx_strdup(title);
+	a->subject = sx_strdup(subject);
+	a->epoch_set = epoch_set;
+	a->epoch = epoch;
+}
+
+sx_ablock *
+sx_doc_push(sx_doc *a, enum sx_blk_kind kind, const char *text)
+{
+	sx_ablock *b;
+
+	a->v = sx_realloc(a->v, (a->n + 1) * sizeof(*a->v));
+	b = &a->v[a->n++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	b->text = text ? sx_strdup(text) : NULL;
+	return b;
+}
+
+void
+sx_doc_pushf(sx_doc *a, enum sx_blk_kind kind, const char *fmt, ...)
+{
+	sx_buf b = SX_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sx_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	sx_doc_push(a, kind, b.ptr);
+	sx_buf_free(&b);
+}
+
+sx_table *
+sx_table_new(size_t ncols)
+{
+	sx_table *t = sx_calloc(1, sizeof(*t));
+
+	t->ncols = ncols;
+	t->width_mm = sx_calloc(ncols ? ncols : 1, sizeof(int));
+	return t;
+}
+
+sx_table *
+sx_doc_table(sx_doc *a, enum sx_tbl_kind kind, size_t ncols, const int *widths, size_t nheader)
+{
+	sx_ablock *b = sx_doc_push(a, SX_BLK_TABLE, NULL);
+	sx_table *t = sx_table_new(ncols);
+
+	t->kind = kind;
+	t->nheader = nheader;
+	memcpy(t->width_mm, widths, ncols * sizeof(int));
+	b->table = t;
+	return t;
+}
+
+void
+sx_doc_row(sx_table *t, const char *const *cells)
+{
+	t->cells = sx_realloc(t->cells, (t->nrows + 1) * t->ncols * sizeof(char *));
+	for (size_t i = 0; i < t->ncols; i++)
+		t->cells[t->nrows * t->ncols + i] = sx_strdup(cells[i] ? cells[i] : "");
+	t->nrows++;
+}
+
+void
+sx_table_free(sx_table *t)
+{
+	if (t == NULL)
+		return;
+	for (size_t k = 0; k < t->nrows * t->ncols; k++) {
+		free(t->cells[k]);
+		if (t->mcells)
+			sx_dtext_free(&t->mcells[k]);
+	}
+	for (size_t k = 0; t->keys && k < t->nrows; k++)
+		free(t->keys[k]);
+	free(t->keys);
+	free(t->row_change);
+	free(t->mcells);
+	free(t->cells);
+	free(t->width_mm);
+	free(t);
+}
+
+void
+sx_doc_free(sx_doc *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		free(a->v[i].text);
+		free(a->v[i].key);
+		if (a->v[i].mtext) {
+			sx_dtext_free(a->v[i].mtext);
+			free(a->v[i].mtext);
+		}
+		sx_table_free(a->v[i].table);
+	}
+	sx_table_free(a->data);
+	free(a->v);
+	free(a->title);
+	free(a->subject);
+	memset(a, 0, sizeof(*a));
+}

@@ -1,0 +1,207 @@
+/* docs.c: the formats table and the documents table, and the entry points that build a document,
+ * write it in a format and put the file in place atomically (generate, redlines). */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "api.h"
+#include "diag.h"
+#include "docs.h"
+#include "output.h"
+
+#define F(x) (1u << SECANNEX_FORMAT_##x)
+
+/* One row per format, in enum order: stream formats (rendered to standard output) have no
+ * extension and no writer. */
+static const struct {
+	secannex_format_info info;
+	sx_writer_fn write;
+} S_formats[SECANNEX_FORMAT__COUNT] = {
+	[SECANNEX_FORMAT_TEXT] = { { "text", NULL, "plain text for the terminal", 0, 0 }, NULL },
+	[SECANNEX_FORMAT_MD] = { { "md", NULL, "Markdown", 0, 0 }, NULL },
+	[SECANNEX_FORMAT_JSON] = { { "json", NULL, "JSON (stable key order)", 0, 0 }, NULL },
+	[SECANNEX_FORMAT_ODT] = { { "odt", ".odt", "OpenDocument text (ODF 1.3)", 1, 1 }, sx_odt_write },
+	[SECANNEX_FORMAT_DOCX] = { { "docx", ".docx", "Word (ECMA-376 transitional)", 1, 1 },
+	    sx_docx_write },
+	[SECANNEX_FORMAT_CSV] = { { "csv", ".csv", "comma-separated records, UTF-8 with a BOM", 1, 0 },
+	    sx_csv_write },
+};
+
+/* One row per document.  A document written without a name is the first row that takes the
+ * format and the source at hand (so a .csv of a tender is the vendor matrix). */
+static const struct {
+	secannex_document_info info;
+	sx_builder_fn build;
+} S_documents[] = {
+	{ { "annex", "the tender's 資通安全需求 annex", F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION },
+	    sx_build_annex },
+	{ { "matrix", "the annex with the vendor's response columns (需求符合性對照表)",
+	    F(ODT) | F(DOCX) | F(CSV), SECANNEX_FROM_RESOLUTION }, sx_build_matrix },
+	{ { "catalog", "the whole 一覽表 table, every type (catalog redlines)", F(ODT) | F(DOCX),
+	    SECANNEX_FROM_CATALOG_DIFF }, sx_build_catalog },
+};
+#define NDOCS (sizeof(S_documents) / sizeof(S_documents[0]))
+
+const secannex_format_info *
+secannex_format_get(secannex_format f)
+{
+	return (unsigned)f < SECANNEX_FORMAT__COUNT ? &S_formats[f].info : NULL;
+}
+
+int
+secannex_format_parse(secannex_format *out, const char *name)
+{
+	for (int f = 0; name && f < SECANNEX_FORMAT__COUNT; f++)
+		if (strcasecmp(S_formats[f].info.name, name) == 0) {
+			*out = (secannex_format)f;
+			return 0;
+		}
+	return SECANNEX_ENOTFOUND;
+}
+
+int
+secannex_format_of_path(secannex_format *out, const char *path)
+{
+	const char *ext = strrchr(path, '.');
+
+	if (ext == NULL || strchr(ext, '/') != NULL)
+		return SECANNEX_ENOTFOUND;
+	for (int f = 0; f < SECANNEX_FORMAT__COUNT; f++)
+		if (S_formats[f].info.extension && strcasecmp(S_formats[f].info.extension, ext) == 0) {
+			*out = (secannex_format)f;
+			return 0;
+		}
+	return SECANNEX_ENOTFOUND;
+}
+
+size_t
+secannex_document_count(void)
+{
+	return NDOCS;
+}
+
+const secannex_document_info *
+secannex_document_get(size_t i)
+{
+	return i < NDOCS ? &S_documents[i].info : NULL;
+}
+
+int
+secannex_document_find(const char *name, secannex_format fmt, int from)
+{
+	for (size_t i = 0; i < NDOCS; i++) {
+		const secannex_document_info *di = &S_documents[i].info;
+		if (name ? strcmp(di->name, name) == 0 :
+		    (di->formats & (1u << fmt)) && di->from == from)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The document row that OPTS names (or the default for its format), checked against FROM and the
+ * format.  Returns its index, or -1 with a diagnostic. */
+static int
+S_pick(const secannex_write_opts *o, int from, const char *path, secannex_diags *d)
+{
+	int i = secannex_document_find(o->document, o->format, from);
+	const secannex_format_info *fi = secannex_format_get(o->format);
+
+	if (fi == NULL || S_formats[o->format].write == NULL) {
+		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, o->document ? o->document : "document",
+		    fi ? fi->name : "?");
+		return -1;
+	}
+	if (i < 0 && o->document == NULL) {
+		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, "document", fi->name);
+		return -1;
+	}
+	if (i < 0 || S_documents[i].info.from != from) {
+		sx_diag(d, SX_MSG_DOC_UNKNOWN, path, 0, o->document);
+		return -1;
+	}
+	if (!(S_documents[i].info.formats & (1u << o->format))) {
+		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, o->document, fi->name);
+		return -1;
+	}
+	return i;
+}
+
+/* Write document A in OPTS' format to PATH, atomically. */
+static int
+S_write(const sx_doc *a, const secannex_write_opts *o, const char *path, secannex_diags *d)
+{
+	sx_buf out = SX_BUF_INIT;
+	int rc = S_formats[o->format].write(a, o->template_dir, &out, d);
+
+	if (rc == 0)
+		rc = sx_write_atomic(path, out.ptr, out.len, d);
+	sx_buf_free(&out);
+	return rc;
+}
+
+int
+secannex_document_write(const secannex_resolution *r, const secannex_write_opts *o,
+    const char *path, secannex_diags *d)
+{
+	sx_doc_src src = { r, NULL, 0, o->epoch_set, (time_t)o->epoch };
+	sx_doc a;
+	int i = S_pick(o, SECANNEX_FROM_RESOLUTION, path, d), rc;
+
+	if (i < 0)
+		return SECANNEX_EINVALID;
+	S_documents[i].build(&a, &src);
+	rc = S_write(&a, o, path, d);
+	sx_doc_free(&a);
+	return rc;
+}
+
+/* Build both sides with document I, merge them into a redline and write it. */
+static int
+S_redline(int i, const sx_doc_src *os, const sx_doc_src *ns, const secannex_write_opts *o,
+    const char *path, secannex_diags *d)
+{
+	sx_doc od, nd, r;
+	int rc;
+
+	/* the author goes into every change mark: the same rules as any text a user types */
+	if (o->author && !*o->author) {
+		sx_diag(d, SX_MSG_BAD_VALUE, "--author", 0, "needs a name");
+		return SECANNEX_EINVALID;
+	}
+	if (o->author && !sx_field_ok(o->author, "--author", "--author", 0, d))
+		return SECANNEX_EINVALID;
+	if (!S_formats[o->format].info.tracks_changes) {
+		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, "redline", S_formats[o->format].info.name);
+		return SECANNEX_EINVALID;
+	}
+	S_documents[i].build(&od, os);
+	S_documents[i].build(&nd, ns);
+	sx_redline_merge(&r, &od, &nd, o->author ? o->author : "secannex");
+	rc = S_write(&r, o, path, d);
+	sx_doc_free(&r);
+	sx_doc_free(&od);
+	sx_doc_free(&nd);
+	return rc;
+}
+
+int
+secannex_redline_annexes(const secannex_resolution *old_res, const secannex_resolution *new_res,
+    const secannex_write_opts *o, const char *path, secannex_diags *d)
+{
+	sx_doc_src os = { old_res, NULL, 0, o->epoch_set, (time_t)o->epoch };
+	sx_doc_src ns = { new_res, NULL, 1, o->epoch_set, (time_t)o->epoch };
+	int i = S_pick(o, SECANNEX_FROM_RESOLUTION, path, d);
+
+	return i < 0 ? SECANNEX_EINVALID : S_redline(i, &os, &ns, o, path, d);
+}
+
+int
+secannex_redline_catalogs(const secannex_diff *df, const secannex_write_opts *o, const char *path,
+    secannex_diags *d)
+{
+	sx_doc_src os = { NULL, df, 0, o->epoch_set, (time_t)o->epoch };
+	sx_doc_src ns = { NULL, df, 1, o->epoch_set, (time_t)o->epoch };
+	int i = S_pick(o, SECANNEX_FROM_CATALOG_DIFF, path, d);
+
+	return i < 0 ? SECANNEX_EINVALID : S_redline(i, &os, &ns, o, path, d);
+}

@@ -1,0 +1,38 @@
+/* docs.h: the two tables that everything written to a file goes through: the formats (name,
+ * extension, writer) and the documents (name, builder, the formats each can be written in). */
+#ifndef SX_DOCS_H
+#define SX_DOCS_H
+
+#include "doc.h"
+#include "resolve.h"
+
+/* What a document is built from. */
+typedef struct sx_doc_src {
+	const secannex_resolution *res;  /* SECANNEX_FROM_RESOLUTION */
+	const secannex_diff *diff;       /* SECANNEX_FROM_CATALOG_DIFF */
+	int new_side;                    /* with DIFF: build NEW's side (keys: OLD's matched ids) */
+	int epoch_set;
+	time_t epoch;
+} sx_doc_src;
+
+/* A file writer: the document's parts, packaged, into OUT.  Returns 0 or a negative
+ * secannex_error with a diagnostic in D. */
+typedef int (*sx_writer_fn)(const sx_doc *a, const char *template_dir, sx_buf *out,
+    secannex_diags *d);
+
+/* A document builder: fills *OUT (freed with sx_doc_free()) from SRC. */
+typedef void (*sx_builder_fn)(sx_doc *out, const sx_doc_src *src);
+
+/* The writers (one file each) and the builders (annex.c, redline.c). */
+int sx_odt_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_diags *d);
+int sx_docx_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_diags *d);
+int sx_csv_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_diags *d);
+void sx_build_annex(sx_doc *out, const sx_doc_src *src);
+void sx_build_matrix(sx_doc *out, const sx_doc_src *src);
+void sx_build_catalog(sx_doc *out, const sx_doc_src *src);
+
+/* Merge OLD and NEW into *OUT, NEW's document with tracked changes against OLD's (redline.c). */
+void sx_redline_merge(sx_doc *out, const sx_doc *old_doc, const sx_doc *new_doc,
+    const char *author);
+
+#endif
