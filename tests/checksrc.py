@@ -10,6 +10,7 @@ import unicodedata
 top = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("SRCDIR") or \
     os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 MAX_COLS = 110
+MAX_FUNC_LINES = 80
 BANNED = ("sprintf", "vsprintf", "strcpy", "strcat", "strncpy", "strncat", "gets", "strtok",
           "atoi", "atol", "atof", "alloca", "rand", "tmpnam", "mktemp")
 ALLOCATORS = ("malloc", "calloc", "realloc", "strdup", "strndup")
@@ -114,6 +115,26 @@ def check_definitions(path, headers):
             report(path, n + 1, "undeclared", "%s() is neither static nor in a header" % fn)
 
 
+def check_function_lengths(path):
+    """A function body (between the { and the } in column 0) has at most MAX_FUNC_LINES lines."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    start = name = None
+    for n, line in enumerate(lines):
+        if line.startswith("{") and n > 0:
+            k = n - 1
+            while k > 0 and "(" not in lines[k]:
+                k -= 1
+            m = re.match(r"\s*\**\s*([A-Za-z_]\w*)\s*\(", lines[k])
+            start, name = n, m.group(1) if m else "?"
+        elif line.startswith("}") and start is not None:
+            body = n - start - 1
+            if body > MAX_FUNC_LINES:
+                report(path, start + 1, "function-length", "%s() has %d lines (at most %d: split it)"
+                       % (name, body, MAX_FUNC_LINES))
+            start = None
+
+
 def check_public_header(path):
     """Every declaration in the public header has a /** */ comment right above it."""
     with open(path, encoding="utf-8") as f:
@@ -146,6 +167,8 @@ def main():
     headers = headers_text()
     for f in sorted(glob.glob(os.path.join(top, "src", "lib", "*.c"))):
         check_definitions(f, headers)
+    for f in sorted(glob.glob(os.path.join(top, "src", "**", "*.c"), recursive=True)):
+        check_function_lengths(f)
     check_public_header(os.path.join(top, "src", "secannex.h"))
     for p in problems:
         print(p)
