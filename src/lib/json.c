@@ -132,9 +132,11 @@ sx_json_newline(sx_json *w)
 {
 	unsigned char *s = &w->st[w->depth];
 
-	if ((*s & (S_HAS | S_SEP)) == S_HAS && w->depth > 0)
-		sx_buf_putc(w->b, ',');
-	*s |= S_SEP;
+	if (!(*s & S_KEYED)) {          /* between a key and its value, a break is only a break */
+		if ((*s & (S_HAS | S_SEP)) == S_HAS && w->depth > 0)
+			sx_buf_putc(w->b, ',');
+		*s |= S_SEP;
+	}
 	sx_buf_putc(w->b, '\n');
 }
 

@@ -64,8 +64,8 @@ void sx_json_kv_int(sx_json *w, const char *key, long long v);
 
 /*
  * A line break before the next member or element: the comma owed to the one before is written
- * first (",\n"), so the output reads one entry per line. At the top level, after the value, it
- * is the final newline.
+ * first (",\n"), so the output reads one entry per line. Between a key and its value it is only
+ * a line break; at the top level, after the value, it is the final newline.
  */
 void sx_json_newline(sx_json *w);
 

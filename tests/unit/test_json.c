@@ -102,13 +102,16 @@ test_newline(void **state)
 	sx_json_end_array(&w);
 	sx_json_newline(&w);
 	sx_json_kv_str(&w, "k", "v");
+	sx_json_key(&w, "after");
+	sx_json_newline(&w);
+	sx_json_int(&w, 1);
 	sx_json_key(&w, "empty");
 	sx_json_begin_array(&w);
 	sx_json_end_array(&w);
 	sx_json_end_object(&w);
 	sx_json_newline(&w);
 	assert_string_equal(S_text(&b),
-	    "{\"rows\":[\n{\"n\":0},\n{\"n\":1},\n{\"n\":2}],\n\"k\":\"v\",\"empty\":[]}\n");
+	    "{\"rows\":[\n{\"n\":0},\n{\"n\":1},\n{\"n\":2}],\n\"k\":\"v\",\"after\":\n1,\"empty\":[]}\n");
 	sx_json_free(&w);
 	sx_buf_free(&b);
 }
