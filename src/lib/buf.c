@@ -1,4 +1,4 @@
-/* buf.c: growable buffer, JSON string quoting, and the aborting allocators. */
+/* buf.c: growable buffer and the aborting allocators. */
 #include "buf.h"
 
 #include <stdio.h>
@@ -134,29 +134,6 @@ sx_aprintf(const char *fmt, ...)
 	sx_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	return sx_buf_detach(&b);
-}
-
-void
-sx_buf_json_str(sx_buf *b, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	sx_buf_putc(b, '"');
-	for (; *p; p++) {
-		switch (*p) {
-		case '"': sx_buf_puts(b, "\\\""); break;
-		case '\\': sx_buf_puts(b, "\\\\"); break;
-		case '\n': sx_buf_puts(b, "\\n"); break;
-		case '\t': sx_buf_puts(b, "\\t"); break;
-		case '\r': sx_buf_puts(b, "\\r"); break;
-		default:
-			if (*p < 0x20)
-				sx_buf_printf(b, "\\u%04x", *p);
-			else
-				sx_buf_putc(b, *p);
-		}
-	}
-	sx_buf_putc(b, '"');
 }
 
 char *

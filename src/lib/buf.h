@@ -28,8 +28,6 @@ void sx_buf_printf(sx_buf *b, const char *fmt, ...) __attribute__((format(printf
 void sx_buf_vprintf(sx_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* A newly allocated formatted string (the project's sprintf; never NULL). */
 char *sx_aprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Append S as a JSON string literal, quotes included. */
-void sx_buf_json_str(sx_buf *b, const char *s);
 /* Give the contents to the caller (never NULL) and reset the buffer. */
 char *sx_buf_detach(sx_buf *b);
 void sx_buf_free(sx_buf *b);

@@ -5,6 +5,8 @@
 #include "render.h"
 #include "resolve.h"
 
+static const char *const S_grade_key[3] = { "normal", "medium", "high" };
+
 static int
 S_need_proc(const secannex_catalog *cat)
 {
@@ -31,14 +33,16 @@ secannex_render_types(const secannex_catalog *cat, secannex_format fmt)
 	if (!S_need_proc(cat))
 		return NULL;
 	if (fmt == SECANNEX_FORMAT_JSON) {
-		sx_buf_putc(&b, '[');
+		sx_json w;
+		sx_json_init(&w, &b);
+		sx_json_begin_array(&w);
 		for (size_t i = 0; i < cat->proc->ntypes; i++) {
-			if (i)
-				sx_buf_putc(&b, ',');
-			sx_buf_putc(&b, '\n');
-			sx_json_type(&b, &cat->proc->types[i], 0);
+			sx_json_newline(&w);
+			sx_json_type(&w, &cat->proc->types[i], 0);
 		}
-		sx_buf_puts(&b, "]\n");
+		sx_json_end_array(&w);
+		sx_json_newline(&w);
+		sx_json_free(&w);
 	} else {
 		sx_txt_types(&b, cat->proc);
 	}
@@ -59,8 +63,11 @@ secannex_render_show(const secannex_catalog *cat, const char *type_id, int grade
 		return NULL;
 	}
 	if (fmt == SECANNEX_FORMAT_JSON) {
-		sx_json_type(&b, t, 1);
-		sx_buf_putc(&b, '\n');
+		sx_json w;
+		sx_json_init(&w, &b);
+		sx_json_type(&w, t, 1);
+		sx_json_newline(&w);
+		sx_json_free(&w);
 	} else {
 		sx_txt_show(&b, t, grade);
 	}
@@ -82,8 +89,11 @@ secannex_render_baseline(const secannex_catalog *cat, secannex_grade grade, cons
 		return NULL;
 	}
 	if (fmt == SECANNEX_FORMAT_JSON) {
-		sx_json_resolved(&b, cat->reg, a, grade);
-		sx_buf_putc(&b, '\n');
+		sx_json w;
+		sx_json_init(&w, &b);
+		sx_json_resolved(&w, cat->reg, a, grade);
+		sx_json_newline(&w);
+		sx_json_free(&w);
 	} else {
 		sx_txt_baseline(&b, cat->reg, a, grade);
 	}
@@ -104,8 +114,11 @@ secannex_render_duties(const secannex_catalog *cat, int level, secannex_kind kin
 		return NULL;
 	}
 	if (fmt == SECANNEX_FORMAT_JSON) {
-		sx_json_duty_table(&b, t);
-		sx_buf_putc(&b, '\n');
+		sx_json w;
+		sx_json_init(&w, &b);
+		sx_json_duty_table(&w, t);
+		sx_json_newline(&w);
+		sx_json_free(&w);
 	} else {
 		sx_txt_duties(&b, t);
 	}
@@ -126,11 +139,38 @@ secannex_render_resolution(const secannex_resolution *r, secannex_format fmt)
 	return sx_buf_detach(&b);
 }
 
+/* The system grade G set by the 附表九 dimensions V, as JSON: each dimension, and which set G. */
+static void
+S_json_grade(sx_buf *b, const sx_regulation *reg, const int v[SX_DIM__COUNT], int g)
+{
+	sx_json w;
+
+	sx_json_init(&w, b);
+	sx_json_begin_object(&w);
+	sx_json_kv_str(&w, "grade", S_grade_key[g]);
+	sx_json_kv_str(&w, "name", secannex_grade_name((secannex_grade)g, 0));
+	sx_json_kv_str(&w, "rule", "highest");
+	sx_json_key(&w, "dimensions");
+	sx_json_begin_array(&w);
+	for (int i = 0; i < SX_DIM__COUNT; i++) {
+		sx_json_begin_object(&w);
+		sx_json_kv_str(&w, "id", sx_dim_ids[i]);
+		sx_json_kv_str(&w, "name", sx_dim_zh[i]);
+		sx_json_kv_str(&w, "grade", S_grade_key[v[i]]);
+		sx_json_kv_bool(&w, "sets_grade", v[i] == g);
+		sx_json_kv_str(&w, "text", i < (int)reg->ndims ? reg->dims[i].text[v[i]] : "");
+		sx_json_end_object(&w);
+	}
+	sx_json_end_array(&w);
+	sx_json_end_object(&w);
+	sx_json_newline(&w);
+	sx_json_free(&w);
+}
+
 char *
 secannex_render_grade(const secannex_catalog *cat, const secannex_grade dims[4],
     secannex_format fmt)
 {
-	static const char *const key[3] = { "normal", "medium", "high" };
 	sx_buf b = SX_BUF_INIT;
 	int v[SX_DIM__COUNT], g;
 
@@ -140,18 +180,10 @@ secannex_render_grade(const secannex_catalog *cat, const secannex_grade dims[4],
 		v[i] = (int)dims[i];
 	g = sx_grade_of_dims(v);
 	if (fmt == SECANNEX_FORMAT_JSON) {
-		sx_buf_printf(&b, "{\"grade\":\"%s\",\"name\":\"%s\",\"rule\":\"highest\",\"dimensions\":[",
-		    key[g], secannex_grade_name((secannex_grade)g, 0));
-		for (int i = 0; i < SX_DIM__COUNT; i++) {
-			sx_buf_printf(&b, "%s{\"id\":\"%s\",\"name\":\"%s\",\"grade\":\"%s\",\"sets_grade\":%s,\"text\":",
-			    i ? "," : "", sx_dim_ids[i], sx_dim_zh[i], key[v[i]], v[i] == g ? "true" : "false");
-			sx_buf_json_str(&b, i < (int)cat->reg->ndims ? cat->reg->dims[i].text[v[i]] : "");
-			sx_buf_putc(&b, '}');
-		}
-		sx_buf_puts(&b, "]}\n");
+		S_json_grade(&b, cat->reg, v, g);
 		return sx_buf_detach(&b);
 	}
-	sx_buf_printf(&b, "系統防護需求等級：%s (%s)\n", secannex_grade_name((secannex_grade)g, 0), key[g]);
+	sx_buf_printf(&b, "系統防護需求等級：%s (%s)\n", secannex_grade_name((secannex_grade)g, 0), S_grade_key[g]);
 	sx_buf_printf(&b, "%s %s：%s\n\n", cat->reg->grading_label, cat->reg->grading_title,
 	    cat->reg->grading_remark);
 	for (int i = 0; i < SX_DIM__COUNT; i++) {

@@ -3,13 +3,13 @@
 #define SX_RENDER_H
 
 #include "buf.h"
+#include "json.h"
 #include "model.h"
 
-/* JSON pieces (render_json.c). */
-void sx_json_item(sx_buf *b, const sx_item *it);
-void sx_json_type(sx_buf *b, const sx_type *t, int with_items);
-void sx_json_resolved(sx_buf *b, const sx_regulation *r, const sx_area *only, secannex_grade g);
-void sx_json_duty_table(sx_buf *b, const sx_duty_table *t);
+/* JSON pieces (render_json.c), each one value written through the JSON writer W. */
+void sx_json_type(sx_json *w, const sx_type *t, int with_items);
+void sx_json_resolved(sx_json *w, const sx_regulation *r, const sx_area *only, secannex_grade g);
+void sx_json_duty_table(sx_json *w, const sx_duty_table *t);
 
 /* Terminal text pieces (render_txt.c). */
 void sx_txt_types(sx_buf *b, const sx_procurement *p);

@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "diff.h"
+#include "json.h"
 
 /* A row's conditions in their catalog names: "personal-data, level>=C" ("(none)" when none). */
 static void
@@ -342,130 +343,145 @@ S_md_render(sx_buf *b, const secannex_diff *d)
 }
 
 static void
-S_json_dtext(sx_buf *b, const sx_dtext *t)
+S_json_dtext(sx_json *w, const char *key, const sx_dtext *t)
 {
-	sx_buf_putc(b, '[');
-	for (size_t i = 0; i < t->n; i++) {
-		sx_buf_printf(b, "%s{\"op\":\"%s\",\"text\":", i ? "," : "",
-		    t->v[i].op == SX_OP_SAME ? "same" : t->v[i].op == SX_OP_INS ? "ins" : "del");
-		sx_buf_json_str(b, t->v[i].text);
-		sx_buf_putc(b, '}');
+	sx_json_key(w, key);
+	if (t->n == 0) {
+		sx_json_null(w);
+		return;
 	}
-	sx_buf_putc(b, ']');
+	sx_json_begin_array(w);
+	for (size_t i = 0; i < t->n; i++) {
+		sx_json_begin_object(w);
+		sx_json_kv_str(w, "op",
+		    t->v[i].op == SX_OP_SAME ? "same" : t->v[i].op == SX_OP_INS ? "ins" : "del");
+		sx_json_kv_str(w, "text", t->v[i].text);
+		sx_json_end_object(w);
+	}
+	sx_json_end_array(w);
 }
 
 static void
-S_json_side(sx_buf *b, const sx_item *it, const sx_row *row)
+S_json_side(sx_json *w, const char *key, const sx_item *it, const sx_row *row)
 {
 	char *t, *note;
 
+	sx_json_key(w, key);
 	if (it == NULL) {
-		sx_buf_puts(b, "null");
+		sx_json_null(w);
 		return;
 	}
-	sx_buf_puts(b, "{\"id\":");
-	sx_buf_json_str(b, it->id);
-	sx_buf_puts(b, ",\"type\":");
-	sx_buf_json_str(b, it->type->id);
-	sx_buf_puts(b, ",\"group\":");
-	sx_buf_json_str(b, it->group->name);
+	sx_json_begin_object(w);
+	sx_json_kv_str(w, "id", it->id);
+	sx_json_kv_str(w, "type", it->type->id);
+	sx_json_kv_str(w, "group", it->group->name);
 	t = row ? sx_strdup(row->text) : sx_rich_plain(&it->text);
-	sx_buf_puts(b, ",\"text\":");
-	sx_buf_json_str(b, t);
+	sx_json_kv_str(w, "text", t);
 	free(t);
-	sx_buf_puts(b, ",\"marks\":{");
+	sx_json_key(w, "marks");
+	sx_json_begin_object(w);
 	for (int g = 2; g >= 0; g--)
-		sx_buf_printf(b, "%s\"%s\":\"%s\"", g == 2 ? "" : ",", S_grade_key[g],
-		    sx_mark_symbols[it->mark[g]]);
-	sx_buf_puts(b, "},\"tiers\":{");
-	for (int g = 2, first = 1; g >= 0; g--)
-		if (it->tier[g]) {
-			sx_buf_printf(b, "%s\"%s\":", first ? "" : ",", S_grade_key[g]);
-			sx_buf_json_str(b, it->tier[g]);
-			first = 0;
-		}
-	sx_buf_puts(b, "},\"note\":");
+		sx_json_kv_str(w, S_grade_key[g], sx_mark_symbols[it->mark[g]]);
+	sx_json_end_object(w);
+	sx_json_key(w, "tiers");
+	sx_json_begin_object(w);
+	for (int g = 2; g >= 0; g--)
+		if (it->tier[g])
+			sx_json_kv_str(w, S_grade_key[g], it->tier[g]);
+	sx_json_end_object(w);
 	note = sx_item_note(it);
-	if (note)
-		sx_buf_json_str(b, note);
-	else
-		sx_buf_puts(b, "null");
+	sx_json_kv_str(w, "note", note);
 	free(note);
 	if (row) {
-		sx_buf_printf(b, ",\"status\":\"%s\",\"reason\":", sx_status_names[row->status]);
-		sx_buf_json_str(b, row->reason);
+		sx_json_kv_str(w, "status", sx_status_names[row->status]);
+		sx_json_kv_str(w, "reason", row->reason);
 	}
-	sx_buf_putc(b, '}');
+	sx_json_end_object(w);
+}
+
+/* A path and a catalog version: the "old" or "new" side of the report's header. */
+static void
+S_json_source(sx_json *w, const char *key, const secannex_catalog *cat)
+{
+	sx_json_key(w, key);
+	sx_json_begin_object(w);
+	sx_json_kv_str(w, "path", cat->proc->path);
+	sx_json_kv_str(w, "version", cat->proc->version);
+	sx_json_end_object(w);
+}
+
+static void
+S_json_delta(sx_json *w, const sx_delta *x)
+{
+	sx_json_begin_object(w);
+	sx_json_kv_str(w, "change",
+	    x->kind == SX_DELTA_ADDED ? "added" : x->kind == SX_DELTA_DELETED ? "deleted" : "modified");
+	sx_json_key(w, "changes");
+	sx_json_begin_array(w);
+	for (int k = 0; k < SX_CH__LAST; k++)
+		if (x->changes & (1u << k))
+			sx_json_str(w, sx_change_names[k]);
+	sx_json_end_array(w);
+	S_json_side(w, "old", x->old, x->old_row);
+	S_json_side(w, "new", x->new, x->new_row);
+	if (x->kind == SX_DELTA_MODIFIED) {
+		sx_json_key(w, "similarity");
+		sx_json_fixed(w, x->similarity, 3);
+	}
+	S_json_dtext(w, "text_diff", &x->text);
+	S_json_dtext(w, "note_diff", &x->note);
+	S_json_dtext(w, "reason_diff", &x->reason);
+	sx_json_end_object(w);
 }
 
 static void
 S_json_render(sx_buf *b, const secannex_diff *d)
 {
 	size_t add = 0, del = 0, mod = 0;
+	sx_json w;
 
-	sx_buf_printf(b, "{\"format\":\"secannex-diff/1\",\"kind\":\"%s\",\"old\":{\"path\":",
-	    d->kind == SX_DIFF_CATALOG ? "catalog" : "annex");
-	sx_buf_json_str(b, d->old_cat->proc->path);
-	sx_buf_puts(b, ",\"version\":");
-	sx_buf_json_str(b, d->old_cat->proc->version);
-	sx_buf_puts(b, "},\"new\":{\"path\":");
-	sx_buf_json_str(b, d->new_cat->proc->path);
-	sx_buf_puts(b, ",\"version\":");
-	sx_buf_json_str(b, d->new_cat->proc->version);
-	sx_buf_printf(b, "},\"identical\":%s,\"metadata\":[", secannex_diff_count(d) ? "false" : "true");
+	sx_json_init(&w, b);
+	sx_json_begin_object(&w);
+	sx_json_kv_str(&w, "format", "secannex-diff/1");
+	sx_json_kv_str(&w, "kind", d->kind == SX_DIFF_CATALOG ? "catalog" : "annex");
+	S_json_source(&w, "old", d->old_cat);
+	S_json_source(&w, "new", d->new_cat);
+	sx_json_kv_bool(&w, "identical", secannex_diff_count(d) == 0);
+	sx_json_key(&w, "metadata");
+	sx_json_begin_array(&w);
 	for (size_t i = 0; i < d->nmeta; i++) {
-		sx_buf_printf(b, "%s\n{\"field\":", i ? "," : "");
-		sx_buf_json_str(b, d->meta[i].field);
-		sx_buf_puts(b, ",\"old\":");
-		if (d->meta[i].old)
-			sx_buf_json_str(b, d->meta[i].old);
-		else
-			sx_buf_puts(b, "null");
-		sx_buf_puts(b, ",\"new\":");
-		if (d->meta[i].new)
-			sx_buf_json_str(b, d->meta[i].new);
-		else
-			sx_buf_puts(b, "null");
-		sx_buf_putc(b, '}');
+		sx_json_newline(&w);
+		sx_json_begin_object(&w);
+		sx_json_kv_str(&w, "field", d->meta[i].field);
+		sx_json_kv_str(&w, "old", d->meta[i].old);
+		sx_json_kv_str(&w, "new", d->meta[i].new);
+		sx_json_end_object(&w);
 	}
-	sx_buf_puts(b, "],\"rows\":[");
+	sx_json_end_array(&w);
+	sx_json_key(&w, "rows");
+	sx_json_begin_array(&w);
 	for (size_t i = 0; i < d->n; i++) {
-		const sx_delta *x = &d->v[i];
-		add += x->kind == SX_DELTA_ADDED;
-		del += x->kind == SX_DELTA_DELETED;
-		mod += x->kind == SX_DELTA_MODIFIED;
-		sx_buf_printf(b, "%s\n{\"change\":\"%s\",\"changes\":[", i ? "," : "",
-		    x->kind == SX_DELTA_ADDED ? "added" : x->kind == SX_DELTA_DELETED ? "deleted" : "modified");
-		for (int k = 0, first = 1; k < SX_CH__LAST; k++)
-			if (x->changes & (1u << k)) {
-				sx_buf_printf(b, "%s\"%s\"", first ? "" : ",", sx_change_names[k]);
-				first = 0;
-			}
-		sx_buf_puts(b, "],\"old\":");
-		S_json_side(b, x->old, x->old_row);
-		sx_buf_puts(b, ",\"new\":");
-		S_json_side(b, x->new, x->new_row);
-		if (x->kind == SX_DELTA_MODIFIED)
-			sx_buf_printf(b, ",\"similarity\":%.3f", x->similarity);
-		sx_buf_puts(b, ",\"text_diff\":");
-		if (x->text.n)
-			S_json_dtext(b, &x->text);
-		else
-			sx_buf_puts(b, "null");
-		sx_buf_puts(b, ",\"note_diff\":");
-		if (x->note.n)
-			S_json_dtext(b, &x->note);
-		else
-			sx_buf_puts(b, "null");
-		sx_buf_puts(b, ",\"reason_diff\":");
-		if (x->reason.n)
-			S_json_dtext(b, &x->reason);
-		else
-			sx_buf_puts(b, "null");
-		sx_buf_putc(b, '}');
+		add += d->v[i].kind == SX_DELTA_ADDED;
+		del += d->v[i].kind == SX_DELTA_DELETED;
+		mod += d->v[i].kind == SX_DELTA_MODIFIED;
+		sx_json_newline(&w);
+		S_json_delta(&w, &d->v[i]);
 	}
-	sx_buf_printf(b, "],\"summary\":{\"metadata\":%zu,\"added\":%zu,\"deleted\":%zu,\"modified\":%zu}}\n",
-	    d->nmeta, add, del, mod);
+	sx_json_end_array(&w);
+	sx_json_key(&w, "summary");
+	sx_json_begin_object(&w);
+	sx_json_key(&w, "metadata");
+	sx_json_uint(&w, d->nmeta);
+	sx_json_key(&w, "added");
+	sx_json_uint(&w, add);
+	sx_json_key(&w, "deleted");
+	sx_json_uint(&w, del);
+	sx_json_key(&w, "modified");
+	sx_json_uint(&w, mod);
+	sx_json_end_object(&w);
+	sx_json_end_object(&w);
+	sx_json_newline(&w);
+	sx_json_free(&w);
 }
 
 char *

@@ -89,6 +89,17 @@ assert [s["op"] for s in td] == ["same", "ins", "same", "del", "ins", "same"], t
 assert "".join(s["text"] for s in td if s["op"] != "ins") == d["rows"][0]["old"]["text"]
 assert "".join(s["text"] for s in td if s["op"] != "del") == d["rows"][0]["new"]["text"]
 PY
+# a file name that is not UTF-8 (byte 0xFF in OLD's path): the JSON is still UTF-8, the byte U+FFFD
+bad="$T/old$(printf '\377').xml"
+cp base.xml "$bad"
+expect 1 diff --format json "$bad" mark.xml
+has "$T/out" "old$(printf '\357\277\275').xml"
+python3 - "$T/out" <<'PY' || fails=$((fails + 1))
+import json, sys
+d = json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))
+assert d["old"]["path"].endswith("/old\ufffd.xml"), d["old"]["path"]
+assert d["new"]["path"] == "mark.xml" and d["summary"]["modified"] == 1, d["summary"]
+PY
 expect 1 diff --format md base.xml mark.xml
 has "$T/out" "| 修改 | dev-02 | dev/提供服務商 | 不得為大陸地區廠商或第三地區含陸資成分廠商 | marks；標記 ●●◎→●◎◎ |"
 

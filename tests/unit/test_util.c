@@ -1,4 +1,4 @@
-/* test_util.c: buffer, JSON quoting, parsing of grades/levels/kinds, text checks, diagnostics. */
+/* test_util.c: buffer, parsing of grades/levels/kinds, text checks, diagnostics. */
 #include "unit.h"
 
 #include "../../src/lib/nfcqc.h"
@@ -21,28 +21,6 @@ test_buf(void **state)
 	s = sx_buf_detach(&b);
 	assert_string_equal(s, "");
 	free(s);
-}
-
-static void
-test_json_str(void **state)
-{
-	static const struct {
-		const char *in, *out;
-	} cases[] = {
-		{ "plain", "\"plain\"" },
-		{ "a\"b\\c", "\"a\\\"b\\\\c\"" },
-		{ "line\nnext\ttab", "\"line\\nnext\\ttab\"" },
-		{ "\x01\x1f", "\"\\u0001\\u001f\"" },
-		{ "機關<&>", "\"機關<&>\"" },
-	};
-
-	(void)state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		sx_buf b = SX_BUF_INIT;
-		sx_buf_json_str(&b, cases[i].in);
-		assert_string_equal(b.ptr, cases[i].out);
-		sx_buf_free(&b);
-	}
 }
 
 static void
@@ -150,7 +128,6 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf),
-		cmocka_unit_test(test_json_str),
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_text_problems),
 		cmocka_unit_test(test_diags),
