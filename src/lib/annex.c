@@ -204,9 +204,9 @@ S_build(sx_annex *a, const secannex_resolution *r, int vendor_matrix)
 	for (size_t i = 0; i < r->nrows; i++) {
 		const sx_row *row = &r->rows[i];
 		n_in += S_in_annex(row);
-		n_cond += row->rule && strncmp(row->rule, "condition-", 10) == 0;
+		n_cond += strncmp(sx_rule_names[row->rule], "condition-", 10) == 0;
 		n_sel += row->status == SX_ST_SELECTED;
-		n_ciso += row->rule && strcmp(row->rule, "ciso-confirmed") == 0;
+		n_ciso += row->rule == SX_RULE_CISO_CONFIRMED;
 		n_pending += row->status == SX_ST_PENDING;
 		n_out += row->status == SX_ST_EXCLUDED;
 		any_controls |= S_in_annex(row) && row->ncontrols > 0;

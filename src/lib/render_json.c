@@ -4,6 +4,7 @@
 
 #include "api.h"
 #include "buf.h"
+#include "cond.h"
 #include "model.h"
 #include "render.h"
 #include "resolve.h"
@@ -87,7 +88,7 @@ S_json_conditions(sx_buf *b, const sx_item *it)
 		if ((1u << k) == SX_COND_LEVEL)
 			sx_buf_printf(b, "{\"kind\":\"level\",\"min\":\"%s\"}", sx_level_names[it->level_min]);
 		else
-			sx_buf_printf(b, "{\"kind\":\"%s\"}", sx_cond_names[k]);
+			sx_buf_printf(b, "{\"kind\":\"%s\"}", sx_cond_kinds[k].name);
 	}
 	sx_buf_putc(b, ']');
 }
@@ -590,7 +591,7 @@ sx_json_resolution(sx_buf *b, const secannex_resolution *r)
 		S_kv_str(b, &fi, "mark", sx_mark_symbols[row->mark]);
 		S_kv_str(b, &fi, "tier", row->tier);
 		S_kv_str(b, &fi, "status", sx_status_names[row->status]);
-		S_kv_str(b, &fi, "rule", row->rule);
+		S_kv_str(b, &fi, "rule", sx_rule_names[row->rule]);
 		S_kv_str(b, &fi, "reason", row->reason);
 		S_key(b, &fi, "decision");
 		if (row->decision) {
