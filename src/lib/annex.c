@@ -106,9 +106,9 @@ S_count(S_counts *c, const secannex_resolution *r)
 	for (size_t i = 0; i < r->nrows; i++) {
 		const sx_row *row = &r->rows[i];
 		c->in += S_in_annex(row);
-		c->cond += row->rule && strncmp(row->rule, "condition-", 10) == 0;
+		c->cond += strncmp(sx_rule_names[row->rule], "condition-", 10) == 0;
 		c->sel += row->status == SX_ST_SELECTED;
-		c->ciso += row->rule && strcmp(row->rule, "ciso-confirmed") == 0;
+		c->ciso += row->rule == SX_RULE_CISO_CONFIRMED;
 		c->pending += row->status == SX_ST_PENDING;
 		c->out += row->status == SX_ST_EXCLUDED;
 		c->any_controls |= S_in_annex(row) && row->ncontrols > 0;

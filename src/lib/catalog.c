@@ -5,6 +5,7 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "cond.h"
 #include "diag.h"
 #include "model.h"
 #include "xmlsafe.h"
@@ -14,9 +15,6 @@ const char *const sx_blank_names[SX_BLANK__COUNT] = {
 	"scan-risk-level", "system-grade", "baseline-grade"
 };
 const char *const sx_level_names[5] = { "A", "B", "C", "D", "E" };
-const char *const sx_cond_names[SX_COND__COUNT] = {
-	"personal-data", "level", "special-procurement", "ciso-escape", "ciso-confirm"
-};
 
 #define NS_PROCUREMENT "urn:secannex:procurement:1"
 #define NS_REGULATION "urn:secannex:regulation:1"
@@ -94,6 +92,26 @@ sx_rich_plain(const sx_rich *r)
 	return sx_buf_detach(&b);
 }
 
+/* <condition kind="…" [min="A-E"]/>: its kind's bit, and the minimum level where the kind has one. */
+static void
+S_condition_parse(sx_item *it, xmlNodePtr c, const char *path, secannex_diags *d)
+{
+	char *name = sx_xml_attr(c, "kind");
+	int k = sx_cond_find(name);
+
+	free(name);
+	if (k < 0) /* the schema allows none */
+		return;
+	if (sx_cond_kinds[k].has_min) {
+		char *m = sx_xml_attr(c, "min");
+		it->level_min = m ? m[0] - 'A' : 0;
+		free(m);
+	}
+	if (it->conds & SX_COND_BIT(k))
+		sx_diag(d, SX_MSG_COND_DUP, path, xmlGetLineNo(c), it->id);
+	it->conds |= SX_COND_BIT(k);
+}
+
 static void
 S_item_parse(sx_item *it, xmlNodePtr el, const char *path, secannex_diags *d)
 {
@@ -116,21 +134,7 @@ S_item_parse(sx_item *it, xmlNodePtr el, const char *path, secannex_diags *d)
 		} else if (sx_xml_is(c, "note")) {
 			S_rich_parse(&it->note, c, path, d);
 		} else if (sx_xml_is(c, "condition")) {
-			char *k = sx_xml_attr(c, "kind");
-			unsigned bit = 0;
-
-			for (int n = 0; n < SX_COND__COUNT; n++)
-				if (strcmp(k, sx_cond_names[n]) == 0)
-					bit = 1u << n;
-			if (bit == SX_COND_LEVEL) {
-				char *m = sx_xml_attr(c, "min");
-				it->level_min = m ? m[0] - 'A' : 0;
-				free(m);
-			}
-			if (it->conds & bit)
-				sx_diag(d, SX_MSG_COND_DUP, path, xmlGetLineNo(c), it->id);
-			it->conds |= bit;
-			free(k);
+			S_condition_parse(it, c, path, d);
 		} else if (sx_xml_is(c, "baseline-area")) {
 			it->areas = sx_realloc(it->areas, (it->nareas + 1) * sizeof(char *));
 			it->areas[it->nareas++] = sx_xml_attr(c, "ref");
@@ -377,10 +381,7 @@ secannex_catalog_load(secannex_catalog **out, const secannex_load_opts *opts,
 		cat->proc = sx_procurement_from_doc(pdoc, opts->procurement_path, d);
 		sx_procurement_check(cat->proc, cat->reg, d);
 	}
-	rc = 0;
-	for (size_t i = before; i < d->n; i++)
-		if (d->v[i].level >= SECANNEX_DIAG_ERROR)
-			rc = SECANNEX_EINVALID;
+	rc = sx_diags_errors_since(d, before) ? SECANNEX_EINVALID : 0;
 	if (rc == 0) {
 		*out = cat;
 		cat = NULL;
@@ -410,7 +411,7 @@ secannex_validate_file(const char *path, const char *schema_dir, size_t max_byte
 {
 	xmlDocPtr doc = NULL;
 	size_t before = d->n;
-	int kind, rc;
+	int kind;
 
 	kind = S_read_valid(&doc, path, S_DOC_UNKNOWN, schema_dir, max_bytes, d);
 	if (kind < 0)
@@ -425,9 +426,5 @@ secannex_validate_file(const char *path, const char *schema_dir, size_t max_byte
 		sx_regulation_free(r);
 	}
 	xmlFreeDoc(doc);
-	rc = 0;
-	for (size_t i = before; i < d->n; i++)
-		if (d->v[i].level >= SECANNEX_DIAG_ERROR)
-			rc = SECANNEX_EINVALID;
-	return rc;
+	return sx_diags_errors_since(d, before) ? SECANNEX_EINVALID : 0;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cond.h"
 #include "diag.h"
 #include "model.h"
 
@@ -62,48 +63,75 @@ static const char *const S_grade_en[3] = { "normal", "medium", "high" };
 /*
  * A row's conditions are the machine-readable form of its note, so each must be stated by the
  * note, and a note that states one of these rules must carry its condition (an edited copy that
- * drops one would silently change every tender):
- *   personal-data        「…涉及個資…」
- *   level min="X"        「…X級以上之機關…」
- *   special-procurement  「…特殊或巨額採購…」
- *   ciso-escape          「…確認風險。」
- *   ciso-confirm         「…資安長確認…」 (the ▲ mark's own check is the mark's)
+ * drops one would silently change every tender).  The phrase of each kind is in the table of
+ * condition kinds (cond.c).
  */
 static void
 S_check_note(const sx_procurement *p, const sx_item *it, secannex_diags *d)
 {
-	/* the phrase that states each condition (by bit), and whether a note saying it needs it */
-	static const struct {
-		const char *phrase;
-		int needed;
-	} says[SX_COND__COUNT] = {
-		{ "涉及個資", 1 }, { NULL, 1 }, { "特殊或巨額採購", 1 }, { "確認風險", 1 },
-		{ "資安長確認", 0 },
-	};
 	char *note = sx_item_note(it);
-	const char *n = note ? note : "", *lv = strstr(n, "級以上之機關");
-	int note_level = lv && lv - n >= 1 && lv[-1] >= 'A' && lv[-1] <= 'E' ? lv[-1] - 'A' : -1;
+	const char *n = note ? note : "";
+
 	for (int k = 0; k < SX_COND__COUNT; k++) {
-		int has = (it->conds & (1u << k)) != 0, stated;
+		const sx_cond_kind *c = &sx_cond_kinds[k];
+		int has = (it->conds & SX_COND_BIT(k)) != 0, stated;
 		char said[64], attr[16] = ""; /* attr: the level's min, for the condition to add */
 
-		if ((1u << k) == SX_COND_LEVEL) {
+		if (c->has_min) {
+			/* the letter A-E just before the phrase */
+			const char *lv = strstr(n, c->phrase);
+			int note_level = lv && lv - n >= 1 && lv[-1] >= 'A' && lv[-1] <= 'E' ?
+			    lv[-1] - 'A' : -1;
+
 			stated = has ? note_level == it->level_min : note_level >= 0;
-			snprintf(said, sizeof(said), "「%s級以上之機關」",
-			    sx_level_names[has ? it->level_min : note_level < 0 ? 0 : note_level]);
+			snprintf(said, sizeof(said), "「%s%s」",
+			    sx_level_names[has ? it->level_min : note_level < 0 ? 0 : note_level], c->phrase);
 			if (!has && stated)
 				snprintf(attr, sizeof(attr), " min=\"%s\"", sx_level_names[note_level]);
 		} else {
-			stated = strstr(n, says[k].phrase) != NULL;
-			snprintf(said, sizeof(said), "「%s」", says[k].phrase);
+			stated = strstr(n, c->phrase) != NULL;
+			snprintf(said, sizeof(said), "「%s」", c->phrase);
 		}
 		if (has && !stated)
-			sx_diag(d, SX_MSG_COND_NOTE, p->path, it->line, it->id, sx_cond_names[k], said);
-		else if (!has && stated && says[k].needed)
-			sx_diag(d, SX_MSG_NOTE_COND, p->path, it->line, it->id, said, sx_cond_names[k],
-			    attr);
+			sx_diag(d, SX_MSG_COND_NOTE, p->path, it->line, it->id, c->name, said);
+		else if (!has && stated && c->note_needs)
+			sx_diag(d, SX_MSG_NOTE_COND, p->path, it->line, it->id, said, c->name, attr);
 	}
 	free(note);
+}
+
+/*
+ * Conditions and marks: a kind that needs a mark (◎ for the 必選 rules) needs it at some grade;
+ * a mark that needs its kind (▲ needs ciso-confirm) is checked both ways, first.
+ */
+static void
+S_check_marks(const sx_procurement *p, const sx_item *it, secannex_diags *d)
+{
+	int nmarks[4] = { 0, 0, 0, 0 };
+
+	for (int g = 0; g < 3; g++) {
+		nmarks[it->mark[g]]++;
+		if (it->tier[g] && it->mark[g] == SX_MARK_NA)
+			sx_diag(d, SX_MSG_TIER_MARK, p->path, it->line, it->id);
+	}
+	for (int k = 0; k < SX_COND__COUNT; k++) {
+		const sx_cond_kind *c = &sx_cond_kinds[k];
+		const char *sym;
+
+		if (!c->mark_needs)
+			continue;
+		sym = sx_mark_symbols[c->need_mark];
+		if (!nmarks[c->need_mark] != !(it->conds & SX_COND_BIT(k)))
+			sx_diag(d, SX_MSG_MARK_COND, p->path, it->line, it->id, sym, c->name, sym);
+	}
+	for (int k = 0; k < SX_COND__COUNT; k++) {
+		const sx_cond_kind *c = &sx_cond_kinds[k];
+
+		if (!c->mark_needs && c->need_mark >= 0 && (it->conds & SX_COND_BIT(k)) &&
+		    !nmarks[c->need_mark])
+			sx_diag(d, SX_MSG_COND_MARK, p->path, it->line, it->id, c->name,
+			    sx_mark_symbols[c->need_mark]);
+	}
 }
 
 /*
@@ -153,7 +181,6 @@ sx_procurement_check(const sx_procurement *p, const sx_regulation *reg, secannex
 {
 	size_t before = d->n, total = 0;
 	S_idset ids;
-	int errs = 0;
 
 	for (size_t i = 0; i < p->ntypes; i++)
 		total += p->types[i].nitems + 1;
@@ -167,7 +194,6 @@ sx_procurement_check(const sx_procurement *p, const sx_regulation *reg, secannex
 			sx_diag(d, SX_MSG_DUP_ID, p->path, t->line, t->id, first);
 		for (size_t j = 0; j < t->nitems; j++) {
 			const sx_item *it = &t->items[j];
-			int nmarks[4] = { 0, 0, 0, 0 };
 
 			if ((first = S_idset_add(&ids, it->id, it->line)) != 0) {
 				sx_diag(d, SX_MSG_DUP_ID, p->path, it->line, it->id, first);
@@ -180,22 +206,7 @@ sx_procurement_check(const sx_procurement *p, const sx_regulation *reg, secannex
 				num[j] = (int)strtol(it->id + tl + 1, NULL, 10);
 			}
 			S_check_note(p, it, d);
-			for (int g = 0; g < 3; g++) {
-				nmarks[it->mark[g]]++;
-				if (it->tier[g] && it->mark[g] == SX_MARK_NA)
-					sx_diag(d, SX_MSG_TIER_MARK, p->path, it->line, it->id);
-			}
-			if (!nmarks[SX_MARK_CISO] != !(it->conds & SX_COND_CISO_CONFIRM))
-				sx_diag(d, SX_MSG_CISO_MARK, p->path, it->line, it->id);
-			if (!nmarks[SX_MARK_CASE]) {
-				if (it->conds & SX_COND_PERSONAL_DATA)
-					sx_diag(d, SX_MSG_COND_MARK, p->path, it->line, it->id, "personal-data");
-				if (it->conds & SX_COND_LEVEL)
-					sx_diag(d, SX_MSG_COND_MARK, p->path, it->line, it->id, "level");
-				if (it->conds & SX_COND_SPECIAL)
-					sx_diag(d, SX_MSG_COND_MARK, p->path, it->line, it->id,
-					    "special-procurement");
-			}
+			S_check_marks(p, it, d);
 			for (size_t k = 0; k < it->nareas; k++) {
 				if (reg == NULL)
 					sx_diag(d, SX_MSG_AREA_UNCHECKED, p->path, it->line, it->areas[k]);
@@ -207,9 +218,7 @@ sx_procurement_check(const sx_procurement *p, const sx_regulation *reg, secannex
 		free(num);
 	}
 	S_idset_free(&ids);
-	for (size_t i = before; i < d->n; i++)
-		errs += d->v[i].level >= SECANNEX_DIAG_ERROR;
-	return errs;
+	return (int)sx_diags_errors_since(d, before);
 }
 
 int
@@ -217,7 +226,7 @@ sx_regulation_check(const sx_regulation *r, secannex_diags *d)
 {
 	size_t before = d->n, total = 0;
 	S_idset ids;
-	int errs = 0, first;
+	int first;
 
 	for (size_t i = 0; i < r->narticles; i++)
 		for (size_t j = 0; j < i; j++)
@@ -287,7 +296,5 @@ sx_regulation_check(const sx_regulation *r, secannex_diags *d)
 		}
 	}
 	S_idset_free(&ids);
-	for (size_t i = before; i < d->n; i++)
-		errs += d->v[i].level >= SECANNEX_DIAG_ERROR;
-	return errs;
+	return (int)sx_diags_errors_since(d, before);
 }

@@ -50,10 +50,10 @@ static const struct {
 	    "baseline area '%s' not checked: no regulation catalog loaded" },
 	[SX_MSG_TIER_MARK] = { SECANNEX_DIAG_ERROR,
 	    "row '%s' has a tier for a grade marked '-'" },
-	[SX_MSG_CISO_MARK] = { SECANNEX_DIAG_ERROR,
-	    "row '%s': a ▲ mark needs <condition kind=\"ciso-confirm\"/> and that condition needs a ▲ mark" },
+	[SX_MSG_MARK_COND] = { SECANNEX_DIAG_ERROR,
+	    "row '%s': a %s mark needs <condition kind=\"%s\"/> and that condition needs a %s mark" },
 	[SX_MSG_COND_MARK] = { SECANNEX_DIAG_ERROR,
-	    "row '%s': condition '%s' needs a ◎ mark at some grade" },
+	    "row '%s': condition '%s' needs a %s mark at some grade" },
 	[SX_MSG_COND_DUP] = { SECANNEX_DIAG_ERROR, "row '%s' repeats a condition" },
 	[SX_MSG_GRADE_COVER] = { SECANNEX_DIAG_ERROR,
 	    "measure '%s': grade %s is covered by %d cells (exactly one needed)" },
@@ -65,9 +65,31 @@ static const struct {
 	    "no duties table for level %s, kind %s" },
 	[SX_MSG_DUTY_KIND] = { SECANNEX_DIAG_ERROR,
 	    "level %s mixes a kind-specific table with a table for all agencies" },
-	[SX_MSG_FIELD_TEXT] = { SECANNEX_DIAG_ERROR, "%s: %s" },
+	[SX_MSG_TEXT_UTF8] = { SECANNEX_DIAG_ERROR, "%sinvalid UTF-8" },
+	[SX_MSG_TEXT_CONTROL] = { SECANNEX_DIAG_ERROR, "%scontrol character U+%04X is not allowed" },
+	[SX_MSG_TEXT_BLANK] = { SECANNEX_DIAG_ERROR, "%swhite space only" },
+	[SX_MSG_TEXT_LONG] = { SECANNEX_DIAG_ERROR, "%slonger than %d characters" },
 	[SX_MSG_BAD_VALUE] = { SECANNEX_DIAG_ERROR, "%s" },
-	[SX_MSG_MISSING] = { SECANNEX_DIAG_ERROR, "%s" },
+	[SX_MSG_BAD_GRADE] = { SECANNEX_DIAG_ERROR,
+	    "unknown grade '%s' (expected 高|中|普 or high|medium|normal)" },
+	[SX_MSG_BAD_LEVEL] = { SECANNEX_DIAG_ERROR,
+	    "unknown responsibility level '%s' (expected A, B, C, D or E)" },
+	[SX_MSG_BAD_KIND] = { SECANNEX_DIAG_ERROR, "unknown agency kind '%s' (expected public or special)" },
+	[SX_MSG_BAD_YESNO] = { SECANNEX_DIAG_ERROR, "expected yes or no, not '%s'" },
+	[SX_MSG_BAD_DATE] = { SECANNEX_DIAG_ERROR, "'%s' is not a date YYYY-MM-DD" },
+	[SX_MSG_DATE_FIELD] = { SECANNEX_DIAG_ERROR, "the date is not YYYY-MM-DD" },
+	[SX_MSG_NEED_VALUE] = { SECANNEX_DIAG_ERROR, "needs a value" },
+	[SX_MSG_NEED_ROW] = { SECANNEX_DIAG_ERROR, "needs a row id" },
+	[SX_MSG_NEED_ROW_REASON] = { SECANNEX_DIAG_ERROR, "needs a row id and a reason (ID=REASON)" },
+	[SX_MSG_UNKNOWN_FIELD] = { SECANNEX_DIAG_ERROR, "unknown profile field '%s'" },
+	[SX_MSG_BLANK_TWICE] = { SECANNEX_DIAG_ERROR, "the blank %s is given twice" },
+	[SX_MSG_NO_TYPE] = { SECANNEX_DIAG_ERROR, "the procurement type is not given (--type or <type>)" },
+	[SX_MSG_NO_GRADE] = { SECANNEX_DIAG_ERROR,
+	    "the system grade is not given (--grade, or the four 附表九 dimensions)" },
+	[SX_MSG_NO_DIMS] = { SECANNEX_DIAG_ERROR,
+	    "the grade needs all four dimensions (--confidentiality --integrity --availability --legal)" },
+	[SX_MSG_NO_LEVEL] = { SECANNEX_DIAG_ERROR,
+	    "the agency's responsibility level is not given (--level A-E or <agency-level>)" },
 	[SX_MSG_UNKNOWN_TYPE] = { SECANNEX_DIAG_ERROR,
 	    "unknown procurement type '%s' (see 'secannex types')" },
 	[SX_MSG_UNKNOWN_ROW] = { SECANNEX_DIAG_ERROR, "unknown row '%s'" },
@@ -81,16 +103,22 @@ static const struct {
 	    "row '%s' may be chosen only for a 特殊或巨額採購 (set --special-procurement)" },
 	[SX_MSG_DEC_MARK] = { SECANNEX_DIAG_ERROR,
 	    "%s does not apply to row '%s', marked %s at grade %s" },
-	[SX_MSG_EXCLUDE_MUST] = { SECANNEX_DIAG_ERROR,
-	    "row '%s' cannot be left out: %s" },
+	[SX_MSG_EXCLUDE_PERSONAL] = { SECANNEX_DIAG_ERROR,
+	    "row '%s' cannot be left out: its note makes it required when personal data is involved" },
+	[SX_MSG_EXCLUDE_LEVEL] = { SECANNEX_DIAG_ERROR,
+	    "row '%s' cannot be left out: its note makes it 必選 at this agency's level" },
 	[SX_MSG_CONFLICT] = { SECANNEX_DIAG_ERROR,
 	    "conflicting decisions on row '%s': %s and %s" },
 	[SX_MSG_REDUNDANT] = { SECANNEX_DIAG_WARNING,
 	    "row '%s' is already required (%s): the choice changes nothing" },
+	[SX_MSG_REDUNDANT_COND] = { SECANNEX_DIAG_WARNING,
+	    "row '%s' is already required (by its note's condition): the choice changes nothing" },
 	[SX_MSG_BASELINE_LOW] = { SECANNEX_DIAG_ERROR,
 	    "the baseline grade %s is below the system grade %s" },
 	[SX_MSG_UNFILLED] = { SECANNEX_DIAG_WARNING,
-	    "row '%s': blank '%s' has no value (set %s); it stays visible" },
+	    "row '%s': blank '%s' has no value (set --scan-risk or <blank name=\"scan-risk-level\">); it stays visible" },
+	[SX_MSG_UNFILLED_NOTE] = { SECANNEX_DIAG_WARNING,
+	    "%s: blank '%s' has no value; it stays visible as ___" },
 	[SX_MSG_BLANK_UNUSED] = { SECANNEX_DIAG_ERROR,
 	    "blank '%s' cannot be set in a profile (it is filled from the grades)" },
 	[SX_MSG_DOC_UNKNOWN] = { SECANNEX_DIAG_ERROR, "unknown document '%s'" },
@@ -162,6 +190,28 @@ sx_diag(secannex_diags *d, enum sx_msg m, const char *file, int line, ...)
 	va_end(ap);
 	sx_diag_raw(d, msgs[m].level, file, line, b.ptr ? b.ptr : "");
 	sx_buf_free(&b);
+}
+
+char *
+sx_msg_text(enum sx_msg m, ...)
+{
+	sx_buf b = SX_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, m);
+	sx_buf_vprintf(&b, msgs[m].fmt, ap);
+	va_end(ap);
+	return sx_buf_detach(&b);
+}
+
+size_t
+sx_diags_errors_since(const secannex_diags *d, size_t before)
+{
+	size_t n = 0;
+
+	for (size_t i = before; d && i < d->n; i++)
+		n += d->v[i].level >= SECANNEX_DIAG_ERROR;
+	return n;
 }
 
 secannex_level

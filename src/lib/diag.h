@@ -30,8 +30,8 @@ enum sx_msg {
 	SX_MSG_AREA_REF,      /* %s */
 	SX_MSG_AREA_UNCHECKED,/* %s */
 	SX_MSG_TIER_MARK,     /* %s */
-	SX_MSG_CISO_MARK,     /* %s */
-	SX_MSG_COND_MARK,     /* %s %s */
+	SX_MSG_MARK_COND,     /* %s %s %s %s: row, mark, condition, mark */
+	SX_MSG_COND_MARK,     /* %s %s %s: row, condition, mark */
 	SX_MSG_COND_DUP,      /* %s */
 	SX_MSG_GRADE_COVER,   /* %s %s %d */
 	SX_MSG_INCLUDE_UP,    /* %s %s */
@@ -39,9 +39,26 @@ enum sx_msg {
 	SX_MSG_DUTY_MISSING,  /* %s %s */
 	SX_MSG_DUTY_KIND,     /* %s */
 	SX_MSG_ARTICLE_DUP,   /* %d */
-	SX_MSG_FIELD_TEXT,    /* %s %s: field, problem */
-	SX_MSG_BAD_VALUE,     /* %s */
-	SX_MSG_MISSING,       /* %s */
+	SX_MSG_TEXT_UTF8,     /* %s: "FIELD: " or "" */
+	SX_MSG_TEXT_CONTROL,  /* %s %04X */
+	SX_MSG_TEXT_BLANK,    /* %s */
+	SX_MSG_TEXT_LONG,     /* %s %d */
+	SX_MSG_BAD_VALUE,     /* %s: free text (redline.c's --author) */
+	SX_MSG_BAD_GRADE,     /* %s */
+	SX_MSG_BAD_LEVEL,     /* %s */
+	SX_MSG_BAD_KIND,      /* %s */
+	SX_MSG_BAD_YESNO,     /* %s */
+	SX_MSG_BAD_DATE,      /* %s */
+	SX_MSG_DATE_FIELD,
+	SX_MSG_NEED_VALUE,
+	SX_MSG_NEED_ROW,
+	SX_MSG_NEED_ROW_REASON,
+	SX_MSG_UNKNOWN_FIELD, /* %s */
+	SX_MSG_BLANK_TWICE,   /* %s */
+	SX_MSG_NO_TYPE,
+	SX_MSG_NO_GRADE,
+	SX_MSG_NO_DIMS,
+	SX_MSG_NO_LEVEL,
 	SX_MSG_UNKNOWN_TYPE,  /* %s */
 	SX_MSG_UNKNOWN_ROW,   /* %s */
 	SX_MSG_FOREIGN_ROW,   /* %s %s %s */
@@ -49,11 +66,14 @@ enum sx_msg {
 	SX_MSG_CHOOSE_NA,     /* %s %s */
 	SX_MSG_CHOOSE_SPECIAL,/* %s */
 	SX_MSG_DEC_MARK,      /* %s %s %s %s */
-	SX_MSG_EXCLUDE_MUST,  /* %s %s */
+	SX_MSG_EXCLUDE_PERSONAL, /* %s */
+	SX_MSG_EXCLUDE_LEVEL, /* %s */
 	SX_MSG_CONFLICT,      /* %s %s %s */
-	SX_MSG_REDUNDANT,     /* %s %s */
+	SX_MSG_REDUNDANT,     /* %s %s: row, mark */
+	SX_MSG_REDUNDANT_COND,/* %s */
 	SX_MSG_BASELINE_LOW,  /* %s %s */
-	SX_MSG_UNFILLED,      /* %s %s %s */
+	SX_MSG_UNFILLED,      /* %s %s */
+	SX_MSG_UNFILLED_NOTE, /* %s %s: a resolution's warning (sx_msg_text) */
 	SX_MSG_BLANK_UNUSED,  /* %s */
 	SX_MSG_DOC_UNKNOWN,   /* %s: document name */
 	SX_MSG_DOC_FORMAT,    /* %s %s: document, format */
@@ -77,6 +97,10 @@ void sx_diag(secannex_diags *d, enum sx_msg m, const char *file, int line, ...);
 /* Record a free-form message at LEVEL (libxml2's own messages come through here). */
 void sx_diag_raw(secannex_diags *d, secannex_level level, const char *file, int line,
     const char *msg);
+/* The text of message M with its arguments, not recorded (caller frees). */
+char *sx_msg_text(enum sx_msg m, ...);
+/* The number of diagnostics of severity error or worse recorded since index BEFORE (d->n then). */
+size_t sx_diags_errors_since(const secannex_diags *d, size_t before);
 /* The severity of message M. */
 secannex_level sx_msg_level(enum sx_msg m);
 /* The printf format of message M (for the documentation test). */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cond.h"
 #include "diff.h"
 
 const char *const sx_change_names[SX_CH__LAST] = {
@@ -102,7 +103,7 @@ S_compare_items(sx_delta *x, const sx_item *o, const sx_item *n)
 		x->changes |= SX_CH_NOTE;
 		sx_textdiff(&x->note, no ? no : "", nn ? nn : "");
 	}
-	if (o->conds != n->conds || ((o->conds & SX_COND_LEVEL) && o->level_min != n->level_min))
+	if (!sx_cond_same(o, n))
 		x->changes |= SX_CH_CONDS;
 	if (o->nareas != n->nareas) {
 		x->changes |= SX_CH_AREAS;
@@ -118,19 +119,12 @@ S_compare_items(sx_delta *x, const sx_item *o, const sx_item *n)
 	free(nn);
 }
 
-int
-secannex_diff_catalogs(secannex_diff **out, const secannex_catalog *oc, const secannex_catalog *nc)
+/* The catalog's metadata and type names. */
+static void
+S_catalog_meta(secannex_diff *d, const sx_procurement *op, const sx_procurement *np)
 {
-	secannex_diff *d = sx_calloc(1, sizeof(*d));
-	const sx_procurement *op = oc->proc, *np = nc->proc;
-	size_t no, nn;
-	const sx_item **ov = S_items(op, &no), **nv = S_items(np, &nn);
-	const sx_item **match_of_new = sx_calloc(nn ? nn : 1, sizeof(*match_of_new));
-	char *used_old = sx_calloc(no ? no : 1, 1);
+	char f[96];
 
-	d->kind = SX_DIFF_CATALOG;
-	d->old_cat = oc;
-	d->new_cat = nc;
 	S_meta(d, "title", op->title, np->title);
 	S_meta(d, "edition", op->edition, np->edition);
 	S_meta(d, "version", op->version, np->version);
@@ -139,125 +133,170 @@ secannex_diff_catalogs(secannex_diff **out, const secannex_catalog *oc, const se
 	S_meta(d, "remark", op->remark, np->remark);
 	S_meta(d, "header_note", op->header_note, np->header_note);
 	for (int k = 0; k < 4; k++) {
-		char f[32];
 		snprintf(f, sizeof(f), "legend %s", sx_mark_symbols[k]);
 		S_meta(d, f, op->legend[k][1], np->legend[k][1]);
 	}
 	/* types: added, removed, renamed */
 	for (size_t i = 0; i < op->ntypes; i++) {
 		const sx_type *nt = sx_type_find(np, op->types[i].id);
-		char f[96];
 		snprintf(f, sizeof(f), "type %s", op->types[i].id);
 		S_meta(d, f, op->types[i].name, nt ? nt->name : NULL);
 	}
 	for (size_t i = 0; i < np->ntypes; i++)
 		if (sx_type_find(op, np->types[i].id) == NULL) {
-			char f[96];
 			snprintf(f, sizeof(f), "type %s", np->types[i].id);
 			S_meta(d, f, NULL, np->types[i].name);
 		}
+}
 
-	/* 1. same id, same text; 2. same text (a renumbered row); 3. same id, a similar text */
+/* The rows of both catalogs and the matching so far. */
+typedef struct S_match {
+	const sx_item **ov, **nv;   /* all rows of OLD and of NEW, in order */
+	size_t no, nn;
+	const sx_item **old_of;     /* per NEW row: the OLD row it is matched to, or NULL */
+	char *used;                 /* per OLD row: matched */
+} S_match;
+
+static void
+S_pair(S_match *m, size_t i, size_t j)
+{
+	m->old_of[j] = m->ov[i];
+	m->used[i] = 1;
+}
+
+/* 1. same id, same text; 2. same text (a renumbered row); 3. same id, a similar text */
+static void
+S_match_by_id_and_text(S_match *m)
+{
 	for (int pass = 1; pass <= 3; pass++)
-		for (size_t j = 0; j < nn; j++) {
-			char *tb = match_of_new[j] ? NULL : sx_rich_plain(&nv[j]->text);
-			for (size_t i = 0; tb && i < no; i++) {
+		for (size_t j = 0; j < m->nn; j++) {
+			char *tb = m->old_of[j] ? NULL : sx_rich_plain(&m->nv[j]->text);
+			for (size_t i = 0; tb && i < m->no; i++) {
 				char *ta;
-				int same_id = strcmp(ov[i]->id, nv[j]->id) == 0, ok;
-				if (used_old[i] || (pass != 2 && !same_id))
+				int same_id = strcmp(m->ov[i]->id, m->nv[j]->id) == 0, ok;
+				if (m->used[i] || (pass != 2 && !same_id))
 					continue;
-				ta = sx_rich_plain(&ov[i]->text);
+				ta = sx_rich_plain(&m->ov[i]->text);
 				ok = pass == 3 ? sx_similarity(ta, tb) >= SIMILAR : strcmp(ta, tb) == 0;
 				free(ta);
 				if (ok) {
-					match_of_new[j] = ov[i];
-					used_old[i] = 1;
+					S_pair(m, i, j);
 					break;
 				}
 			}
 			free(tb);
 		}
-	/* 4. the rest by text similarity: every unmatched pair scored once, then the best pairs first */
-	{
-		double *sim = sx_calloc((nn ? nn : 1) * (no ? no : 1), sizeof(double));
-		char **to = sx_calloc(no ? no : 1, sizeof(char *));
+}
 
-		for (size_t i = 0; i < no; i++)
-			if (!used_old[i])
-				to[i] = sx_rich_plain(&ov[i]->text);
-		for (size_t j = 0; j < nn; j++) {
-			char *tn;
-			if (match_of_new[j])
-				continue;
-			tn = sx_rich_plain(&nv[j]->text);
-			for (size_t i = 0; i < no; i++)
-				if (to[i])
-					sim[j * no + i] = sx_similarity(to[i], tn);
-			free(tn);
-		}
-		for (;;) {
-			double best = -1;
-			size_t bi = 0, bj = 0;
-			for (size_t j = 0; j < nn; j++) {
-				if (match_of_new[j])
-					continue;
-				for (size_t i = 0; i < no; i++)
-					if (to[i] && !used_old[i] && sim[j * no + i] >= SIMILAR &&
-					    sim[j * no + i] > best) {
-						best = sim[j * no + i];
-						bi = i;
-						bj = j;
-					}
-			}
-			if (best < 0)
-				break;
-			match_of_new[bj] = ov[bi];
-			used_old[bi] = 1;
-		}
-		for (size_t i = 0; i < no; i++)
-			free(to[i]);
-		free(to);
-		free(sim);
-	}
-	/* 5. what is left with the same id: the row was rewritten */
-	for (size_t j = 0; j < nn; j++)
-		for (size_t i = 0; !match_of_new[j] && i < no; i++)
-			if (!used_old[i] && strcmp(ov[i]->id, nv[j]->id) == 0) {
-				match_of_new[j] = ov[i];
-				used_old[i] = 1;
-			}
-	/* deltas in NEW's order, then the deleted rows in OLD's order */
+/* 4. the rest by text similarity: every unmatched pair scored once, then the best pairs first */
+static void
+S_match_by_similarity(S_match *m)
+{
+	size_t no = m->no, nn = m->nn;
+	double *sim = sx_calloc((nn ? nn : 1) * (no ? no : 1), sizeof(double));
+	char **to = sx_calloc(no ? no : 1, sizeof(char *));
+
+	for (size_t i = 0; i < no; i++)
+		if (!m->used[i])
+			to[i] = sx_rich_plain(&m->ov[i]->text);
 	for (size_t j = 0; j < nn; j++) {
-		if (match_of_new[j] == NULL) {
-			sx_delta *x = S_push(d, SX_DELTA_ADDED);
-			x->new = nv[j];
+		char *tn;
+		if (m->old_of[j])
 			continue;
+		tn = sx_rich_plain(&m->nv[j]->text);
+		for (size_t i = 0; i < no; i++)
+			if (to[i])
+				sim[j * no + i] = sx_similarity(to[i], tn);
+		free(tn);
+	}
+	for (;;) {
+		double best = -1;
+		size_t bi = 0, bj = 0;
+		for (size_t j = 0; j < nn; j++) {
+			if (m->old_of[j])
+				continue;
+			for (size_t i = 0; i < no; i++)
+				if (to[i] && !m->used[i] && sim[j * no + i] >= SIMILAR &&
+				    sim[j * no + i] > best) {
+					best = sim[j * no + i];
+					bi = i;
+					bj = j;
+				}
 		}
-		{
-			sx_delta tmp;
-			memset(&tmp, 0, sizeof(tmp));
-			S_compare_items(&tmp, match_of_new[j], nv[j]);
-			if (tmp.changes) {
-				sx_delta *x = S_push(d, SX_DELTA_MODIFIED);
-				*x = tmp;
-				x->kind = SX_DELTA_MODIFIED;
-				x->old = match_of_new[j];
-				x->new = nv[j];
-			} else {
-				sx_dtext_free(&tmp.text);
-				sx_dtext_free(&tmp.note);
-			}
-		}
+		if (best < 0)
+			break;
+		S_pair(m, bi, bj);
 	}
 	for (size_t i = 0; i < no; i++)
-		if (!used_old[i]) {
-			sx_delta *x = S_push(d, SX_DELTA_DELETED);
-			x->old = ov[i];
+		free(to[i]);
+	free(to);
+	free(sim);
+}
+
+/* 5. what is left with the same id: the row was rewritten */
+static void
+S_match_rewritten(S_match *m)
+{
+	for (size_t j = 0; j < m->nn; j++)
+		for (size_t i = 0; !m->old_of[j] && i < m->no; i++)
+			if (!m->used[i] && strcmp(m->ov[i]->id, m->nv[j]->id) == 0)
+				S_pair(m, i, j);
+}
+
+/* The deltas in NEW's order, then the deleted rows in OLD's order. */
+static void
+S_row_deltas(secannex_diff *d, const S_match *m)
+{
+	for (size_t j = 0; j < m->nn; j++) {
+		sx_delta tmp, *x;
+
+		if (m->old_of[j] == NULL) {
+			x = S_push(d, SX_DELTA_ADDED);
+			x->new = m->nv[j];
+			continue;
 		}
-	free(ov);
-	free(nv);
-	free(match_of_new);
-	free(used_old);
+		memset(&tmp, 0, sizeof(tmp));
+		S_compare_items(&tmp, m->old_of[j], m->nv[j]);
+		if (tmp.changes) {
+			x = S_push(d, SX_DELTA_MODIFIED);
+			*x = tmp;
+			x->kind = SX_DELTA_MODIFIED;
+			x->old = m->old_of[j];
+			x->new = m->nv[j];
+		} else {
+			sx_dtext_free(&tmp.text);
+			sx_dtext_free(&tmp.note);
+		}
+	}
+	for (size_t i = 0; i < m->no; i++)
+		if (!m->used[i]) {
+			sx_delta *x = S_push(d, SX_DELTA_DELETED);
+			x->old = m->ov[i];
+		}
+}
+
+int
+secannex_diff_catalogs(secannex_diff **out, const secannex_catalog *oc, const secannex_catalog *nc)
+{
+	secannex_diff *d = sx_calloc(1, sizeof(*d));
+	S_match m;
+
+	d->kind = SX_DIFF_CATALOG;
+	d->old_cat = oc;
+	d->new_cat = nc;
+	S_catalog_meta(d, oc->proc, nc->proc);
+	m.ov = S_items(oc->proc, &m.no);
+	m.nv = S_items(nc->proc, &m.nn);
+	m.old_of = sx_calloc(m.nn ? m.nn : 1, sizeof(*m.old_of));
+	m.used = sx_calloc(m.no ? m.no : 1, 1);
+	S_match_by_id_and_text(&m);
+	S_match_by_similarity(&m);
+	S_match_rewritten(&m);
+	S_row_deltas(d, &m);
+	free(m.ov);
+	free(m.nv);
+	free(m.old_of);
+	free(m.used);
 	*out = d;
 	return 0;
 }

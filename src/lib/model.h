@@ -14,15 +14,26 @@ enum sx_mark {
 	SX_MARK_NA       /* - 不適用 */
 };
 
-/* Condition kinds derived from a row's note. */
-enum sx_cond {
-	SX_COND_PERSONAL_DATA = 1 << 0,
-	SX_COND_LEVEL = 1 << 1,         /* with sx_item.level_min */
-	SX_COND_SPECIAL = 1 << 2,       /* 特殊或巨額採購 only */
-	SX_COND_CISO_ESCAPE = 1 << 3,   /* 無法達成者…提請機關資安長確認風險 */
-	SX_COND_CISO_CONFIRM = 1 << 4   /* ▲ */
+/* Condition kinds derived from a row's note: the index of each kind's row in sx_cond_kinds
+ * (cond.h, which says what each means and does). */
+enum sx_cond_kind_id {
+	SX_CK_PERSONAL_DATA,
+	SX_CK_LEVEL,                    /* with sx_item.level_min */
+	SX_CK_SPECIAL,                  /* 特殊或巨額採購 only */
+	SX_CK_CISO_ESCAPE,              /* 無法達成者…提請機關資安長確認風險 */
+	SX_CK_CISO_CONFIRM,             /* ▲ */
+	SX_COND__COUNT
 };
-#define SX_COND__COUNT 5
+
+/* The bits of sx_item.conds: bit 1 << k for kind k. */
+#define SX_COND_BIT(k) (1u << (k))
+enum sx_cond {
+	SX_COND_PERSONAL_DATA = 1 << SX_CK_PERSONAL_DATA,
+	SX_COND_LEVEL = 1 << SX_CK_LEVEL,
+	SX_COND_SPECIAL = 1 << SX_CK_SPECIAL,
+	SX_COND_CISO_ESCAPE = 1 << SX_CK_CISO_ESCAPE,
+	SX_COND_CISO_CONFIRM = 1 << SX_CK_CISO_CONFIRM
+};
 
 
 /* Blank names the resolver knows. */
@@ -59,7 +70,7 @@ typedef struct sx_item {
 	enum sx_mark mark[3];  /* indexed by secannex_grade */
 	char *tier[3];         /* NULL when the source has none */
 	sx_rich note;          /* n == 0: no note of its own */
-	unsigned conds;        /* enum sx_cond bits */
+	unsigned conds;        /* enum sx_cond bits: SX_COND_BIT(kind) */
 	int level_min;         /* 0..4 = A..E, with SX_COND_LEVEL */
 	char **areas;          /* 附表十 area ids */
 	size_t nareas;
@@ -212,8 +223,6 @@ typedef struct sx_control {
 extern const char *const sx_mark_symbols[4];
 extern const char *const sx_blank_names[SX_BLANK__COUNT];
 extern const char *const sx_level_names[5];
-/* The catalog's <condition kind="…"> names: sx_cond_names[k] is the kind of bit 1 << k. */
-extern const char *const sx_cond_names[SX_COND__COUNT];
 
 /* Parsers (catalog.c, regulation.c): build a model from a validated document. */
 struct _xmlDoc;

@@ -1,5 +1,4 @@
 /* profile.c: tender profiles: read from a profile file, then overridden by command-line flags. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,30 +109,25 @@ S_is_blank(const char *s)
 int
 sx_field_ok(const char *v, const char *field, const char *file, int line, secannex_diags *d)
 {
-	int kind;
+	int kind, ok = 0;
 	unsigned cp = sx_user_text_problem(v, &kind);
 	size_t chars = 0;
-	char what[64];
+	char *pre = strcmp(field, file) == 0 ? sx_strdup("") : sx_aprintf("%s: ", field);
 
-	if (cp) {
-		if (kind == SX_MSG_BAD_UTF8)
-			snprintf(what, sizeof(what), "invalid UTF-8");
-		else
-			snprintf(what, sizeof(what), "control character U+%04X is not allowed", cp);
+	if (cp && kind == SX_MSG_BAD_UTF8) {
+		sx_diag(d, SX_MSG_TEXT_UTF8, file, line, pre);
+	} else if (cp) {
+		sx_diag(d, SX_MSG_TEXT_CONTROL, file, line, pre, cp);
 	} else if (*v && S_is_blank(v)) {
-		snprintf(what, sizeof(what), "white space only");
+		sx_diag(d, SX_MSG_TEXT_BLANK, file, line, pre);
 	} else {
 		for (const unsigned char *q = (const unsigned char *)v; *q; q++)
 			chars += (*q & 0xC0) != 0x80;
-		if (chars <= FIELD_MAX_CHARS)
-			return 1;
-		snprintf(what, sizeof(what), "longer than %d characters", FIELD_MAX_CHARS);
+		if (!(ok = chars <= FIELD_MAX_CHARS))
+			sx_diag(d, SX_MSG_TEXT_LONG, file, line, pre, FIELD_MAX_CHARS);
 	}
-	if (strcmp(field, file) == 0)
-		sx_diag(d, SX_MSG_BAD_VALUE, file, line, what);
-	else
-		sx_diag(d, SX_MSG_FIELD_TEXT, file, line, field, what);
-	return 0;
+	free(pre);
+	return ok;
 }
 
 static void
@@ -178,6 +172,118 @@ S_grade_value(const char *s)
 	return secannex_grade_parse(&g, s) == 0 ? (int)g : -1;
 }
 
+/* <tender>: the document fields (<date> a real YYYY-MM-DD). */
+static void
+S_read_tender(secannex_profile *p, xmlNodePtr c, const char *path, secannex_diags *d)
+{
+	for (xmlNodePtr f = sx_xml_first_el(c); f; f = sx_xml_next_el(f)) {
+		char *fv = sx_xml_content(f);
+		for (int i = 0; i < SX_F__COUNT; i++) {
+			if (!sx_xml_is(f, sx_field_names[i]) ||
+			    !sx_field_ok(fv, sx_field_names[i], path, xmlGetLineNo(f), d))
+				continue;
+			if (i == SX_F_DATE && !S_parse_date(fv))
+				sx_diag(d, SX_MSG_DATE_FIELD, path, xmlGetLineNo(f));
+			else
+				S_replace(&p->fields[i], fv);
+		}
+		free(fv);
+	}
+}
+
+/* <dimensions>: the four 附表九 grades, which then decide the grade. */
+static void
+S_read_dimensions(secannex_profile *p, xmlNodePtr c, const char *path)
+{
+	p->grade = -1;
+	for (xmlNodePtr f = sx_xml_first_el(c); f; f = sx_xml_next_el(f)) {
+		char *fv = sx_xml_content(f), *ft = S_trimmed(fv);
+		for (int i = 0; i < SX_DIM__COUNT; i++)
+			if (sx_xml_is(f, sx_dim_ids[i]))
+				p->dims[i] = S_grade_value(ft);
+		free(fv);
+		free(ft);
+	}
+	S_origin_set(&p->grade_at, path, xmlGetLineNo(c));
+}
+
+/* <blank name="scan-risk-level">: the only blank a profile sets, once. */
+static void
+S_read_blank(secannex_profile *p, xmlNodePtr c, const char *v, const char *path, int *seen,
+    secannex_diags *d)
+{
+	char *name = sx_xml_attr(c, "name");
+	int line = xmlGetLineNo(c);
+
+	if (strcmp(name, sx_blank_names[SX_BLANK_SCAN_RISK]) != 0)
+		sx_diag(d, strcmp(name, sx_blank_names[SX_BLANK_SYSTEM_GRADE]) == 0 ||
+		    strcmp(name, sx_blank_names[SX_BLANK_BASELINE_GRADE]) == 0 ? SX_MSG_BLANK_UNUSED :
+		    SX_MSG_BLANK_NAME, path, line, name);
+	else if ((*seen)++)
+		sx_diag(d, SX_MSG_BLANK_TWICE, path, line, name);
+	else if (sx_field_ok(v, "blank scan-risk-level", path, line, d))
+		S_replace(&p->scan_risk, v);
+	free(name);
+}
+
+/* <decisions>: <choose>, <exclude>, <ciso-confirm>, <ciso-decline>, each with its ref. */
+static void
+S_read_decisions(secannex_profile *p, xmlNodePtr c, const char *path, secannex_diags *d)
+{
+	for (xmlNodePtr f = sx_xml_first_el(c); f; f = sx_xml_next_el(f)) {
+		char *ref = sx_xml_attr(f, "ref");
+		char *reason = sx_xml_first_el(f) == NULL && f->children ? sx_xml_content(f) : NULL;
+		enum sx_dec_kind k = sx_xml_is(f, "choose") ? SX_DEC_CHOOSE :
+		    sx_xml_is(f, "exclude") ? SX_DEC_EXCLUDE :
+		    sx_xml_is(f, "ciso-confirm") ? SX_DEC_CONFIRM : SX_DEC_DECLINE;
+		if (reason == NULL || sx_field_ok(reason, "reason", path, xmlGetLineNo(f), d))
+			S_add_decision(p, k, ref, reason, path, xmlGetLineNo(f), 0);
+		free(ref);
+		free(reason);
+	}
+}
+
+/* One child of <profile> (the schema has checked its form). */
+static void
+S_read_element(secannex_profile *p, xmlNodePtr c, const char *path, int *seen_scan_risk,
+    secannex_diags *d)
+{
+	int line = xmlGetLineNo(c);
+	char *v = sx_xml_content(c);
+	char *t = S_trimmed(v);
+
+	if (sx_xml_is(c, "type")) {
+		S_replace(&p->type, t);
+		S_origin_set(&p->type_at, path, line);
+	} else if (sx_xml_is(c, "tender")) {
+		S_read_tender(p, c, path, d);
+	} else if (sx_xml_is(c, "agency-level")) {
+		p->level = t[0] - 'A';
+	} else if (sx_xml_is(c, "agency-kind")) {
+		p->kind = strcmp(t, "special") == 0 ? SECANNEX_KIND_SPECIAL : SECANNEX_KIND_PUBLIC;
+	} else if (sx_xml_is(c, "grade")) {
+		p->grade = S_grade_value(t);
+		for (int i = 0; i < SX_DIM__COUNT; i++)
+			p->dims[i] = -1;
+		S_origin_set(&p->grade_at, path, line);
+	} else if (sx_xml_is(c, "dimensions")) {
+		S_read_dimensions(p, c, path);
+	} else if (sx_xml_is(c, "baseline-grade")) {
+		p->baseline = S_grade_value(t);
+		S_origin_set(&p->baseline_at, path, line);
+	} else if (sx_xml_is(c, "personal-data")) {
+		p->personal_data = strcmp(t, "yes") == 0;
+	} else if (sx_xml_is(c, "special-procurement")) {
+		p->special = strcmp(t, "yes") == 0;
+	} else if (sx_xml_is(c, "blank")) {
+		S_read_blank(p, c, v, path, seen_scan_risk, d);
+	} else if (sx_xml_is(c, "decisions")) {
+		S_read_decisions(p, c, path, d);
+	}
+	free(v);
+	free(t);
+}
+
 int
 secannex_profile_load(secannex_profile *p, const char *path, const char *schema_dir,
     size_t max_bytes, secannex_diags *d)
@@ -204,90 +310,9 @@ secannex_profile_load(secannex_profile *p, const char *path, const char *schema_
 	if ((rc = sx_xml_validate(doc, path, rng, d)) != 0)
 		goto done;
 	S_replace(&p->path, path);
-
-	for (xmlNodePtr c = sx_xml_first_el(root); c; c = sx_xml_next_el(c)) {
-		int line = xmlGetLineNo(c);
-		char *v = sx_xml_content(c);
-		char *t = S_trimmed(v);
-
-		if (sx_xml_is(c, "type")) {
-			S_replace(&p->type, t);
-			S_origin_set(&p->type_at, path, line);
-		} else if (sx_xml_is(c, "tender")) {
-			for (xmlNodePtr f = sx_xml_first_el(c); f; f = sx_xml_next_el(f)) {
-				char *fv = sx_xml_content(f);
-				for (int i = 0; i < SX_F__COUNT; i++) {
-					if (!sx_xml_is(f, sx_field_names[i]) ||
-					    !sx_field_ok(fv, sx_field_names[i], path, xmlGetLineNo(f), d))
-						continue;
-					if (i == SX_F_DATE && !S_parse_date(fv))
-						sx_diag(d, SX_MSG_BAD_VALUE, path, xmlGetLineNo(f),
-						    "the date is not YYYY-MM-DD");
-					else
-						S_replace(&p->fields[i], fv);
-				}
-				free(fv);
-			}
-		} else if (sx_xml_is(c, "agency-level")) {
-			p->level = t[0] - 'A';
-		} else if (sx_xml_is(c, "agency-kind")) {
-			p->kind = strcmp(t, "special") == 0 ? SECANNEX_KIND_SPECIAL : SECANNEX_KIND_PUBLIC;
-		} else if (sx_xml_is(c, "grade")) {
-			p->grade = S_grade_value(t);
-			for (int i = 0; i < SX_DIM__COUNT; i++)
-				p->dims[i] = -1;
-			S_origin_set(&p->grade_at, path, line);
-		} else if (sx_xml_is(c, "dimensions")) {
-			p->grade = -1;
-			for (xmlNodePtr f = sx_xml_first_el(c); f; f = sx_xml_next_el(f)) {
-				char *fv = sx_xml_content(f), *ft = S_trimmed(fv);
-				for (int i = 0; i < SX_DIM__COUNT; i++)
-					if (sx_xml_is(f, sx_dim_ids[i]))
-						p->dims[i] = S_grade_value(ft);
-				free(fv);
-				free(ft);
-			}
-			S_origin_set(&p->grade_at, path, line);
-		} else if (sx_xml_is(c, "baseline-grade")) {
-			p->baseline = S_grade_value(t);
-			S_origin_set(&p->baseline_at, path, line);
-		} else if (sx_xml_is(c, "personal-data")) {
-			p->personal_data = strcmp(t, "yes") == 0;
-		} else if (sx_xml_is(c, "special-procurement")) {
-			p->special = strcmp(t, "yes") == 0;
-		} else if (sx_xml_is(c, "blank")) {
-			char *name = sx_xml_attr(c, "name");
-			if (strcmp(name, "scan-risk-level") != 0)
-				sx_diag(d, strcmp(name, "system-grade") == 0 ||
-				    strcmp(name, "baseline-grade") == 0 ? SX_MSG_BLANK_UNUSED :
-				    SX_MSG_BLANK_NAME, path, line, name);
-			else if (seen_scan_risk++)
-				sx_diag(d, SX_MSG_BAD_VALUE, path, line,
-				    "the blank scan-risk-level is given twice");
-			else if (sx_field_ok(v, "blank scan-risk-level", path, line, d))
-				S_replace(&p->scan_risk, v);
-			free(name);
-		} else if (sx_xml_is(c, "decisions")) {
-			for (xmlNodePtr f = sx_xml_first_el(c); f; f = sx_xml_next_el(f)) {
-				char *ref = sx_xml_attr(f, "ref");
-				char *reason = sx_xml_first_el(f) == NULL && f->children ?
-				    sx_xml_content(f) : NULL;
-				enum sx_dec_kind k = sx_xml_is(f, "choose") ? SX_DEC_CHOOSE :
-				    sx_xml_is(f, "exclude") ? SX_DEC_EXCLUDE :
-				    sx_xml_is(f, "ciso-confirm") ? SX_DEC_CONFIRM : SX_DEC_DECLINE;
-				if (reason == NULL || sx_field_ok(reason, "reason", path, xmlGetLineNo(f), d))
-					S_add_decision(p, k, ref, reason, path, xmlGetLineNo(f), 0);
-				free(ref);
-				free(reason);
-			}
-		}
-		free(v);
-		free(t);
-	}
-	rc = 0;
-	for (size_t i = before; i < d->n; i++)
-		if (d->v[i].level >= SECANNEX_DIAG_ERROR)
-			rc = SECANNEX_EINVALID;
+	for (xmlNodePtr c = sx_xml_first_el(root); c; c = sx_xml_next_el(c))
+		S_read_element(p, c, path, &seen_scan_risk, d);
+	rc = sx_diags_errors_since(d, before) ? SECANNEX_EINVALID : 0;
 done:
 	free(rng);
 	if (doc)
@@ -295,21 +320,131 @@ done:
 	return rc;
 }
 
-static int S_bad(secannex_diags *d, const char *flag, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
+/* Report message M (about VALUE) for FLAG; returns SECANNEX_EINVALID. */
 static int
-S_bad(secannex_diags *d, const char *flag, const char *fmt, ...)
+S_bad(secannex_diags *d, const char *flag, enum sx_msg m, const char *value)
 {
-	sx_buf b = SX_BUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	sx_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	sx_diag(d, SX_MSG_BAD_VALUE, flag, 0, b.ptr);
-	sx_buf_free(&b);
+	sx_diag(d, m, flag, 0, value);
 	return SECANNEX_EINVALID;
+}
+
+/* --grade, --baseline */
+static int
+S_set_grade(secannex_profile *p, const char *flag, const char *value, secannex_diags *d)
+{
+	int g = S_grade_value(value);
+
+	if (g < 0)
+		return S_bad(d, flag, SX_MSG_BAD_GRADE, value);
+	if (strcmp(flag, "--grade") == 0) {
+		p->grade = g;
+		for (int i = 0; i < SX_DIM__COUNT; i++)
+			p->dims[i] = -1;
+		S_origin_set(&p->grade_at, flag, 0);
+	} else {
+		p->baseline = g;
+		S_origin_set(&p->baseline_at, flag, 0);
+	}
+	return 0;
+}
+
+/* --confidentiality, --integrity, --availability, --legal (DIM): the dimensions decide the grade. */
+static int
+S_set_dimension(secannex_profile *p, int dim, const char *flag, const char *value,
+    secannex_diags *d)
+{
+	int g = S_grade_value(value);
+
+	if (g < 0)
+		return S_bad(d, flag, SX_MSG_BAD_GRADE, value);
+	p->dims[dim] = g;
+	p->grade = -1;
+	S_origin_set(&p->grade_at, flag, 0);
+	return 0;
+}
+
+/* --level, --kind, --personal-data, --special-procurement */
+static int
+S_set_agency(secannex_profile *p, const char *key, const char *flag, const char *value,
+    secannex_diags *d)
+{
+	secannex_kind k;
+	int yes = strcmp(value, "yes") == 0;
+
+	if (strcmp(key, "level") == 0) {
+		if (secannex_level_parse(&p->level, value) != 0)
+			return S_bad(d, flag, SX_MSG_BAD_LEVEL, value);
+	} else if (strcmp(key, "kind") == 0) {
+		if (secannex_kind_parse(&k, value) != 0)
+			return S_bad(d, flag, SX_MSG_BAD_KIND, value);
+		p->kind = (int)k;
+	} else {
+		if (!yes && strcmp(value, "no") != 0)
+			return S_bad(d, flag, SX_MSG_BAD_YESNO, value);
+		if (key[0] == 'p')
+			p->personal_data = yes;
+		else
+			p->special = yes;
+	}
+	return 0;
+}
+
+/* --scan-risk, --date, --agency, --case, --title */
+static int
+S_set_text(secannex_profile *p, const char *key, const char *flag, const char *value,
+    secannex_diags *d)
+{
+	if (strcmp(key, "date") == 0) {
+		if (!S_parse_date(value))
+			return S_bad(d, flag, SX_MSG_BAD_DATE, value);
+		S_replace(&p->fields[SX_F_DATE], value);
+		return 0;
+	}
+	if (!*value)
+		return S_bad(d, flag, SX_MSG_NEED_VALUE, value);
+	if (strcmp(key, "scan-risk") == 0)
+		S_replace(&p->scan_risk, value);
+	else
+		S_replace(&p->fields[key[0] == 'a' ? SX_F_AGENCY : key[0] == 'c' ? SX_F_CASE : SX_F_TITLE],
+		    value);
+	return 0;
+}
+
+/* --choose ID, --exclude ID=REASON, --ciso-confirm ID, --ciso-decline ID=REASON: the command line
+ * overrides what the file decided about the row. */
+static int
+S_set_decision(secannex_profile *p, const char *key, const char *flag, const char *value,
+    secannex_diags *d)
+{
+	enum sx_dec_kind k;
+	const char *eq = strchr(value, '=');
+	char *ref;
+
+	for (k = 0; k < SX_DEC__COUNT; k++)
+		if (strcmp(flag, sx_dec_names[k]) == 0)
+			break;
+	if (k == SX_DEC__COUNT)
+		return S_bad(d, flag, SX_MSG_UNKNOWN_FIELD, key);
+	ref = eq ? sx_strndup(value, (size_t)(eq - value)) : sx_strdup(value);
+	if (!*ref) {
+		free(ref);
+		return S_bad(d, flag, k == SX_DEC_EXCLUDE || k == SX_DEC_DECLINE ?
+		    SX_MSG_NEED_ROW_REASON : SX_MSG_NEED_ROW, value);
+	}
+	for (size_t i = 0; i < p->ndec;) {
+		if (!p->dec[i].from_flag && strcmp(p->dec[i].ref, ref) == 0) {
+			free(p->dec[i].ref);
+			free(p->dec[i].reason);
+			free(p->dec[i].origin);
+			memmove(&p->dec[i], &p->dec[i + 1], (p->ndec - i - 1) * sizeof(*p->dec));
+			p->ndec--;
+		} else {
+			i++;
+		}
+	}
+	S_add_decision(p, k, ref, eq ? eq + 1 : NULL, flag, 0, 1);
+	free(ref);
+	return 0;
 }
 
 int
@@ -317,7 +452,6 @@ secannex_profile_set(secannex_profile *p, const char *key, const char *value,
     secannex_diags *d)
 {
 	char flag[64];
-	int g;
 
 	snprintf(flag, sizeof(flag), "--%s", key);
 	if (value == NULL)
@@ -327,90 +461,18 @@ secannex_profile_set(secannex_profile *p, const char *key, const char *value,
 	if (strcmp(key, "type") == 0) {
 		S_replace(&p->type, value);
 		S_origin_set(&p->type_at, flag, 0);
-	} else if (strcmp(key, "grade") == 0 || strcmp(key, "baseline") == 0) {
-		if ((g = S_grade_value(value)) < 0)
-			return S_bad(d, flag, "unknown grade '%s' (expected 高|中|普 or high|medium|normal)",
-			    value);
-		if (key[0] == 'g') {
-			p->grade = g;
-			for (int i = 0; i < SX_DIM__COUNT; i++)
-				p->dims[i] = -1;
-			S_origin_set(&p->grade_at, flag, 0);
-		} else {
-			p->baseline = g;
-			S_origin_set(&p->baseline_at, flag, 0);
-		}
-	} else if (strcmp(key, "confidentiality") == 0 || strcmp(key, "integrity") == 0 ||
-	    strcmp(key, "availability") == 0 || strcmp(key, "legal") == 0) {
-		if ((g = S_grade_value(value)) < 0)
-			return S_bad(d, flag, "unknown grade '%s' (expected 高|中|普 or high|medium|normal)",
-			    value);
-		for (int i = 0; i < SX_DIM__COUNT; i++)
-			if (strcmp(key, sx_dim_ids[i]) == 0)
-				p->dims[i] = g;
-		p->grade = -1; /* the dimensions decide */
-		S_origin_set(&p->grade_at, flag, 0);
-	} else if (strcmp(key, "level") == 0) {
-		if (secannex_level_parse(&p->level, value) != 0)
-			return S_bad(d, flag, "unknown responsibility level '%s' (expected A, B, C, D or E)",
-			    value);
-	} else if (strcmp(key, "kind") == 0) {
-		secannex_kind k;
-		if (secannex_kind_parse(&k, value) != 0)
-			return S_bad(d, flag, "unknown agency kind '%s' (expected public or special)", value);
-		p->kind = (int)k;
-	} else if (strcmp(key, "personal-data") == 0 || strcmp(key, "special-procurement") == 0) {
-		int yes = strcmp(value, "yes") == 0;
-		if (!yes && strcmp(value, "no") != 0)
-			return S_bad(d, flag, "expected yes or no, not '%s'", value);
-		if (key[0] == 'p')
-			p->personal_data = yes;
-		else
-			p->special = yes;
-	} else if (strcmp(key, "scan-risk") == 0) {
-		if (!*value)
-			return S_bad(d, flag, "%s", "needs a value");
-		S_replace(&p->scan_risk, value);
-	} else if (strcmp(key, "date") == 0) {
-		if (!S_parse_date(value))
-			return S_bad(d, flag, "'%s' is not a date YYYY-MM-DD", value);
-		S_replace(&p->fields[SX_F_DATE], value);
-	} else if (strcmp(key, "agency") == 0 || strcmp(key, "case") == 0 ||
-	    strcmp(key, "title") == 0) {
-		if (!*value)
-			return S_bad(d, flag, "%s", "needs a value");
-		S_replace(&p->fields[key[0] == 'a' ? SX_F_AGENCY : key[0] == 'c' ? SX_F_CASE : SX_F_TITLE],
-		    value);
-	} else {
-		enum sx_dec_kind k;
-		const char *eq = strchr(value, '=');
-		char *ref;
-
-		for (k = 0; k < SX_DEC__COUNT; k++)
-			if (strcmp(flag, sx_dec_names[k]) == 0)
-				break;
-		if (k == SX_DEC__COUNT)
-			return S_bad(d, flag, "unknown profile field '%s'", key);
-		ref = eq ? sx_strndup(value, (size_t)(eq - value)) : sx_strdup(value);
-		if (!*ref) {
-			free(ref);
-			return S_bad(d, flag, "needs a row id%s", k == SX_DEC_EXCLUDE ||
-			    k == SX_DEC_DECLINE ? " and a reason (ID=REASON)" : "");
-		}
-		/* the command line overrides what the file decided about this row */
-		for (size_t i = 0; i < p->ndec;) {
-			if (!p->dec[i].from_flag && strcmp(p->dec[i].ref, ref) == 0) {
-				free(p->dec[i].ref);
-				free(p->dec[i].reason);
-				free(p->dec[i].origin);
-				memmove(&p->dec[i], &p->dec[i + 1], (p->ndec - i - 1) * sizeof(*p->dec));
-				p->ndec--;
-			} else {
-				i++;
-			}
-		}
-		S_add_decision(p, k, ref, eq ? eq + 1 : NULL, flag, 0, 1);
-		free(ref);
+		return 0;
 	}
-	return 0;
+	if (strcmp(key, "grade") == 0 || strcmp(key, "baseline") == 0)
+		return S_set_grade(p, flag, value, d);
+	for (int i = 0; i < SX_DIM__COUNT; i++)
+		if (strcmp(key, sx_dim_ids[i]) == 0)
+			return S_set_dimension(p, i, flag, value, d);
+	if (strcmp(key, "level") == 0 || strcmp(key, "kind") == 0 ||
+	    strcmp(key, "personal-data") == 0 || strcmp(key, "special-procurement") == 0)
+		return S_set_agency(p, key, flag, value, d);
+	if (strcmp(key, "scan-risk") == 0 || strcmp(key, "date") == 0 || strcmp(key, "agency") == 0 ||
+	    strcmp(key, "case") == 0 || strcmp(key, "title") == 0)
+		return S_set_text(p, key, flag, value, d);
+	return S_set_decision(p, key, flag, value, d);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cond.h"
 #include "diff.h"
 #include "json.h"
 
@@ -13,14 +14,11 @@ S_conds(sx_buf *b, const sx_item *it)
 	int first = 1;
 
 	for (int k = 0; k < SX_COND__COUNT; k++) {
-		if (!(it->conds & (1u << k)))
+		if (!(it->conds & SX_COND_BIT(k)))
 			continue;
 		sx_buf_puts(b, first ? "" : ", ");
 		first = 0;
-		if ((1u << k) == SX_COND_LEVEL)
-			sx_buf_printf(b, "level>=%s", sx_level_names[it->level_min]);
-		else
-			sx_buf_puts(b, sx_cond_names[k]);
+		sx_cond_label(b, k, it);
 	}
 	if (first)
 		sx_buf_puts(b, "(none)");

@@ -5,6 +5,7 @@
 #include "api.h"
 #include "buf.h"
 #include "json.h"
+#include "cond.h"
 #include "model.h"
 #include "render.h"
 #include "resolve.h"
@@ -56,7 +57,7 @@ S_json_conditions(sx_json *w, const sx_item *it)
 			sx_json_kv_str(w, "kind", "level");
 			sx_json_kv_str(w, "min", sx_level_names[it->level_min]);
 		} else {
-			sx_json_kv_str(w, "kind", sx_cond_names[k]);
+			sx_json_kv_str(w, "kind", sx_cond_kinds[k].name);
 		}
 		sx_json_end_object(w);
 	}
@@ -505,7 +506,7 @@ S_res_row(sx_json *w, const secannex_resolution *r, const sx_row *row)
 	sx_json_kv_str(w, "mark", sx_mark_symbols[row->mark]);
 	sx_json_kv_str(w, "tier", row->tier);
 	sx_json_kv_str(w, "status", sx_status_names[row->status]);
-	sx_json_kv_str(w, "rule", row->rule);
+	sx_json_kv_str(w, "rule", sx_rule_names[row->rule]);
 	sx_json_kv_str(w, "reason", row->reason);
 	sx_json_key(w, "decision");
 	if (row->decision) {

@@ -76,11 +76,32 @@ S_left_out(const sx_row *row)
 	    row->status == SX_ST_NA;
 }
 
-void
-sx_md_resolution(sx_buf *b, const secannex_resolution *r)
+/* How the grade was set: 「（依附表九，取機密性「高」、…之最高者；由機密性決定）」 or 「（機關核定）」. */
+static void
+S_grade_how(sx_buf *b, const secannex_resolution *r)
+{
+	if (!r->grade_from_dims) {
+		sx_buf_puts(b, "（機關核定）\n");
+		return;
+	}
+	sx_buf_puts(b, "（依附表九，取");
+	for (int i = 0; i < SX_DIM__COUNT; i++)
+		sx_buf_printf(b, "%s%s「%s」", i ? "、" : "", sx_dim_zh[i],
+		    secannex_grade_name((secannex_grade)r->dims[i], 0));
+	sx_buf_puts(b, "之最高者；由");
+	for (int i = 0, first = 1; i < SX_DIM__COUNT; i++)
+		if (r->dims[i] == r->grade) {
+			sx_buf_printf(b, "%s%s", first ? "" : "、", sx_dim_zh[i]);
+			first = 0;
+		}
+	sx_buf_puts(b, "決定）\n");
+}
+
+/* The title and the tender's facts. */
+static void
+S_header(sx_buf *b, const secannex_resolution *r)
 {
 	const sx_procurement *p = r->cat->proc;
-	int any_controls = 0;
 
 	sx_buf_printf(b, "# 資通安全基本要求審查表：%s\n\n", r->type->name);
 	sx_buf_printf(b, "- 機關：%s\n", S_or(r->fields[SX_F_AGENCY], "（未填）"));
@@ -89,21 +110,7 @@ sx_md_resolution(sx_buf *b, const secannex_resolution *r)
 	sx_buf_printf(b, "- 日期：%s\n", S_or(r->fields[SX_F_DATE], "（未填）"));
 	sx_buf_printf(b, "- 採購類型：%s（%s）\n", r->type->name, r->type->id);
 	sx_buf_printf(b, "- 系統防護需求等級：%s", secannex_grade_name((secannex_grade)r->grade, 0));
-	if (r->grade_from_dims) {
-		sx_buf_puts(b, "（依附表九，取");
-		for (int i = 0; i < SX_DIM__COUNT; i++)
-			sx_buf_printf(b, "%s%s「%s」", i ? "、" : "", sx_dim_zh[i],
-			    secannex_grade_name((secannex_grade)r->dims[i], 0));
-		sx_buf_puts(b, "之最高者；由");
-		for (int i = 0, first = 1; i < SX_DIM__COUNT; i++)
-			if (r->dims[i] == r->grade) {
-				sx_buf_printf(b, "%s%s", first ? "" : "、", sx_dim_zh[i]);
-				first = 0;
-			}
-		sx_buf_puts(b, "決定）\n");
-	} else {
-		sx_buf_puts(b, "（機關核定）\n");
-	}
+	S_grade_how(b, r);
 	sx_buf_printf(b, "- 防護基準等級（附表十）：%s%s\n",
 	    secannex_grade_name((secannex_grade)r->baseline, 0),
 	    r->baseline_given ? "（機關指定）" : "（同系統防護需求等級）");
@@ -112,7 +119,49 @@ sx_md_resolution(sx_buf *b, const secannex_resolution *r)
 	sx_buf_printf(b, "- 涉及個資：%s；特殊或巨額採購：%s\n", r->personal_data ? "是" : "否",
 	    r->special ? "是" : "否");
 	sx_buf_printf(b, "- 依據：%s（%s%s）\n\n", p->title, p->edition, p->version);
+}
 
+/* The 附表十 appendix: the controls of every annexed row that cites areas. */
+static void
+S_appendix(sx_buf *b, const secannex_resolution *r)
+{
+	int any_controls = 0;
+
+	for (size_t i = 0; i < r->nrows; i++)
+		any_controls |= r->rows[i].ncontrols > 0 && S_in_annex(&r->rows[i]);
+	if (!any_controls)
+		return;
+	sx_buf_printf(b, "\n## 附錄：附表十 資通系統防護基準（等級「%s」）\n",
+	    secannex_grade_name((secannex_grade)r->baseline, 0));
+	for (size_t i = 0; i < r->nrows; i++) {
+		const sx_row *row = &r->rows[i];
+		const sx_measure *m = NULL;
+		if (!row->ncontrols || !S_in_annex(row))
+			continue;
+		sx_buf_printf(b, "\n### %s %s\n\n", row->item->id, row->controls[0].measure->area->name);
+		for (size_t k = 0; k < row->ncontrols; k++) {
+			const sx_control *c = &row->controls[k];
+			if (c->measure != m) {
+				m = c->measure;
+				sx_buf_printf(b, "- %s %s\n", m->id, m->name);
+			}
+			sx_buf_puts(b, "  - ");
+			if (c->entry == NULL) {
+				sx_buf_puts(b, c->cell->none_text);
+			} else {
+				if (c->entry->n)
+					sx_buf_printf(b, "%s、", c->entry->n);
+				sx_buf_puts(b, c->entry->text);
+			}
+			sx_buf_putc(b, '\n');
+		}
+	}
+}
+
+void
+sx_md_resolution(sx_buf *b, const secannex_resolution *r)
+{
+	S_header(b, r);
 	sx_buf_puts(b, "## 統計\n\n| 狀態 | 項數 |\n|---|---|\n");
 	for (int s = 0; s < SX_ST__COUNT; s++)
 		sx_buf_printf(b, "| %s（%s） | %zu |\n", sx_status_zh[s], sx_status_names[s], r->counts[s]);
@@ -131,36 +180,7 @@ sx_md_resolution(sx_buf *b, const secannex_resolution *r)
 			S_cell(b, r->rows[i].reason);
 			sx_buf_putc(b, '\n');
 		}
-
-	for (size_t i = 0; i < r->nrows; i++)
-		any_controls |= r->rows[i].ncontrols > 0 && S_in_annex(&r->rows[i]);
-	if (any_controls) {
-		sx_buf_printf(b, "\n## 附錄：附表十 資通系統防護基準（等級「%s」）\n",
-		    secannex_grade_name((secannex_grade)r->baseline, 0));
-		for (size_t i = 0; i < r->nrows; i++) {
-			const sx_row *row = &r->rows[i];
-			const sx_measure *m = NULL;
-			if (!row->ncontrols || !S_in_annex(row))
-				continue;
-			sx_buf_printf(b, "\n### %s %s\n\n", row->item->id, row->controls[0].measure->area->name);
-			for (size_t k = 0; k < row->ncontrols; k++) {
-				const sx_control *c = &row->controls[k];
-				if (c->measure != m) {
-					m = c->measure;
-					sx_buf_printf(b, "- %s %s\n", m->id, m->name);
-				}
-				sx_buf_puts(b, "  - ");
-				if (c->entry == NULL) {
-					sx_buf_puts(b, c->cell->none_text);
-				} else {
-					if (c->entry->n)
-						sx_buf_printf(b, "%s、", c->entry->n);
-					sx_buf_puts(b, c->entry->text);
-				}
-				sx_buf_putc(b, '\n');
-			}
-		}
-	}
+	S_appendix(b, r);
 	if (r->nwarnings) {
 		sx_buf_puts(b, "\n## 警告\n\n");
 		for (size_t i = 0; i < r->nwarnings; i++)

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cond.h"
 #include "render.h"
 #include "resolve.h"
 
@@ -48,35 +49,25 @@ sx_txt_types(sx_buf *b, const sx_procurement *p)
 		    p->types[i].name);
 }
 
+/* A row's conditions in the table's words: "涉及個資時為必要 (personal-data)；…". */
 static void
 S_conditions(sx_buf *b, const sx_item *it)
 {
-	static const struct {
-		unsigned bit;
-		const char *text;
-	} words[] = {
-		{ SX_COND_PERSONAL_DATA, "涉及個資時為必要 (personal-data)" },
-		{ SX_COND_LEVEL, NULL },
-		{ SX_COND_SPECIAL, "限特殊或巨額採購 (special-procurement)" },
-		{ SX_COND_CISO_ESCAPE, "無法達成時得提請資安長確認風險 (ciso-escape)" },
-		{ SX_COND_CISO_CONFIRM, "須經機關資安長確認 (ciso-confirm)" },
-	};
 	int first = 1;
 
 	if (!it->conds)
 		return;
 	sx_buf_puts(b, "            條件：");
-	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
-		if (!(it->conds & words[k].bit))
+	for (int k = 0; k < SX_COND__COUNT; k++) {
+		if (!(it->conds & SX_COND_BIT(k)))
 			continue;
 		if (!first)
 			sx_buf_puts(b, "；");
 		first = 0;
-		if (words[k].bit == SX_COND_LEVEL)
-			sx_buf_printf(b, "責任等級%s級以上機關為必要 (level>=%s)",
-			    sx_level_names[it->level_min], sx_level_names[it->level_min]);
-		else
-			sx_buf_puts(b, words[k].text);
+		sx_cond_say(b, sx_cond_kinds[k].words, NULL, it);
+		sx_buf_puts(b, " (");
+		sx_cond_label(b, k, it);
+		sx_buf_putc(b, ')');
 	}
 	sx_buf_putc(b, '\n');
 }

@@ -4,6 +4,7 @@
 
 #include "api.h"
 #include "buf.h"
+#include "cond.h"
 #include "diag.h"
 #include "resolve.h"
 
@@ -12,6 +13,18 @@ const char *const sx_status_names[SX_ST__COUNT] = {
 };
 const char *const sx_status_zh[SX_ST__COUNT] = {
 	"應辦理", "選擇納入", "未選擇", "不納入", "待資安長確認", "不適用"
+};
+const char *const sx_rule_names[SX_RULE__COUNT] = {
+	[SX_RULE_COND_PERSONAL_DATA] = "condition-personal-data",
+	[SX_RULE_COND_LEVEL] = "condition-level",
+	[SX_RULE_MARK_RECOMMENDED] = "mark-recommended",
+	[SX_RULE_OFFICER_EXCLUDED] = "officer-excluded",
+	[SX_RULE_OFFICER_CHOSEN] = "officer-chosen",
+	[SX_RULE_NOT_CHOSEN] = "not-chosen",
+	[SX_RULE_CISO_PENDING] = "ciso-pending",
+	[SX_RULE_CISO_CONFIRMED] = "ciso-confirmed",
+	[SX_RULE_CISO_DECLINED] = "ciso-declined",
+	[SX_RULE_MARK_NA] = "mark-not-applicable",
 };
 static const char *const S_grade_zh[3] = { "普", "中", "高" };
 
@@ -98,219 +111,235 @@ S_fill(const sx_rich *r, char *const values[SX_BLANK__COUNT], int *unfilled, int
 	return sx_buf_detach(&b);
 }
 
-static void
-S_warn(secannex_resolution *r, const char *msg)
+/* What deciding one row works with: the row, its decision, the grade's name, the reason so far. */
+typedef struct S_ctx {
+	const secannex_resolution *res;
+	sx_row *row;
+	const sx_decision *dc;      /* NULL: no decision on the row */
+	const char *g;              /* the grade in Chinese */
+	secannex_diags *d;
+	sx_buf why;
+	int errs;
+} S_ctx;
+
+#define S_DEC(k) (1u << (k))
+
+/* Whether the row's decision is one of KINDS (S_DEC bits). */
+static int
+S_is(const S_ctx *x, unsigned kinds)
 {
-	r->warnings = sx_realloc(r->warnings, (r->nwarnings + 1) * sizeof(char *));
-	r->warnings[r->nwarnings++] = sx_strdup(msg);
+	return x->dc && (kinds & S_DEC(x->dc->kind)) != 0;
+}
+
+static void
+S_set(S_ctx *x, enum sx_status status, enum sx_rule rule)
+{
+	x->row->status = status;
+	x->row->rule = rule;
+}
+
+/* A decision of a kind that the row's mark does not take (--choose on ▲, --ciso-confirm on ◎…). */
+static void
+S_refuse(S_ctx *x, unsigned kinds)
+{
+	if (!S_is(x, kinds))
+		return;
+	sx_diag(x->d, SX_MSG_DEC_MARK, x->dc->origin, x->dc->line, sx_dec_names[x->dc->kind],
+	    x->row->item->id, sx_mark_symbols[x->row->mark], x->g);
+	x->errs++;
 }
 
 /*
- * The rule of ROW's note that makes it required in this tender (personal data involved, or the
- * agency at or above the note's level), or NULL; the reason in words is appended to MB.  It
+ * The condition of ROW's note that makes it required in this tender (personal data involved, or
+ * the agency at or above the note's level), or -1; its reason in words goes to the reason.  It
  * applies to ● rows as to ◎ rows: a note that says 必選 cannot be overruled by an exclusion.
  */
-static const char *
-S_must(const secannex_resolution *res, const sx_row *row, const char *g, sx_buf *mb)
+static int
+S_must(S_ctx *x)
 {
-	const sx_item *it = row->item;
-	const char *sym = sx_mark_symbols[row->mark];
+	const sx_item *it = x->row->item;
 
-	if ((it->conds & SX_COND_PERSONAL_DATA) && res->personal_data == 1) {
-		sx_buf_printf(mb, "等級「%s」標示為%s，", g, sym);
-		S_quote_note(mb, row);
-		sx_buf_puts(mb, "，本案涉及個資，應納入。");
-		return "condition-personal-data";
+	for (int k = 0; k < SX_COND__COUNT; k++) {
+		const sx_cond_kind *c = &sx_cond_kinds[k];
+
+		if (c->role != SX_CR_REQUIRES || !(it->conds & SX_COND_BIT(k)) || !c->holds(x->res, it))
+			continue;
+		sx_buf_printf(&x->why, "等級「%s」標示為%s，", x->g, sx_mark_symbols[x->row->mark]);
+		S_quote_note(&x->why, x->row);
+		sx_cond_say(&x->why, c->must, x->res, it);
+		return k;
 	}
-	if ((it->conds & SX_COND_LEVEL) && res->level <= it->level_min) {
-		sx_buf_printf(mb, "等級「%s」標示為%s，", g, sym);
-		S_quote_note(mb, row);
-		sx_buf_printf(mb, "，本機關資通安全責任等級為%s級，必選。", sx_level_names[res->level]);
-		return "condition-level";
-	}
-	return NULL;
+	return -1;
 }
 
+/* The row is required by condition MUST: an exclusion is an error. */
 static void
-S_exclude_must(secannex_diags *d, const sx_decision *dc, const char *id, const char *must)
+S_required_by(S_ctx *x, int must)
 {
-	sx_diag(d, SX_MSG_EXCLUDE_MUST, dc->origin, dc->line, id,
-	    strcmp(must, "condition-level") == 0 ?
-	    "its note makes it 必選 at this agency's level" :
-	    "its note makes it required when personal data is involved");
+	if (S_is(x, S_DEC(SX_DEC_EXCLUDE))) {
+		sx_diag(x->d, sx_cond_kinds[must].refuse, x->dc->origin, x->dc->line, x->row->item->id);
+		x->errs++;
+	}
+	S_set(x, SX_ST_REQUIRED, sx_cond_kinds[must].rule);
+}
+
+/* - : not applicable, and cannot be chosen. */
+static void
+S_decide_na(S_ctx *x)
+{
+	if (S_is(x, S_DEC(SX_DEC_CHOOSE))) {
+		sx_diag(x->d, SX_MSG_CHOOSE_NA, x->dc->origin, x->dc->line, x->row->item->id, x->g);
+		x->errs++;
+	}
+	S_refuse(x, S_DEC(SX_DEC_CONFIRM) | S_DEC(SX_DEC_DECLINE));
+	S_set(x, SX_ST_NA, SX_RULE_MARK_NA);
+	sx_buf_printf(&x->why, "系統防護需求等級「%s」標示為「-」（不適用）。", x->g);
+}
+
+/* ● : required, unless the officer leaves it out with a reason (and no condition makes it 必選). */
+static void
+S_decide_rec(S_ctx *x)
+{
+	int must;
+
+	S_refuse(x, S_DEC(SX_DEC_CONFIRM) | S_DEC(SX_DEC_DECLINE));
+	if (S_is(x, S_DEC(SX_DEC_CHOOSE)))
+		sx_diag(x->d, SX_MSG_REDUNDANT, x->dc->origin, x->dc->line, x->row->item->id, "●");
+	if ((must = S_must(x)) >= 0) {
+		S_required_by(x, must);
+	} else if (S_is(x, S_DEC(SX_DEC_EXCLUDE))) {
+		S_set(x, SX_ST_EXCLUDED, SX_RULE_OFFICER_EXCLUDED);
+		sx_buf_printf(&x->why, "等級「%s」標示為●（建議辦理），經機關評估不納入，理由：%s", x->g,
+		    x->dc->reason ? x->dc->reason : "");
+	} else {
+		S_set(x, SX_ST_REQUIRED, SX_RULE_MARK_RECOMMENDED);
+		sx_buf_printf(&x->why, "等級「%s」標示為●（建議辦理），納入。", x->g);
+	}
+}
+
+/* ▲ : pending until the CISO confirms or declines it. */
+static void
+S_decide_ciso(S_ctx *x)
+{
+	S_refuse(x, S_DEC(SX_DEC_CHOOSE) | S_DEC(SX_DEC_EXCLUDE));
+	if (S_is(x, S_DEC(SX_DEC_CONFIRM))) {
+		S_set(x, SX_ST_REQUIRED, SX_RULE_CISO_CONFIRMED);
+		sx_buf_printf(&x->why, "等級「%s」標示為▲，經機關資安長確認導入，納入。", x->g);
+	} else if (S_is(x, S_DEC(SX_DEC_DECLINE))) {
+		S_set(x, SX_ST_EXCLUDED, SX_RULE_CISO_DECLINED);
+		sx_buf_printf(&x->why, "等級「%s」標示為▲，經機關資安長確認不導入，理由：%s", x->g,
+		    x->dc->reason ? x->dc->reason : "");
+	} else {
+		S_set(x, SX_ST_PENDING, SX_RULE_CISO_PENDING);
+		sx_buf_printf(&x->why, "等級「%s」標示為▲，待機關資安長確認是否導入。", x->g);
+	}
+}
+
+/* A ◎ row the officer chose: a condition that limits the choice must hold. */
+static void
+S_chosen(S_ctx *x)
+{
+	const sx_item *it = x->row->item;
+
+	for (int k = 0; k < SX_COND__COUNT; k++)
+		if (sx_cond_kinds[k].role == SX_CR_LIMITS && (it->conds & SX_COND_BIT(k)) &&
+		    !sx_cond_kinds[k].holds(x->res, it)) {
+			sx_diag(x->d, sx_cond_kinds[k].refuse, x->dc->origin, x->dc->line, it->id);
+			x->errs++;
+		}
+	S_set(x, SX_ST_SELECTED, SX_RULE_OFFICER_CHOSEN);
+	sx_buf_printf(&x->why, "等級「%s」標示為◎，經機關評估個案有必要，選擇納入。", x->g);
+	for (int k = 0; k < SX_COND__COUNT; k++)
+		if (it->conds & SX_COND_BIT(k))
+			sx_cond_say(&x->why, sx_cond_kinds[k].chosen, x->res, it);
+}
+
+/* A ◎ row not chosen, or left out with a reason. */
+static void
+S_not_chosen(S_ctx *x)
+{
+	const sx_item *it = x->row->item;
+
+	S_set(x, SX_ST_NOT_SELECTED, x->dc ? SX_RULE_OFFICER_EXCLUDED : SX_RULE_NOT_CHOSEN);
+	sx_buf_printf(&x->why, "等級「%s」標示為◎（經機關評估個案有必要時納入），", x->g);
+	if (x->dc) {
+		sx_buf_printf(&x->why, "經機關評估不納入，理由：%s", x->dc->reason ? x->dc->reason : "");
+		return;
+	}
+	sx_buf_puts(&x->why, "本案未選擇。");
+	for (int k = 0; k < SX_COND__COUNT; k++)
+		if (it->conds & SX_COND_BIT(k))
+			sx_cond_say(&x->why, sx_cond_kinds[k].not_chosen, x->res, it);
+}
+
+/* ◎ : required where its note's condition holds, else selected only if the officer chose it. */
+static void
+S_decide_case(S_ctx *x)
+{
+	int must;
+
+	S_refuse(x, S_DEC(SX_DEC_CONFIRM) | S_DEC(SX_DEC_DECLINE));
+	if ((must = S_must(x)) >= 0) {
+		S_required_by(x, must);
+		if (S_is(x, S_DEC(SX_DEC_CHOOSE)))
+			sx_diag(x->d, SX_MSG_REDUNDANT_COND, x->dc->origin, x->dc->line, x->row->item->id);
+	} else if (S_is(x, S_DEC(SX_DEC_CHOOSE))) {
+		S_chosen(x);
+	} else {
+		S_not_chosen(x);
+	}
 }
 
 /* Decide one row.  Returns the number of errors reported. */
 static int
 S_decide(secannex_resolution *res, sx_row *row, const secannex_profile *p, secannex_diags *d)
 {
-	const sx_item *it = row->item;
-	const char *g = S_grade_zh[res->grade];
-	const char *sym = sx_mark_symbols[row->mark];
-	int conflict = 0, errs = 0;
-	const sx_decision *dc = S_decision_for(p, it->id, d, &conflict);
-	sx_buf why = SX_BUF_INIT, mb = SX_BUF_INIT;
-	const char *must;
+	S_ctx x = { res, row, NULL, S_grade_zh[res->grade], d, SX_BUF_INIT, 0 };
+	int conflict = 0;
 
+	x.dc = S_decision_for(p, row->item->id, d, &conflict);
 	if (conflict)
 		return 1;
-	row->decision = dc;
-	if (dc && (dc->kind == SX_DEC_EXCLUDE || dc->kind == SX_DEC_DECLINE) && dc->reason == NULL) {
-		sx_diag(d, SX_MSG_NEED_REASON, dc->origin, dc->line, sx_dec_names[dc->kind], it->id);
-		errs++;
+	row->decision = x.dc;
+	if (S_is(&x, S_DEC(SX_DEC_EXCLUDE) | S_DEC(SX_DEC_DECLINE)) && x.dc->reason == NULL) {
+		sx_diag(d, SX_MSG_NEED_REASON, x.dc->origin, x.dc->line, sx_dec_names[x.dc->kind],
+		    row->item->id);
+		x.errs++;
 	}
-
 	switch (row->mark) {
 	case SX_MARK_NA:
-		if (dc && dc->kind == SX_DEC_CHOOSE) {
-			sx_diag(d, SX_MSG_CHOOSE_NA, dc->origin, dc->line, it->id, g);
-			errs++;
-		} else if (dc && dc->kind != SX_DEC_EXCLUDE) {
-			sx_diag(d, SX_MSG_DEC_MARK, dc->origin, dc->line, sx_dec_names[dc->kind], it->id,
-			    sym, g);
-			errs++;
-		}
-		row->status = SX_ST_NA;
-		row->rule = "mark-not-applicable";
-		sx_buf_printf(&why, "系統防護需求等級「%s」標示為「-」（不適用）。", g);
+		S_decide_na(&x);
 		break;
-
 	case SX_MARK_REC:
-		if (dc && (dc->kind == SX_DEC_CONFIRM || dc->kind == SX_DEC_DECLINE)) {
-			sx_diag(d, SX_MSG_DEC_MARK, dc->origin, dc->line, sx_dec_names[dc->kind], it->id,
-			    sym, g);
-			errs++;
-		}
-		if (dc && dc->kind == SX_DEC_CHOOSE)
-			sx_diag(d, SX_MSG_REDUNDANT, dc->origin, dc->line, it->id, "●");
-		must = S_must(res, row, g, &mb);
-		if (must && dc && dc->kind == SX_DEC_EXCLUDE) {
-			S_exclude_must(d, dc, it->id, must);
-			errs++;
-		}
-		if (must) {
-			row->status = SX_ST_REQUIRED;
-			row->rule = must;
-			sx_buf_puts(&why, mb.ptr);
-		} else if (dc && dc->kind == SX_DEC_EXCLUDE) {
-			row->status = SX_ST_EXCLUDED;
-			row->rule = "officer-excluded";
-			sx_buf_printf(&why, "等級「%s」標示為●（建議辦理），經機關評估不納入，理由：%s", g,
-			    dc->reason ? dc->reason : "");
-		} else {
-			row->status = SX_ST_REQUIRED;
-			row->rule = "mark-recommended";
-			sx_buf_printf(&why, "等級「%s」標示為●（建議辦理），納入。", g);
-		}
+		S_decide_rec(&x);
 		break;
-
 	case SX_MARK_CISO:
-		if (dc && (dc->kind == SX_DEC_CHOOSE || dc->kind == SX_DEC_EXCLUDE)) {
-			sx_diag(d, SX_MSG_DEC_MARK, dc->origin, dc->line, sx_dec_names[dc->kind], it->id,
-			    sym, g);
-			errs++;
-		}
-		if (dc && dc->kind == SX_DEC_CONFIRM) {
-			row->status = SX_ST_REQUIRED;
-			row->rule = "ciso-confirmed";
-			sx_buf_printf(&why, "等級「%s」標示為▲，經機關資安長確認導入，納入。", g);
-		} else if (dc && dc->kind == SX_DEC_DECLINE) {
-			row->status = SX_ST_EXCLUDED;
-			row->rule = "ciso-declined";
-			sx_buf_printf(&why, "等級「%s」標示為▲，經機關資安長確認不導入，理由：%s", g,
-			    dc->reason ? dc->reason : "");
-		} else {
-			row->status = SX_ST_PENDING;
-			row->rule = "ciso-pending";
-			sx_buf_printf(&why, "等級「%s」標示為▲，待機關資安長確認是否導入。", g);
-		}
+		S_decide_ciso(&x);
 		break;
-
 	case SX_MARK_CASE:
-		if (dc && (dc->kind == SX_DEC_CONFIRM || dc->kind == SX_DEC_DECLINE)) {
-			sx_diag(d, SX_MSG_DEC_MARK, dc->origin, dc->line, sx_dec_names[dc->kind], it->id,
-			    sym, g);
-			errs++;
-		}
-		must = S_must(res, row, g, &mb);
-		if (must) {
-			if (dc && dc->kind == SX_DEC_EXCLUDE) {
-				S_exclude_must(d, dc, it->id, must);
-				errs++;
-			}
-			if (dc && dc->kind == SX_DEC_CHOOSE)
-				sx_diag(d, SX_MSG_REDUNDANT, dc->origin, dc->line, it->id,
-				    "by its note's condition");
-			row->status = SX_ST_REQUIRED;
-			row->rule = must;
-			sx_buf_puts(&why, mb.ptr);
-		} else if (dc && dc->kind == SX_DEC_CHOOSE) {
-			if ((it->conds & SX_COND_SPECIAL) && res->special != 1) {
-				sx_diag(d, SX_MSG_CHOOSE_SPECIAL, dc->origin, dc->line, it->id);
-				errs++;
-			}
-			row->status = SX_ST_SELECTED;
-			row->rule = "officer-chosen";
-			sx_buf_printf(&why, "等級「%s」標示為◎，經機關評估個案有必要，選擇納入。", g);
-			if (it->conds & SX_COND_SPECIAL)
-				sx_buf_puts(&why, "本項屬廠商特定資格，本案為特殊或巨額採購，並應載明於招標文件。");
-		} else {
-			row->status = SX_ST_NOT_SELECTED;
-			row->rule = dc ? "officer-excluded" : "not-chosen";
-			sx_buf_printf(&why, "等級「%s」標示為◎（經機關評估個案有必要時納入），", g);
-			if (dc)
-				sx_buf_printf(&why, "經機關評估不納入，理由：%s", dc->reason ? dc->reason : "");
-			else
-				sx_buf_puts(&why, "本案未選擇。");
-			if ((it->conds & SX_COND_LEVEL) && !dc)
-				sx_buf_printf(&why, "（本機關為%s級，未達備註所定%s級以上必選之條件。）",
-				    sx_level_names[res->level], sx_level_names[it->level_min]);
-			if ((it->conds & SX_COND_PERSONAL_DATA) && !dc)
-				sx_buf_puts(&why, "（本案未涉及個資。）");
-			if ((it->conds & SX_COND_SPECIAL) && !dc)
-				sx_buf_puts(&why, "（本項限特殊或巨額採購時方得採行。）");
-		}
+		S_decide_case(&x);
 		break;
 	}
 	/* the escape clause is the note itself: quoted verbatim, never reworded */
-	if (it->conds & SX_COND_CISO_ESCAPE && row->note && (row->status == SX_ST_REQUIRED ||
-	    row->status == SX_ST_SELECTED))
-		sx_buf_printf(&why, "備註：「%s」", row->note);
-	sx_buf_free(&mb);
-	row->reason = sx_buf_detach(&why);
-	return errs;
+	for (int k = 0; k < SX_COND__COUNT; k++)
+		if (sx_cond_kinds[k].role == SX_CR_QUOTES && (row->item->conds & SX_COND_BIT(k)) &&
+		    row->note && (row->status == SX_ST_REQUIRED || row->status == SX_ST_SELECTED))
+			sx_buf_printf(&x.why, "備註：「%s」", row->note);
+	row->reason = sx_buf_detach(&x.why);
+	return x.errs;
 }
 
-static void
-S_missing(secannex_diags *d, const secannex_profile *p, const char *what)
+/* The system grade, given or from the four 附表九 dimensions; returns whether all four are set. */
+static int
+S_grade(secannex_resolution *res, const secannex_profile *p, secannex_diags *d)
 {
-	sx_diag(d, SX_MSG_MISSING, S_where(p), 0, what);
-}
+	int have_dims = 1, any = 0;
 
-int
-secannex_resolve(secannex_resolution **out, const secannex_catalog *cat,
-    const secannex_profile *p, int strict, secannex_diags *d)
-{
-	secannex_resolution *res = sx_calloc(1, sizeof(*res));
-	size_t before = d->n;
-	int have_dims = 1, rc = SECANNEX_EINVALID;
-
-	*out = NULL;
-	res->cat = cat;
-	if (cat == NULL || cat->proc == NULL || cat->reg == NULL) {
-		sx_error_set("the catalog is not loaded");
-		goto done;
-	}
-	/* the tender's facts: type, grade (given or from 附表九 dimensions), level, kind */
-	if (p->type == NULL) {
-		S_missing(d, p, "the procurement type is not given (--type or <type>)");
-	} else if ((res->type = sx_type_find(cat->proc, p->type)) == NULL) {
-		sx_diag(d, SX_MSG_UNKNOWN_TYPE, p->type_at.file, p->type_at.line, p->type);
-	}
 	for (int i = 0; i < SX_DIM__COUNT; i++) {
 		res->dims[i] = p->dims[i];
 		if (p->dims[i] < 0)
 			have_dims = 0;
+		any |= p->dims[i] >= 0;
 	}
 	if (p->grade >= 0) {
 		res->grade = p->grade;
@@ -318,15 +347,24 @@ secannex_resolve(secannex_resolution **out, const secannex_catalog *cat,
 		res->grade = sx_grade_of_dims(p->dims);
 		res->grade_from_dims = 1;
 	} else {
-		int any = 0;
-		for (int i = 0; i < SX_DIM__COUNT; i++)
-			any |= p->dims[i] >= 0;
-		S_missing(d, p, any ?
-		    "the grade needs all four dimensions (--confidentiality --integrity --availability --legal)" :
-		    "the system grade is not given (--grade, or the four 附表九 dimensions)");
+		sx_diag(d, any ? SX_MSG_NO_DIMS : SX_MSG_NO_GRADE, S_where(p), 0);
 	}
+	return have_dims;
+}
+
+/* The tender's facts: type, grade (given or from 附表九 dimensions), level, kind, fields. */
+static void
+S_facts(secannex_resolution *res, const secannex_profile *p, secannex_diags *d)
+{
+	int have_dims;
+
+	if (p->type == NULL)
+		sx_diag(d, SX_MSG_NO_TYPE, S_where(p), 0);
+	else if ((res->type = sx_type_find(res->cat->proc, p->type)) == NULL)
+		sx_diag(d, SX_MSG_UNKNOWN_TYPE, p->type_at.file, p->type_at.line, p->type);
+	have_dims = S_grade(res, p, d);
 	if (p->level < 0)
-		S_missing(d, p, "the agency's responsibility level is not given (--level A-E or <agency-level>)");
+		sx_diag(d, SX_MSG_NO_LEVEL, S_where(p), 0);
 	res->level = p->level;
 	res->kind = p->kind >= 0 ? p->kind : SECANNEX_KIND_PUBLIC;
 	res->personal_data = p->personal_data == 1;
@@ -338,25 +376,24 @@ secannex_resolve(secannex_resolution **out, const secannex_catalog *cat,
 		    S_grade_zh[p->baseline], S_grade_zh[res->grade]);
 	for (int i = 0; i < SX_F__COUNT; i++)
 		res->fields[i] = p->fields[i] ? sx_strdup(p->fields[i]) : NULL;
-	for (size_t i = before; i < d->n; i++)
-		if (d->v[i].level >= SECANNEX_DIAG_ERROR)
-			goto done;
+}
 
-	/* every decision names a row of this type */
+/* Every decision names a row of this type; the resolution owns a copy of them (it outlives
+ * the profile), and the blanks' values. */
+static void
+S_take_profile(secannex_resolution *res, const secannex_profile *p, secannex_diags *d)
+{
 	for (size_t i = 0; i < p->ndec; i++) {
-		const sx_item *it = sx_item_find(cat->proc, p->dec[i].ref);
+		const sx_item *it = sx_item_find(res->cat->proc, p->dec[i].ref);
 		if (it == NULL)
 			sx_diag(d, SX_MSG_UNKNOWN_ROW, p->dec[i].origin, p->dec[i].line, p->dec[i].ref);
 		else if (it->type != res->type)
 			sx_diag(d, SX_MSG_FOREIGN_ROW, p->dec[i].origin, p->dec[i].line, p->dec[i].ref,
 			    it->type->id, res->type->id);
 	}
-
 	res->blank_values[SX_BLANK_SYSTEM_GRADE] = sx_strdup(S_grade_zh[res->grade]);
 	res->blank_values[SX_BLANK_BASELINE_GRADE] = sx_strdup(S_grade_zh[res->baseline]);
 	res->blank_values[SX_BLANK_SCAN_RISK] = p->scan_risk ? sx_strdup(p->scan_risk) : NULL;
-
-	/* the resolution owns a copy of the decisions: it outlives the profile */
 	res->ndec = p->ndec;
 	res->dec = sx_calloc(p->ndec ? p->ndec : 1, sizeof(sx_decision));
 	for (size_t i = 0; i < p->ndec; i++) {
@@ -365,68 +402,108 @@ secannex_resolve(secannex_resolution **out, const secannex_catalog *cat,
 		res->dec[i].reason = p->dec[i].reason ? sx_strdup(p->dec[i].reason) : NULL;
 		res->dec[i].origin = sx_strdup(p->dec[i].origin);
 	}
+}
 
-	res->nrows = res->type->nitems;
-	res->rows = sx_calloc(res->nrows, sizeof(sx_row));
-	for (size_t i = 0; i < res->nrows; i++) {
-		sx_row *row = &res->rows[i];
-		const sx_item *it = &res->type->items[i];
-		int unfilled = 0, which = 0;
-		char *text;
+/* The row's text (blanks filled, tier appended) and note; returns the blanks left unfilled, the
+ * last of them in *WHICH. */
+static int
+S_row_texts(const secannex_resolution *res, sx_row *row, int *which)
+{
+	const sx_item *it = row->item;
+	int unfilled = 0;
 
-		row->item = it;
-		row->mark = it->mark[res->grade];
-		row->tier = it->tier[res->grade];
-		text = S_fill(&it->text, res->blank_values, &unfilled, &which);
-		if (row->tier) {
-			sx_buf b = SX_BUF_INIT;
-			sx_buf_printf(&b, "%s(%s)", text, row->tier);
-			free(text);
-			text = sx_buf_detach(&b);
-		}
-		row->text = text;
-		row->unfilled = unfilled;
-		if (it->note.n || it->group->note.n) {
-			int nu = 0, nw = 0;
-			row->note_is_group = it->note.n == 0;
-			row->note = S_fill(it->note.n ? &it->note : &it->group->note, res->blank_values,
-			    &nu, &nw);
-		}
-		S_decide(res, row, p, d);
-		if (row->decision)
-			row->decision = &res->dec[row->decision - p->dec];
-		res->counts[row->status]++;
-		if (unfilled && row->status != SX_ST_NA && row->status != SX_ST_NOT_SELECTED &&
-		    row->status != SX_ST_EXCLUDED) {
-			sx_buf w = SX_BUF_INIT;
-			sx_diag(d, SX_MSG_UNFILLED, S_where(p), 0, it->id, sx_blank_names[which],
-			    "--scan-risk or <blank name=\"scan-risk-level\">");
-			if (strict)
-				d->v[d->n - 1].level = SECANNEX_DIAG_ERROR;
-			sx_buf_printf(&w, "%s: blank '%s' has no value; it stays visible as %s", it->id,
-			    sx_blank_names[which], "___");
-			S_warn(res, w.ptr);
-			sx_buf_free(&w);
-		}
-		if (it->nareas && row->status != SX_ST_NA) {
-			sx_control tmp[64];
-			for (size_t k = 0; k < it->nareas; k++) {
-				const sx_area *a = sx_area_find(cat->reg, it->areas[k]);
-				for (size_t m = 0; a && m < a->nmeasures; m++) {
-					size_t n = sx_baseline_resolve(&a->measures[m],
-					    (secannex_grade)res->baseline, tmp, 64);
-					row->controls = sx_realloc(row->controls,
-					    (row->ncontrols + n) * sizeof(sx_control));
-					memcpy(row->controls + row->ncontrols, tmp, n * sizeof(sx_control));
-					row->ncontrols += n;
-				}
-			}
+	row->text = S_fill(&it->text, res->blank_values, &unfilled, which);
+	if (row->tier) {
+		char *t = sx_aprintf("%s(%s)", row->text, row->tier);
+		free(row->text);
+		row->text = t;
+	}
+	if (it->note.n || it->group->note.n) {
+		int nu = 0, nw = 0;
+		row->note_is_group = it->note.n == 0;
+		row->note = S_fill(it->note.n ? &it->note : &it->group->note, res->blank_values, &nu,
+		    &nw);
+	}
+	return unfilled;
+}
+
+/* A blank of a row in the annex has no value: a warning (an error with STRICT). */
+static void
+S_unfilled(secannex_resolution *res, const sx_row *row, int which, const secannex_profile *p,
+    int strict, secannex_diags *d)
+{
+	sx_diag(d, SX_MSG_UNFILLED, S_where(p), 0, row->item->id, sx_blank_names[which]);
+	if (strict)
+		d->v[d->n - 1].level = SECANNEX_DIAG_ERROR;
+	res->warnings = sx_realloc(res->warnings, (res->nwarnings + 1) * sizeof(char *));
+	res->warnings[res->nwarnings++] = sx_msg_text(SX_MSG_UNFILLED_NOTE, row->item->id,
+	    sx_blank_names[which]);
+}
+
+/* The complete 附表十 controls, at the baseline grade, of the areas the row cites. */
+static void
+S_attach_controls(const secannex_resolution *res, sx_row *row)
+{
+	const sx_item *it = row->item;
+	sx_control tmp[64];
+
+	for (size_t k = 0; k < it->nareas; k++) {
+		const sx_area *a = sx_area_find(res->cat->reg, it->areas[k]);
+		for (size_t m = 0; a && m < a->nmeasures; m++) {
+			size_t n = sx_baseline_resolve(&a->measures[m], (secannex_grade)res->baseline, tmp,
+			    64);
+			row->controls = sx_realloc(row->controls, (row->ncontrols + n) * sizeof(sx_control));
+			memcpy(row->controls + row->ncontrols, tmp, n * sizeof(sx_control));
+			row->ncontrols += n;
 		}
 	}
-	rc = 0;
-	for (size_t i = before; i < d->n; i++)
-		if (d->v[i].level >= SECANNEX_DIAG_ERROR)
-			rc = SECANNEX_EINVALID;
+}
+
+static void
+S_resolve_row(secannex_resolution *res, sx_row *row, const sx_item *it, const secannex_profile *p,
+    int strict, secannex_diags *d)
+{
+	int which = 0, unfilled;
+
+	row->item = it;
+	row->mark = it->mark[res->grade];
+	row->tier = it->tier[res->grade];
+	unfilled = S_row_texts(res, row, &which);
+	row->unfilled = unfilled;
+	S_decide(res, row, p, d);
+	if (row->decision)
+		row->decision = &res->dec[row->decision - p->dec];
+	res->counts[row->status]++;
+	if (unfilled && row->status != SX_ST_NA && row->status != SX_ST_NOT_SELECTED &&
+	    row->status != SX_ST_EXCLUDED)
+		S_unfilled(res, row, which, p, strict, d);
+	if (it->nareas && row->status != SX_ST_NA)
+		S_attach_controls(res, row);
+}
+
+int
+secannex_resolve(secannex_resolution **out, const secannex_catalog *cat,
+    const secannex_profile *p, int strict, secannex_diags *d)
+{
+	secannex_resolution *res = sx_calloc(1, sizeof(*res));
+	size_t before = d->n;
+	int rc = SECANNEX_EINVALID;
+
+	*out = NULL;
+	res->cat = cat;
+	if (cat == NULL || cat->proc == NULL || cat->reg == NULL) {
+		sx_error_set("the catalog is not loaded");
+		goto done;
+	}
+	S_facts(res, p, d);
+	if (sx_diags_errors_since(d, before))
+		goto done;
+	S_take_profile(res, p, d);
+	res->nrows = res->type->nitems;
+	res->rows = sx_calloc(res->nrows, sizeof(sx_row));
+	for (size_t i = 0; i < res->nrows; i++)
+		S_resolve_row(res, &res->rows[i], &res->type->items[i], p, strict, d);
+	rc = sx_diags_errors_since(d, before) ? SECANNEX_EINVALID : 0;
 done:
 	if (rc == 0)
 		*out = res;

@@ -51,12 +51,27 @@ enum sx_status {
 	SX_ST_NA, SX_ST__COUNT
 };
 
+/* The rule that decided a row's status (README "The rules"); sx_rule_names[] says it in JSON. */
+enum sx_rule {
+	SX_RULE_COND_PERSONAL_DATA,  /* the note's condition holds: personal data involved */
+	SX_RULE_COND_LEVEL,          /* the note's condition holds: the agency's level */
+	SX_RULE_MARK_RECOMMENDED,    /* ● */
+	SX_RULE_OFFICER_EXCLUDED,    /* ● or ◎ left out with a reason */
+	SX_RULE_OFFICER_CHOSEN,      /* ◎ chosen */
+	SX_RULE_NOT_CHOSEN,          /* ◎ not chosen */
+	SX_RULE_CISO_PENDING,        /* ▲ */
+	SX_RULE_CISO_CONFIRMED,
+	SX_RULE_CISO_DECLINED,
+	SX_RULE_MARK_NA,             /* - */
+	SX_RULE__COUNT
+};
+
 typedef struct sx_row {
 	const sx_item *item;
 	enum sx_status status;
 	enum sx_mark mark;
 	const char *tier;           /* the grade's tier, or NULL */
-	const char *rule;           /* machine-readable rule that decided the status */
+	enum sx_rule rule;          /* the rule that decided the status */
 	char *reason;               /* the decision in words (Chinese) */
 	char *text;                 /* the text as it will appear: blanks filled, tier appended */
 	char *note;                 /* the note (own or the group's), blanks filled; NULL if none */
@@ -87,6 +102,7 @@ struct secannex_resolution {
 
 extern const char *const sx_status_names[SX_ST__COUNT];
 extern const char *const sx_status_zh[SX_ST__COUNT];
+extern const char *const sx_rule_names[SX_RULE__COUNT];
 extern const char *const sx_dim_ids[SX_DIM__COUNT];
 extern const char *const sx_dim_zh[SX_DIM__COUNT];
 extern const char *const sx_field_names[SX_F__COUNT];

@@ -96,9 +96,10 @@ test_rules(void **state)
 		}
 		row = row_of(r, rules[i].row);
 		if (strcmp(sx_status_names[row->status], rules[i].status) != 0 ||
-		    strcmp(row->rule, rules[i].rule) != 0)
+		    strcmp(sx_rule_names[row->rule], rules[i].rule) != 0)
 			fail_msg("%s: %s is %s/%s, expected %s/%s", rules[i].what, rules[i].row,
-			    sx_status_names[row->status], row->rule, rules[i].status, rules[i].rule);
+			    sx_status_names[row->status], sx_rule_names[row->rule], rules[i].status,
+			    rules[i].rule);
 		assert_true(row->reason && *row->reason);
 		secannex_resolution_free(r);
 		secannex_diags_free(d);
