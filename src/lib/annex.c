@@ -67,7 +67,7 @@ S_header_block(sx_doc *a, const secannex_resolution *r)
 	    secannex_grade_name((secannex_grade)r->baseline, 0),
 	    r->baseline_given ? "（機關指定）" : "");
 	sx_buf_printf(&lv, "%s級（%s）", sx_level_names[r->level],
-	    r->kind == SECANNEX_KIND_SPECIAL ? "特定非公務機關" : "公務機關");
+	    sx_kind_zh[r->kind]);
 	sx_buf_printf(&ty, "%s（%s）", r->type->name, r->type->id);
 	sx_buf_printf(&src, "%s（%s%s）\n%s附表九、附表十", p->title, p->edition, p->version,
 	    r->cat->reg->title);

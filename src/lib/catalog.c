@@ -10,14 +10,6 @@
 #include "model.h"
 #include "xmlsafe.h"
 
-const char *const sx_mark_symbols[4] = { "●", "◎", "▲", "-" };
-const char *const sx_blank_names[SX_BLANK__COUNT] = {
-	"scan-risk-level", "system-grade", "baseline-grade"
-};
-const char *const sx_level_names[5] = { "A", "B", "C", "D", "E" };
-
-#define NS_PROCUREMENT "urn:secannex:procurement:1"
-#define NS_REGULATION "urn:secannex:regulation:1"
 
 static int
 S_mark_parse(const char *s)
@@ -78,20 +70,6 @@ S_rich_free(sx_rich *r)
 	r->n = 0;
 }
 
-char *
-sx_rich_plain(const sx_rich *r)
-{
-	sx_buf b = SX_BUF_INIT;
-
-	for (size_t i = 0; i < r->n; i++) {
-		if (r->v[i].kind == SX_SEG_BR)
-			sx_buf_putc(&b, '\n');
-		else
-			sx_buf_puts(&b, r->v[i].s);
-	}
-	return sx_buf_detach(&b);
-}
-
 /* <condition kind="…" [min="A-E"]/>: its kind's bit, and the minimum level where the kind has one. */
 static void
 S_condition_parse(sx_item *it, xmlNodePtr c, const char *path, secannex_diags *d)
@@ -121,9 +99,8 @@ S_item_parse(sx_item *it, xmlNodePtr el, const char *path, secannex_diags *d)
 		if (sx_xml_is(c, "text")) {
 			S_rich_parse(&it->text, c, path, d);
 		} else if (sx_xml_is(c, "marks") || sx_xml_is(c, "tiers")) {
-			static const char *g[3] = { "normal", "medium", "high" };
 			for (int i = 0; i < 3; i++) {
-				char *v = sx_xml_attr(c, g[i]);
+				char *v = sx_xml_attr(c, sx_grade_keys[i]);
 				if (sx_xml_is(c, "marks")) {
 					it->mark[i] = (enum sx_mark)S_mark_parse(v);
 					free(v);
@@ -269,162 +246,4 @@ sx_procurement_free(sx_procurement *p)
 	free(p->source);
 	free(p->remark);
 	free(p);
-}
-
-const sx_type *
-sx_type_find(const sx_procurement *p, const char *id)
-{
-	for (size_t i = 0; p && i < p->ntypes; i++)
-		if (strcmp(p->types[i].id, id) == 0)
-			return &p->types[i];
-	return NULL;
-}
-
-const sx_item *
-sx_item_find(const sx_procurement *p, const char *id)
-{
-	for (size_t i = 0; p && i < p->ntypes; i++)
-		for (size_t j = 0; j < p->types[i].nitems; j++)
-			if (strcmp(p->types[i].items[j].id, id) == 0)
-				return &p->types[i].items[j];
-	return NULL;
-}
-
-/* ---- loading ---- */
-
-enum S_doc_kind { S_DOC_UNKNOWN, S_DOC_PROCUREMENT, S_DOC_REGULATION };
-
-static enum S_doc_kind
-S_doc_kind(xmlDocPtr doc)
-{
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	const char *ns;
-
-	if (root == NULL || root->ns == NULL)
-		return S_DOC_UNKNOWN;
-	ns = (const char *)root->ns->href;
-	if (sx_xml_is(root, "catalog") && strcmp(ns, NS_PROCUREMENT) == 0)
-		return S_DOC_PROCUREMENT;
-	if (sx_xml_is(root, "regulation") && strcmp(ns, NS_REGULATION) == 0)
-		return S_DOC_REGULATION;
-	return S_DOC_UNKNOWN;
-}
-
-/* Read PATH, check its kind is WANT (or any when S_DOC_UNKNOWN), validate it, check its text.
- * On success *DOC is the parsed document and the return is its kind. */
-static int
-S_read_valid(xmlDocPtr *out, const char *path, enum S_doc_kind want, const char *schema_dir,
-    size_t max, secannex_diags *d)
-{
-	xmlDocPtr doc = NULL;
-	xmlNodePtr root;
-	enum S_doc_kind kind;
-	char *rng = NULL;
-	int rc;
-
-	*out = NULL;
-	if ((rc = sx_xml_read(&doc, path, max, d)) != 0)
-		goto done;
-	kind = S_doc_kind(doc);
-	if (kind == S_DOC_UNKNOWN || (want != S_DOC_UNKNOWN && kind != want)) {
-		root = xmlDocGetRootElement(doc);
-		sx_diag(d, SX_MSG_ROOT, path, root ? xmlGetLineNo(root) : 1,
-		    root && root->ns ? (const char *)root->ns->href : "",
-		    root ? (const char *)root->name : "",
-		    want == S_DOC_PROCUREMENT ? "a secannex 一覽表 catalog {" NS_PROCUREMENT "}catalog" :
-		    want == S_DOC_REGULATION ? "a secannex 分級辦法 {" NS_REGULATION "}regulation" :
-		    "a secannex <catalog> or <regulation>");
-		rc = SECANNEX_EINVALID;
-		goto done;
-	}
-	rng = sx_aprintf("%s/%s", schema_dir,
-	    kind == S_DOC_PROCUREMENT ? "procurement.rng" : "regulation.rng");
-	if ((rc = sx_xml_validate(doc, path, rng, d)) != 0)
-		goto done;
-	if (sx_xml_check_text(doc, path, d) > 0) {
-		rc = SECANNEX_EINVALID;
-		goto done;
-	}
-	*out = doc;
-	doc = NULL;
-	rc = (int)kind;
-done:
-	free(rng);
-	if (doc)
-		xmlFreeDoc(doc);
-	return rc;
-}
-
-int
-secannex_catalog_load(secannex_catalog **out, const secannex_load_opts *opts,
-    secannex_diags *d)
-{
-	secannex_catalog *cat = sx_calloc(1, sizeof(*cat));
-	xmlDocPtr pdoc = NULL, rdoc = NULL;
-	size_t before = d->n;
-	int rc = 0;
-
-	*out = NULL;
-	if (opts->regulation_path) {
-		rc = S_read_valid(&rdoc, opts->regulation_path, S_DOC_REGULATION, opts->schema_dir,
-		    opts->max_bytes, d);
-		if (rc < 0)
-			goto done;
-		cat->reg = sx_regulation_from_doc(rdoc, opts->regulation_path, d);
-		sx_regulation_check(cat->reg, d);
-	}
-	if (opts->procurement_path) {
-		rc = S_read_valid(&pdoc, opts->procurement_path, S_DOC_PROCUREMENT, opts->schema_dir,
-		    opts->max_bytes, d);
-		if (rc < 0)
-			goto done;
-		cat->proc = sx_procurement_from_doc(pdoc, opts->procurement_path, d);
-		sx_procurement_check(cat->proc, cat->reg, d);
-	}
-	rc = sx_diags_errors_since(d, before) ? SECANNEX_EINVALID : 0;
-	if (rc == 0) {
-		*out = cat;
-		cat = NULL;
-	}
-done:
-	if (pdoc)
-		xmlFreeDoc(pdoc);
-	if (rdoc)
-		xmlFreeDoc(rdoc);
-	secannex_catalog_free(cat);
-	return rc;
-}
-
-void
-secannex_catalog_free(secannex_catalog *cat)
-{
-	if (cat == NULL)
-		return;
-	sx_procurement_free(cat->proc);
-	sx_regulation_free(cat->reg);
-	free(cat);
-}
-
-int
-secannex_validate_file(const char *path, const char *schema_dir, size_t max_bytes,
-    const secannex_catalog *ref, secannex_diags *d)
-{
-	xmlDocPtr doc = NULL;
-	size_t before = d->n;
-	int kind;
-
-	kind = S_read_valid(&doc, path, S_DOC_UNKNOWN, schema_dir, max_bytes, d);
-	if (kind < 0)
-		return kind;
-	if (kind == S_DOC_PROCUREMENT) {
-		sx_procurement *p = sx_procurement_from_doc(doc, path, d);
-		sx_procurement_check(p, ref ? ref->reg : NULL, d);
-		sx_procurement_free(p);
-	} else {
-		sx_regulation *r = sx_regulation_from_doc(doc, path, d);
-		sx_regulation_check(r, d);
-		sx_regulation_free(r);
-	}
-	xmlFreeDoc(doc);
-	return sx_diags_errors_since(d, before) ? SECANNEX_EINVALID : 0;
 }

@@ -58,7 +58,6 @@ S_idset_free(S_idset *s)
 	free(s->line);
 }
 
-static const char *const S_grade_en[3] = { "normal", "medium", "high" };
 
 /*
  * A row's conditions are the machine-readable form of its note, so each must be stated by the
@@ -286,13 +285,13 @@ sx_regulation_check(const sx_regulation *r, secannex_diags *d)
 					/* every included grade must lie below every grade of the cell */
 					if (c->entries[e].is_include && (ig >> lowest) != 0)
 						sx_diag(d, SX_MSG_INCLUDE_UP, r->path, m->line, m->id,
-						    S_grade_en[lowest]);
+						    sx_grade_keys[lowest]);
 				}
 			}
 			for (int g = 2; g >= 0; g--)
 				if (cover[g] != 1)
-					sx_diag(d, SX_MSG_GRADE_COVER, r->path, m->line, m->id, S_grade_en[g],
-					    cover[g]);
+					sx_diag(d, SX_MSG_GRADE_COVER, r->path, m->line, m->id,
+					    sx_grade_keys[g], cover[g]);
 		}
 	}
 	S_idset_free(&ids);

@@ -16,16 +16,6 @@ const char *const sx_change_names[SX_CH__LAST] = {
 /* Rows whose texts are at least this similar may be matched when their ids differ. */
 #define SIMILAR 0.6
 
-char *
-sx_item_note(const sx_item *it)
-{
-	if (it->note.n)
-		return sx_rich_plain(&it->note);
-	if (it->group->note.n)
-		return sx_rich_plain(&it->group->note);
-	return NULL;
-}
-
 int
 sx_streq(const char *a, const char *b)
 {
@@ -353,7 +343,6 @@ S_row_of(const secannex_resolution *r, const char *id)
 int
 secannex_diff_annexes(secannex_diff **out, const secannex_resolution *o, const secannex_resolution *n)
 {
-	static const char *const grade_zh[3] = { "普", "中", "高" };
 	secannex_diff *d = sx_calloc(1, sizeof(*d));
 
 	d->kind = SX_DIFF_ANNEX;
@@ -363,8 +352,8 @@ secannex_diff_annexes(secannex_diff **out, const secannex_resolution *o, const s
 	d->new_cat = n->cat;
 	S_meta(d, "catalog version", o->cat->proc->version, n->cat->proc->version);
 	S_meta(d, "type", o->type->id, n->type->id);
-	S_meta(d, "grade", grade_zh[o->grade], grade_zh[n->grade]);
-	S_meta(d, "baseline grade", grade_zh[o->baseline], grade_zh[n->baseline]);
+	S_meta(d, "grade", sx_grade_zh[o->grade], sx_grade_zh[n->grade]);
+	S_meta(d, "baseline grade", sx_grade_zh[o->baseline], sx_grade_zh[n->baseline]);
 	S_meta(d, "agency level", sx_level_names[o->level], sx_level_names[n->level]);
 	S_meta(d, "agency kind", o->kind ? "special" : "public", n->kind ? "special" : "public");
 	S_meta(d, "personal data", o->personal_data ? "yes" : "no", n->personal_data ? "yes" : "no");

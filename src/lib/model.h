@@ -220,11 +220,16 @@ typedef struct sx_control {
 	const sx_entry *entry; /* NULL for a 「無要求」 cell */
 } sx_control;
 
+extern const char *const sx_grade_zh[3];    /* by secannex_grade: 普 中 高 */
+extern const char *const sx_grade_keys[3];  /* by secannex_grade: normal medium high */
+extern const char *const sx_kind_keys[3];   /* by secannex_kind, then SX_DUTY_ALL: public special all */
+extern const char *const sx_kind_zh[2];     /* by secannex_kind: 公務機關 特定非公務機關 */
 extern const char *const sx_mark_symbols[4];
 extern const char *const sx_blank_names[SX_BLANK__COUNT];
 extern const char *const sx_level_names[5];
 
-/* Parsers (catalog.c, regulation.c): build a model from a validated document. */
+/* Parsers (catalog.c, regulation.c): build a model from a validated document; the load and
+ * validate entry points are in load.c. */
 struct _xmlDoc;
 sx_procurement *sx_procurement_from_doc(struct _xmlDoc *doc, const char *path, secannex_diags *d);
 sx_regulation *sx_regulation_from_doc(struct _xmlDoc *doc, const char *path, secannex_diags *d);
@@ -235,7 +240,7 @@ void sx_regulation_free(sx_regulation *r);
 int sx_procurement_check(const sx_procurement *p, const sx_regulation *reg, secannex_diags *d);
 int sx_regulation_check(const sx_regulation *r, secannex_diags *d);
 
-/* Look-ups. */
+/* Look-ups (model.c). */
 const sx_type *sx_type_find(const sx_procurement *p, const char *id);
 /* The effective note of an item: its own, or its group's merged note (NULL: none; caller frees). */
 char *sx_item_note(const sx_item *it);

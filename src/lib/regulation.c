@@ -344,23 +344,3 @@ sx_regulation_free(sx_regulation *r)
 	free(r);
 }
 
-const sx_area *
-sx_area_find(const sx_regulation *r, const char *key)
-{
-	for (size_t i = 0; r && i < r->nareas; i++)
-		if (strcmp(r->areas[i].id, key) == 0 || strcmp(r->areas[i].name, key) == 0)
-			return &r->areas[i];
-	return NULL;
-}
-
-const sx_duty_table *
-sx_duties_find(const sx_regulation *r, int level, secannex_kind kind)
-{
-	for (size_t i = 0; r && i < r->ntables; i++) {
-		const sx_duty_table *t = &r->tables[i];
-		if (t->level == level &&
-		    (t->kind == SX_DUTY_ALL || (int)t->kind == (int)kind))
-			return t;
-	}
-	return NULL;
-}

@@ -5,7 +5,6 @@
 #include "render.h"
 #include "resolve.h"
 
-static const char *const S_grade_key[3] = { "normal", "medium", "high" };
 
 static int
 S_need_proc(const secannex_catalog *cat)
@@ -147,7 +146,7 @@ S_json_grade(sx_buf *b, const sx_regulation *reg, const int v[SX_DIM__COUNT], in
 
 	sx_json_init(&w, b);
 	sx_json_begin_object(&w);
-	sx_json_kv_str(&w, "grade", S_grade_key[g]);
+	sx_json_kv_str(&w, "grade", sx_grade_keys[g]);
 	sx_json_kv_str(&w, "name", secannex_grade_name((secannex_grade)g, 0));
 	sx_json_kv_str(&w, "rule", "highest");
 	sx_json_key(&w, "dimensions");
@@ -156,7 +155,7 @@ S_json_grade(sx_buf *b, const sx_regulation *reg, const int v[SX_DIM__COUNT], in
 		sx_json_begin_object(&w);
 		sx_json_kv_str(&w, "id", sx_dim_ids[i]);
 		sx_json_kv_str(&w, "name", sx_dim_zh[i]);
-		sx_json_kv_str(&w, "grade", S_grade_key[v[i]]);
+		sx_json_kv_str(&w, "grade", sx_grade_keys[v[i]]);
 		sx_json_kv_bool(&w, "sets_grade", v[i] == g);
 		sx_json_kv_str(&w, "text", i < (int)reg->ndims ? reg->dims[i].text[v[i]] : "");
 		sx_json_end_object(&w);
@@ -183,7 +182,7 @@ secannex_render_grade(const secannex_catalog *cat, const secannex_grade dims[4],
 		S_json_grade(&b, cat->reg, v, g);
 		return sx_buf_detach(&b);
 	}
-	sx_buf_printf(&b, "系統防護需求等級：%s (%s)\n", secannex_grade_name((secannex_grade)g, 0), S_grade_key[g]);
+	sx_buf_printf(&b, "系統防護需求等級：%s (%s)\n", secannex_grade_name((secannex_grade)g, 0), sx_grade_keys[g]);
 	sx_buf_printf(&b, "%s %s：%s\n\n", cat->reg->grading_label, cat->reg->grading_title,
 	    cat->reg->grading_remark);
 	for (int i = 0; i < SX_DIM__COUNT; i++) {

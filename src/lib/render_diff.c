@@ -46,8 +46,6 @@ S_before_after(sx_buf *b, const char *label, void (*show)(sx_buf *, const sx_ite
 	sx_buf_putc(b, '\n');
 }
 
-static const char *const S_grade_zh[3] = { "普", "中", "高" };
-static const char *const S_grade_key[3] = { "normal", "medium", "high" };
 
 /* A character diff inline: [-deleted-] {+inserted+}, in red and green when COLOUR. */
 static void
@@ -138,10 +136,10 @@ S_header(sx_buf *b, const secannex_diff *d, const char *pre_old, const char *pre
 		    d->new_cat->proc->edition, d->new_cat->proc->version);
 	} else {
 		sx_buf_printf(b, "%sannex: %s, grade %s, level %s, catalog %s\n", pre_old,
-		    d->old_res->type->id, S_grade_zh[d->old_res->grade], sx_level_names[d->old_res->level],
+		    d->old_res->type->id, sx_grade_zh[d->old_res->grade], sx_level_names[d->old_res->level],
 		    d->old_cat->proc->version);
 		sx_buf_printf(b, "%sannex: %s, grade %s, level %s, catalog %s\n", pre_new,
-		    d->new_res->type->id, S_grade_zh[d->new_res->grade], sx_level_names[d->new_res->level],
+		    d->new_res->type->id, sx_grade_zh[d->new_res->grade], sx_level_names[d->new_res->level],
 		    d->new_cat->proc->version);
 	}
 }
@@ -218,7 +216,7 @@ S_text_render(sx_buf *b, const secannex_diff *d, int colour)
 			for (int g = 2; g >= 0; g--) /* the grades that changed */
 				if (x->old->mark[g] != x->new->mark[g] ||
 				    !sx_streq(x->old->tier[g], x->new->tier[g]))
-					sx_buf_printf(b, " %s %s%s%s%s → %s%s%s%s", S_grade_zh[g],
+					sx_buf_printf(b, " %s %s%s%s%s → %s%s%s%s", sx_grade_zh[g],
 					    sx_mark_symbols[x->old->mark[g]], x->old->tier[g] ? "(" : "",
 					    x->old->tier[g] ? x->old->tier[g] : "", x->old->tier[g] ? ")" : "",
 					    sx_mark_symbols[x->new->mark[g]], x->new->tier[g] ? "(" : "",
@@ -379,13 +377,13 @@ S_json_side(sx_json *w, const char *key, const sx_item *it, const sx_row *row)
 	sx_json_key(w, "marks");
 	sx_json_begin_object(w);
 	for (int g = 2; g >= 0; g--)
-		sx_json_kv_str(w, S_grade_key[g], sx_mark_symbols[it->mark[g]]);
+		sx_json_kv_str(w, sx_grade_keys[g], sx_mark_symbols[it->mark[g]]);
 	sx_json_end_object(w);
 	sx_json_key(w, "tiers");
 	sx_json_begin_object(w);
 	for (int g = 2; g >= 0; g--)
 		if (it->tier[g])
-			sx_json_kv_str(w, S_grade_key[g], it->tier[g]);
+			sx_json_kv_str(w, sx_grade_keys[g], it->tier[g]);
 	sx_json_end_object(w);
 	note = sx_item_note(it);
 	sx_json_kv_str(w, "note", note);

@@ -10,8 +10,6 @@
 #include "render.h"
 #include "resolve.h"
 
-static const char *const S_grade_key[3] = { "normal", "medium", "high" };
-static const char *const S_kind_key[3] = { "public", "special", "all" };
 
 static void
 S_kv_rich(sx_json *w, const char *key, const sx_rich *r)
@@ -41,7 +39,7 @@ S_grades_list(sx_json *w, unsigned bits)
 	sx_json_begin_array(w);
 	for (int g = 2; g >= 0; g--)
 		if (bits & (1u << g))
-			sx_json_str(w, S_grade_key[g]);
+			sx_json_str(w, sx_grade_keys[g]);
 	sx_json_end_array(w);
 }
 
@@ -71,13 +69,13 @@ S_json_marks_tiers(sx_json *w, const sx_item *it)
 	sx_json_key(w, "marks");
 	sx_json_begin_object(w);
 	for (int g = 2; g >= 0; g--)
-		sx_json_kv_str(w, S_grade_key[g], sx_mark_symbols[it->mark[g]]);
+		sx_json_kv_str(w, sx_grade_keys[g], sx_mark_symbols[it->mark[g]]);
 	sx_json_end_object(w);
 	sx_json_key(w, "tiers");
 	sx_json_begin_object(w);
 	for (int g = 2; g >= 0; g--)
 		if (it->tier[g])
-			sx_json_kv_str(w, S_grade_key[g], it->tier[g]);
+			sx_json_kv_str(w, sx_grade_keys[g], it->tier[g]);
 	sx_json_end_object(w);
 }
 
@@ -186,7 +184,7 @@ sx_json_duty_table(sx_json *w, const sx_duty_table *t)
 	sx_json_kv_str(w, "label", t->label);
 	sx_json_kv_str(w, "title", t->title);
 	sx_json_kv_str(w, "level", sx_level_names[t->level]);
-	sx_json_kv_str(w, "kind", S_kind_key[t->kind]);
+	sx_json_kv_str(w, "kind", sx_kind_keys[t->kind]);
 	sx_json_key(w, "items");
 	sx_json_begin_array(w);
 	for (size_t i = 0; i < t->nduties; i++) {
@@ -286,7 +284,7 @@ S_json_grading(sx_json *w, const sx_regulation *r)
 		sx_json_kv_str(w, "id", r->dims[i].id);
 		sx_json_kv_str(w, "name", r->dims[i].name);
 		for (int g = 2; g >= 0; g--)
-			sx_json_kv_str(w, S_grade_key[g], r->dims[i].text[g]);
+			sx_json_kv_str(w, sx_grade_keys[g], r->dims[i].text[g]);
 		sx_json_end_object(w);
 	}
 	sx_json_end_array(w);
@@ -363,7 +361,7 @@ S_json_baseline(sx_json *w, const sx_regulation *r)
 	sx_json_key(w, "resolved");
 	sx_json_begin_object(w);
 	for (int g = 2; g >= 0; g--) {
-		sx_json_key(w, S_grade_key[g]);
+		sx_json_key(w, sx_grade_keys[g]);
 		sx_json_resolved(w, r, NULL, (secannex_grade)g);
 	}
 	sx_json_end_object(w);
@@ -449,7 +447,7 @@ S_res_facts(sx_json *w, const secannex_resolution *r)
 	sx_json_key(w, "agency");
 	sx_json_begin_object(w);
 	sx_json_kv_str(w, "level", sx_level_names[r->level]);
-	sx_json_kv_str(w, "kind", r->kind == SECANNEX_KIND_SPECIAL ? "special" : "public");
+	sx_json_kv_str(w, "kind", sx_kind_keys[r->kind]);
 	sx_json_end_object(w);
 	sx_json_kv_bool(w, "personal_data", r->personal_data);
 	sx_json_kv_bool(w, "special_procurement", r->special);
@@ -461,14 +459,14 @@ S_res_grades(sx_json *w, const secannex_resolution *r)
 {
 	sx_json_key(w, "grade");
 	sx_json_begin_object(w);
-	sx_json_kv_str(w, "value", S_grade_key[r->grade]);
+	sx_json_kv_str(w, "value", sx_grade_keys[r->grade]);
 	sx_json_kv_str(w, "name", secannex_grade_name((secannex_grade)r->grade, 0));
 	sx_json_kv_str(w, "source", r->grade_from_dims ? "dimensions" : "given");
 	sx_json_key(w, "dimensions");
 	if (r->grade_from_dims) {
 		sx_json_begin_object(w);
 		for (int i = 0; i < SX_DIM__COUNT; i++)
-			sx_json_kv_str(w, sx_dim_ids[i], S_grade_key[r->dims[i]]);
+			sx_json_kv_str(w, sx_dim_ids[i], sx_grade_keys[r->dims[i]]);
 		sx_json_end_object(w);
 	} else {
 		sx_json_null(w);
@@ -482,7 +480,7 @@ S_res_grades(sx_json *w, const secannex_resolution *r)
 	sx_json_end_object(w);
 	sx_json_key(w, "baseline_grade");
 	sx_json_begin_object(w);
-	sx_json_kv_str(w, "value", S_grade_key[r->baseline]);
+	sx_json_kv_str(w, "value", sx_grade_keys[r->baseline]);
 	sx_json_kv_str(w, "name", secannex_grade_name((secannex_grade)r->baseline, 0));
 	sx_json_kv_str(w, "source", r->baseline_given ? "given" : "grade");
 	sx_json_end_object(w);

@@ -115,7 +115,7 @@ S_header(sx_buf *b, const secannex_resolution *r)
 	    secannex_grade_name((secannex_grade)r->baseline, 0),
 	    r->baseline_given ? "（機關指定）" : "（同系統防護需求等級）");
 	sx_buf_printf(b, "- 機關資通安全責任等級：%s級（%s）\n", sx_level_names[r->level],
-	    r->kind == SECANNEX_KIND_SPECIAL ? "特定非公務機關" : "公務機關");
+	    sx_kind_zh[r->kind]);
 	sx_buf_printf(b, "- 涉及個資：%s；特殊或巨額採購：%s\n", r->personal_data ? "是" : "否",
 	    r->special ? "是" : "否");
 	sx_buf_printf(b, "- 依據：%s（%s%s）\n\n", p->title, p->edition, p->version);

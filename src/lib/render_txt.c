@@ -6,8 +6,6 @@
 #include "render.h"
 #include "resolve.h"
 
-static const char *const S_grade_zh[3] = { "普", "中", "高" };
-static const char *const S_grade_en[3] = { "normal", "medium", "high" };
 
 /* Write TEXT with every line after the first indented by IND spaces. */
 static void
@@ -35,7 +33,7 @@ S_grades_label(sx_buf *b, unsigned bits)
 	sx_buf_putc(b, '[');
 	for (int g = 2; g >= 0; g--)
 		if (bits & (1u << g))
-			sx_buf_puts(b, S_grade_zh[g]);
+			sx_buf_puts(b, sx_grade_zh[g]);
 	sx_buf_putc(b, ']');
 }
 
@@ -77,7 +75,7 @@ sx_txt_show(sx_buf *b, const sx_type *t, int grade)
 {
 	sx_buf_printf(b, "%s  %s  (%zu rows)\n", t->id, t->name, t->nitems);
 	if (grade >= 0)
-		sx_buf_printf(b, "grade: %s (%s)\n", S_grade_zh[grade], S_grade_en[grade]);
+		sx_buf_printf(b, "grade: %s (%s)\n", sx_grade_zh[grade], sx_grade_keys[grade]);
 	else
 		sx_buf_puts(b, "marks: 高 中 普\n");
 	for (size_t gi = 0; gi < t->ngroups; gi++) {
@@ -131,7 +129,7 @@ sx_txt_baseline(sx_buf *b, const sx_regulation *r, const sx_area *only, secannex
 	sx_control ctl[64];
 
 	sx_buf_printf(b, "%s %s：防護需求等級「%s」之完整控制措施\n", r->baseline_label,
-	    r->baseline_title, S_grade_zh[g]);
+	    r->baseline_title, sx_grade_zh[g]);
 	for (size_t i = 0; i < r->nareas; i++) {
 		const sx_area *a = &r->areas[i];
 		if (only && only != a)
@@ -207,8 +205,8 @@ void
 sx_txt_resolution(sx_buf *b, const secannex_resolution *r)
 {
 	sx_buf_printf(b, "%s (%s)  grade %s, baseline %s, level %s %s%s%s\n", r->type->name, r->type->id,
-	    S_grade_zh[r->grade], S_grade_zh[r->baseline], sx_level_names[r->level],
-	    r->kind == SECANNEX_KIND_SPECIAL ? "special" : "public",
+	    sx_grade_zh[r->grade], sx_grade_zh[r->baseline], sx_level_names[r->level],
+	    sx_kind_keys[r->kind],
 	    r->personal_data ? ", personal data" : "", r->special ? ", 特殊或巨額採購" : "");
 	for (int s = 0; s < SX_ST__COUNT; s++)
 		sx_buf_printf(b, "%s%s %zu", s ? ", " : "", sx_status_names[s], r->counts[s]);
@@ -223,7 +221,7 @@ sx_txt_resolution(sx_buf *b, const secannex_resolution *r)
 		sx_buf_putc(b, '\n');
 		if (row->ncontrols)
 			sx_buf_printf(b, "                                  附表十：%zu 項控制措施（等級「%s」）\n",
-			    row->ncontrols, S_grade_zh[r->baseline]);
+			    row->ncontrols, sx_grade_zh[r->baseline]);
 	}
 	for (size_t i = 0; i < r->nwarnings; i++)
 		sx_buf_printf(b, "%swarning: %s\n", i ? "" : "\n", r->warnings[i]);

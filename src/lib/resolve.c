@@ -26,7 +26,6 @@ const char *const sx_rule_names[SX_RULE__COUNT] = {
 	[SX_RULE_CISO_DECLINED] = "ciso-declined",
 	[SX_RULE_MARK_NA] = "mark-not-applicable",
 };
-static const char *const S_grade_zh[3] = { "普", "中", "高" };
 
 int
 sx_grade_of_dims(const int dims[SX_DIM__COUNT])
@@ -294,7 +293,7 @@ S_decide_case(S_ctx *x)
 static int
 S_decide(secannex_resolution *res, sx_row *row, const secannex_profile *p, secannex_diags *d)
 {
-	S_ctx x = { res, row, NULL, S_grade_zh[res->grade], d, SX_BUF_INIT, 0 };
+	S_ctx x = { res, row, NULL, sx_grade_zh[res->grade], d, SX_BUF_INIT, 0 };
 	int conflict = 0;
 
 	x.dc = S_decision_for(p, row->item->id, d, &conflict);
@@ -373,7 +372,7 @@ S_facts(secannex_resolution *res, const secannex_profile *p, secannex_diags *d)
 	res->baseline_given = p->baseline >= 0;
 	if (p->baseline >= 0 && (p->grade >= 0 || have_dims) && p->baseline < res->grade)
 		sx_diag(d, SX_MSG_BASELINE_LOW, p->baseline_at.file, p->baseline_at.line,
-		    S_grade_zh[p->baseline], S_grade_zh[res->grade]);
+		    sx_grade_zh[p->baseline], sx_grade_zh[res->grade]);
 	for (int i = 0; i < SX_F__COUNT; i++)
 		res->fields[i] = p->fields[i] ? sx_strdup(p->fields[i]) : NULL;
 }
@@ -391,8 +390,8 @@ S_take_profile(secannex_resolution *res, const secannex_profile *p, secannex_dia
 			sx_diag(d, SX_MSG_FOREIGN_ROW, p->dec[i].origin, p->dec[i].line, p->dec[i].ref,
 			    it->type->id, res->type->id);
 	}
-	res->blank_values[SX_BLANK_SYSTEM_GRADE] = sx_strdup(S_grade_zh[res->grade]);
-	res->blank_values[SX_BLANK_BASELINE_GRADE] = sx_strdup(S_grade_zh[res->baseline]);
+	res->blank_values[SX_BLANK_SYSTEM_GRADE] = sx_strdup(sx_grade_zh[res->grade]);
+	res->blank_values[SX_BLANK_BASELINE_GRADE] = sx_strdup(sx_grade_zh[res->baseline]);
 	res->blank_values[SX_BLANK_SCAN_RISK] = p->scan_risk ? sx_strdup(p->scan_risk) : NULL;
 	res->ndec = p->ndec;
 	res->dec = sx_calloc(p->ndec ? p->ndec : 1, sizeof(sx_decision));
