@@ -1,4 +1,5 @@
 /* diag.c: the diagnostics list and the table of every message the library reports. */
+#include "api.h"
 #include "diag.h"
 
 #include <stdarg.h>
@@ -123,6 +124,21 @@ static const struct {
 	    "blank '%s' cannot be set in a profile (it is filled from the grades)" },
 	[SX_MSG_DOC_UNKNOWN] = { SECANNEX_DIAG_ERROR, "unknown document '%s'" },
 	[SX_MSG_DOC_FORMAT] = { SECANNEX_DIAG_ERROR, "the %s cannot be written as %s" },
+	[SX_MSG_OUT_SYMLINK] = { SECANNEX_DIAG_ERROR,
+	    "the output is a symbolic link that cannot be followed: %s" },
+	[SX_MSG_OUT_DIR] = { SECANNEX_DIAG_ERROR, "the output is a directory" },
+	[SX_MSG_OUT_NOT_REGULAR] = { SECANNEX_DIAG_ERROR, "the output exists and is not a regular file" },
+	[SX_MSG_OUT_CREATE] = { SECANNEX_DIAG_ERROR, "cannot create the output file: %s" },
+	[SX_MSG_OUT_WRITE] = { SECANNEX_DIAG_ERROR, "cannot write the output file: %s" },
+	[SX_MSG_OUT_REPLACE] = { SECANNEX_DIAG_ERROR, "cannot replace the output file: %s" },
+	[SX_MSG_ZIP] = { SECANNEX_DIAG_SYSERR, "cannot build the package (%s): %s" },
+	[SX_MSG_XML_WRITE] = { SECANNEX_DIAG_SYSERR, "cannot write the XML parts" },
+	[SX_MSG_NO_PROCUREMENT] = { SECANNEX_DIAG_ERROR, "no 一覽表 catalog is loaded" },
+	[SX_MSG_NO_REGULATION] = { SECANNEX_DIAG_ERROR, "no 分級辦法 catalog is loaded" },
+	[SX_MSG_NO_CATALOG] = { SECANNEX_DIAG_ERROR, "the catalog is not loaded" },
+	[SX_MSG_UNKNOWN_AREA] = { SECANNEX_DIAG_ERROR,
+	    "unknown 附表十 area '%s' (ids: ac au cp ia sa sc si, or the area's name)" },
+	[SX_MSG_NO_DUTIES] = { SECANNEX_DIAG_ERROR, "no duties table for level %c" },
 	[SX_MSG_ARTICLE_DUP] = { SECANNEX_DIAG_ERROR, "article %d appears twice" },
 };
 
@@ -202,6 +218,19 @@ sx_msg_text(enum sx_msg m, ...)
 	sx_buf_vprintf(&b, msgs[m].fmt, ap);
 	va_end(ap);
 	return sx_buf_detach(&b);
+}
+
+void
+sx_error_msg(enum sx_msg m, ...)
+{
+	sx_buf b = SX_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, m);
+	sx_buf_vprintf(&b, msgs[m].fmt, ap);
+	va_end(ap);
+	sx_error_set("%s", b.ptr);
+	sx_buf_free(&b);
 }
 
 size_t

@@ -77,6 +77,20 @@ enum sx_msg {
 	SX_MSG_BLANK_UNUSED,  /* %s */
 	SX_MSG_DOC_UNKNOWN,   /* %s: document name */
 	SX_MSG_DOC_FORMAT,    /* %s %s: document, format */
+	SX_MSG_OUT_SYMLINK,   /* %s: strerror */
+	SX_MSG_OUT_DIR,
+	SX_MSG_OUT_NOT_REGULAR,
+	SX_MSG_OUT_CREATE,    /* %s: strerror */
+	SX_MSG_OUT_WRITE,     /* %s: strerror */
+	SX_MSG_OUT_REPLACE,   /* %s: strerror */
+	SX_MSG_ZIP,           /* %s %s: step, libzip's message */
+	SX_MSG_XML_WRITE,
+	/* secannex_error_last() messages (sx_error_msg) */
+	SX_MSG_NO_PROCUREMENT,
+	SX_MSG_NO_REGULATION,
+	SX_MSG_NO_CATALOG,
+	SX_MSG_UNKNOWN_AREA,  /* %s */
+	SX_MSG_NO_DUTIES,     /* %c */
 	SX_MSG__COUNT
 };
 
@@ -101,6 +115,8 @@ void sx_diag_raw(secannex_diags *d, secannex_level level, const char *file, int 
 char *sx_msg_text(enum sx_msg m, ...);
 /* The number of diagnostics of severity error or worse recorded since index BEFORE (d->n then). */
 size_t sx_diags_errors_since(const secannex_diags *d, size_t before);
+/* Set the message of secannex_error_last() to message M. */
+void sx_error_msg(enum sx_msg m, ...);
 /* The severity of message M. */
 secannex_level sx_msg_level(enum sx_msg m);
 /* The printf format of message M (for the documentation test). */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
+#include "diag.h"
 #include "buf.h"
 #include "model.h"
 
@@ -92,7 +92,7 @@ secannex_grade_parse(secannex_grade *out, const char *s)
 			*out = (secannex_grade)g;
 			return 0;
 		}
-	sx_error_set("unknown grade '%s' (expected 高|中|普 or high|medium|normal)", s ? s : "");
+	sx_error_msg(SX_MSG_BAD_GRADE, s ? s : "");
 	return SECANNEX_EINVALID;
 }
 
@@ -111,7 +111,7 @@ secannex_level_parse(int *out, const char *s)
 		*out = (s[0] | 0x20) - 'a';
 		return 0;
 	}
-	sx_error_set("unknown responsibility level '%s' (expected A, B, C, D or E)", s ? s : "");
+	sx_error_msg(SX_MSG_BAD_LEVEL, s ? s : "");
 	return SECANNEX_EINVALID;
 }
 
@@ -123,6 +123,6 @@ secannex_kind_parse(secannex_kind *out, const char *s)
 			*out = (secannex_kind)k;
 			return 0;
 		}
-	sx_error_set("unknown agency kind '%s' (expected public or special)", s ? s : "");
+	sx_error_msg(SX_MSG_BAD_KIND, s ? s : "");
 	return SECANNEX_EINVALID;
 }

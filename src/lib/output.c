@@ -12,14 +12,11 @@
 #include "buf.h"
 #include "diag.h"
 
+/* Report message M (with strerror(ERR) when it takes one) about PATH. */
 static int
-S_err(secannex_diags *d, const char *path, const char *what, int err)
+S_err(secannex_diags *d, const char *path, enum sx_msg m, int err)
 {
-	sx_buf b = SX_BUF_INIT;
-
-	sx_buf_printf(&b, "%s%s%s", what, err ? ": " : "", err ? strerror(err) : "");
-	sx_diag_raw(d, SECANNEX_DIAG_ERROR, path, 0, b.ptr);
-	sx_buf_free(&b);
+	sx_diag(d, m, path, 0, strerror(err));
 	return SECANNEX_EIO;
 }
 
@@ -36,17 +33,17 @@ sx_write_atomic(const char *path, const void *data, size_t len, secannex_diags *
 	/* a symbolic link is followed: its target is replaced, the link stays */
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
 		if ((real = realpath(path, NULL)) == NULL)
-			return S_err(d, path, "the output is a symbolic link that cannot be followed", errno);
+			return S_err(d, path, SX_MSG_OUT_SYMLINK, errno);
 		path = real;
 	}
 	exists = stat(path, &st) == 0;
 	if (exists && S_ISDIR(st.st_mode)) {
-		rc = S_err(d, name, "the output is a directory", 0);
+		rc = S_err(d, name, SX_MSG_OUT_DIR, 0);
 		goto fail;
 	}
 	/* a device, FIFO or socket is never replaced by a regular file */
 	if (exists && !S_ISREG(st.st_mode)) {
-		rc = S_err(d, name, "the output exists and is not a regular file", 0);
+		rc = S_err(d, name, SX_MSG_OUT_NOT_REGULAR, 0);
 		goto fail;
 	}
 	slash = strrchr(path, '/');
@@ -55,7 +52,7 @@ sx_write_atomic(const char *path, const void *data, size_t len, secannex_diags *
 	else
 		tmp = sx_aprintf(".%s.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0) {
-		rc = S_err(d, name, "cannot create the output file", errno);
+		rc = S_err(d, name, SX_MSG_OUT_CREATE, errno);
 		free(tmp);
 		tmp = NULL;
 		goto fail;
@@ -65,7 +62,7 @@ sx_write_atomic(const char *path, const void *data, size_t len, secannex_diags *
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			rc = S_err(d, name, "cannot write the output file", n < 0 ? errno : ENOSPC);
+			rc = S_err(d, name, SX_MSG_OUT_WRITE, n < 0 ? errno : ENOSPC);
 			goto fail;
 		}
 		off += (size_t)n;
@@ -79,17 +76,17 @@ sx_write_atomic(const char *path, const void *data, size_t len, secannex_diags *
 		mode = 0666 & ~mask;
 	}
 	if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
-		rc = S_err(d, name, "cannot write the output file", errno);
+		rc = S_err(d, name, SX_MSG_OUT_WRITE, errno);
 		goto fail;
 	}
 	if (close(fd) != 0) {
 		fd = -1;
-		rc = S_err(d, name, "cannot write the output file", errno);
+		rc = S_err(d, name, SX_MSG_OUT_WRITE, errno);
 		goto fail;
 	}
 	fd = -1;
 	if (rename(tmp, path) != 0) {
-		rc = S_err(d, name, "cannot replace the output file", errno);
+		rc = S_err(d, name, SX_MSG_OUT_REPLACE, errno);
 		goto fail;
 	}
 	free(tmp);

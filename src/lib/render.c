@@ -1,7 +1,7 @@
 /* render.c: the render driver: looks up what is asked for, then hands it to the format's renderer. */
 #include <string.h>
 
-#include "api.h"
+#include "diag.h"
 #include "render.h"
 #include "resolve.h"
 
@@ -11,7 +11,7 @@ S_need_proc(const secannex_catalog *cat)
 {
 	if (cat && cat->proc)
 		return 1;
-	sx_error_set("no 一覽表 catalog is loaded");
+	sx_error_msg(SX_MSG_NO_PROCUREMENT);
 	return 0;
 }
 
@@ -20,7 +20,7 @@ S_need_reg(const secannex_catalog *cat)
 {
 	if (cat && cat->reg)
 		return 1;
-	sx_error_set("no 分級辦法 catalog is loaded");
+	sx_error_msg(SX_MSG_NO_REGULATION);
 	return 0;
 }
 
@@ -58,7 +58,7 @@ secannex_render_show(const secannex_catalog *cat, const char *type_id, int grade
 	if (!S_need_proc(cat))
 		return NULL;
 	if ((t = sx_type_find(cat->proc, type_id)) == NULL) {
-		sx_error_set("unknown procurement type '%s' (see 'secannex types')", type_id);
+		sx_error_msg(SX_MSG_UNKNOWN_TYPE, type_id);
 		return NULL;
 	}
 	if (fmt == SECANNEX_FORMAT_JSON) {
@@ -83,8 +83,7 @@ secannex_render_baseline(const secannex_catalog *cat, secannex_grade grade, cons
 	if (!S_need_reg(cat))
 		return NULL;
 	if (area && (a = sx_area_find(cat->reg, area)) == NULL) {
-		sx_error_set("unknown 附表十 area '%s' (ids: ac au cp ia sa sc si, or the area's name)",
-		    area);
+		sx_error_msg(SX_MSG_UNKNOWN_AREA, area);
 		return NULL;
 	}
 	if (fmt == SECANNEX_FORMAT_JSON) {
@@ -109,7 +108,7 @@ secannex_render_duties(const secannex_catalog *cat, int level, secannex_kind kin
 	if (!S_need_reg(cat))
 		return NULL;
 	if ((t = sx_duties_find(cat->reg, level, kind)) == NULL) {
-		sx_error_set("no duties table for level %c", 'A' + level);
+		sx_error_msg(SX_MSG_NO_DUTIES, 'A' + level);
 		return NULL;
 	}
 	if (fmt == SECANNEX_FORMAT_JSON) {

@@ -289,7 +289,7 @@ sx_docx_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_d
 	if (rc != 0)
 		goto done;
 	if (S_document(a, &doc) != 0 || S_core(a, &core) != 0) {
-		sx_diag_raw(d, SECANNEX_DIAG_SYSERR, "docx", 0, "cannot write the XML parts");
+		sx_diag(d, SX_MSG_XML_WRITE, "docx", 0);
 		rc = SECANNEX_EIO;
 		goto done;
 	}

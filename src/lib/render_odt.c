@@ -342,7 +342,7 @@ sx_odt_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_di
 	    (rc = sx_template_read(&manifest, template_dir, "odt/META-INF/manifest.xml", d)) != 0)
 		goto done;
 	if (S_content(a, &content) != 0 || S_meta(a, &meta) != 0) {
-		sx_diag_raw(d, SECANNEX_DIAG_SYSERR, "odt", 0, "cannot write the XML parts");
+		sx_diag(d, SX_MSG_XML_WRITE, "odt", 0);
 		rc = SECANNEX_EIO;
 		goto done;
 	}

@@ -491,7 +491,7 @@ secannex_resolve(secannex_resolution **out, const secannex_catalog *cat,
 	*out = NULL;
 	res->cat = cat;
 	if (cat == NULL || cat->proc == NULL || cat->reg == NULL) {
-		sx_error_set("the catalog is not loaded");
+		sx_error_msg(SX_MSG_NO_CATALOG);
 		goto done;
 	}
 	S_facts(res, p, d);

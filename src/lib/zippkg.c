@@ -69,11 +69,7 @@ S_local_for_utc(time_t mtime)
 static int
 S_fail(secannex_diags *d, const char *what, zip_error_t *ze)
 {
-	sx_buf b = SX_BUF_INIT;
-
-	sx_buf_printf(&b, "cannot build the package (%s): %s", what, zip_error_strerror(ze));
-	sx_diag_raw(d, SECANNEX_DIAG_SYSERR, "zip", 0, b.ptr);
-	sx_buf_free(&b);
+	sx_diag(d, SX_MSG_ZIP, "zip", 0, what, zip_error_strerror(ze));
 	return SECANNEX_EIO;
 }
 
