@@ -222,6 +222,8 @@ typedef struct secannex_document_info {
 	const char *summary;  /**< what it is, in a few words */
 	unsigned formats;     /**< bit (1u << F) for each secannex_format F it can be written in */
 	int from;             /**< enum secannex_doc_source */
+	int is_public;        /**< 1: published with the tender (bidders read it): refused while ▲
+	                           rows are pending, unless written as a draft */
 } secannex_document_info;
 
 /** The number of documents in the table. */
@@ -244,6 +246,11 @@ typedef struct secannex_write_opts {
 	int epoch_set;            /**< 1: date the document EPOCH (SOURCE_DATE_EPOCH); 0: no dates */
 	long long epoch;
 	const char *author;       /**< redlines: the changes' author; NULL: "secannex" */
+	const char *label;        /**< the attachment label printed at the top (附件三); NULL: none */
+	const char *reference_doc; /**< an agency's .docx/.odt whose styles, page header (letterhead)
+	                             and footer the document takes; NULL: the templates' */
+	int draft;                /**< 1: write a public document while ▲ rows are pending, marked
+	                             草稿 in every page header; 0: refuse it (SECANNEX_EINVALID) */
 } secannex_write_opts;
 
 /**

@@ -34,7 +34,7 @@ doc annex-dev 0 generate --profile "$SRCDIR/samples/profile-dev.xml"
 doc matrix-saas 0 generate --profile "$SRCDIR/samples/profile-saas.xml" --vendor-matrix
 doc annex-all 0 generate --type dev --grade 高 --level A --personal-data \
     --exclude 'dev-29=已由機房提供' --choose dev-20 --agency '範例機關' --case 'X-1' \
-    --title '測試案' --date 2026-01-02
+    --title '測試案' --date 2026-01-02 --draft
 doc redline-annex 1 diff --old-profile "$SRCDIR/samples/profile-dev.xml" \
     --new-profile "$SRCDIR/samples/profile-dev-rev2.xml" --author 法制室
 doc redline-attrs 1 diff "$SRCDIR/tests/data/diff/base.xml" "$SRCDIR/tests/data/diff/attrs.xml"

@@ -22,7 +22,8 @@ enum opt_id {
 	OPT_CATALOG = 1000, OPT_REGULATION, OPT_DATADIR, OPT_FORMAT, OPT_GRADE, OPT_AREA,
 	OPT_LEVEL, OPT_KIND, OPT_MAX_BYTES, OPT_PROFILE, OPT_STRICT, OPT_DIM, OPT_TENDER,
 	OPT_VENDOR, OPT_TEMPLATES, OPT_OLD_PROFILE, OPT_NEW_PROFILE, OPT_OLD_CATALOG, OPT_NEW_CATALOG,
-	OPT_AUTHOR, OPT_COLOR, OPT_DOCUMENT, OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
+	OPT_AUTHOR, OPT_COLOR, OPT_DOCUMENT, OPT_LABEL, OPT_DRAFT, OPT_REFDOC,
+	OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
 };
 
 /* The commands, as bits: each option lists the commands it applies to. */
@@ -57,6 +58,12 @@ static const struct opt_spec {
 	{ "output", 1, OPT_OUTPUT, "FILE", "generate: the annex file (its extension picks the format)", NULL,
 	    C_GENERATE | C_DIFF },
 	{ "document", 1, OPT_DOCUMENT, "DOC", "generate, diff -o: the document to write (below; default: the format's first)", NULL,
+	    C_GENERATE | C_DIFF },
+	{ "label", 1, OPT_LABEL, "TEXT", "generate, diff -o: the attachment label above the title (附件三)", NULL,
+	    C_GENERATE | C_DIFF },
+	{ "draft", 0, OPT_DRAFT, NULL, "generate: write a public document while ▲ rows are pending, marked 草稿", NULL,
+	    C_GENERATE | C_DIFF },
+	{ "reference-doc", 1, OPT_REFDOC, "FILE", "generate, diff -o: take styles, page header and footer from this .docx/.odt", NULL,
 	    C_GENERATE | C_DIFF },
 	{ "vendor-matrix", 0, OPT_VENDOR, NULL, "generate: add the vendor's response columns (= --document matrix)", NULL,
 	    C_GENERATE | C_DIFF },
@@ -138,9 +145,9 @@ struct pflag {
 struct args {
 	const char *catalog, *regulation, *datadir, *format, *grade, *area, *level, *kind, *profile;
 	const char *output, *templates, *old_profile, *new_profile, *old_catalog, *new_catalog;
-	const char *author, *color, *document;
+	const char *author, *color, *document, *label, *reference_doc;
 	size_t max_bytes;
-	int strict, vendor_matrix;
+	int strict, vendor_matrix, draft;
 	struct pflag *pflags;
 	size_t npflags;
 	unsigned char used[64]; /* used[i]: opts[i] was given */
@@ -435,6 +442,9 @@ apply_opt(int c, int idx, char **argv, struct args *a)
 	case OPT_OUTPUT: a->output = optarg; break;
 	case OPT_VENDOR: a->vendor_matrix = 1; break;
 	case OPT_DOCUMENT: a->document = optarg; break;
+	case OPT_LABEL: a->label = optarg; break;
+	case OPT_DRAFT: a->draft = 1; break;
+	case OPT_REFDOC: a->reference_doc = optarg; break;
 	case OPT_TEMPLATES: a->templates = optarg; break;
 	case OPT_OLD_PROFILE: a->old_profile = optarg; break;
 	case OPT_NEW_PROFILE: a->new_profile = optarg; break;
@@ -676,7 +686,8 @@ template_dir(const struct args *a)
 static int
 cmd_generate(const struct args *a, secannex_format unused, int argc, char **argv)
 {
-	secannex_write_opts o = { NULL, SECANNEX_FORMAT_DOCX, template_dir(a), 0, 0, NULL };
+	secannex_write_opts o = { NULL, SECANNEX_FORMAT_DOCX, template_dir(a), 0, 0, NULL, a->label,
+		a->reference_doc, a->draft };
 	secannex_catalog *cat;
 	secannex_resolution *res;
 	secannex_diags *d;
@@ -802,7 +813,8 @@ static int
 cmd_diff(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
 	struct diff_run x = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, secannex_diags_new() };
-	secannex_write_opts o = { NULL, SECANNEX_FORMAT_DOCX, template_dir(a), 0, 0, a->author };
+	secannex_write_opts o = { NULL, SECANNEX_FORMAT_DOCX, template_dir(a), 0, 0, a->author, a->label,
+		a->reference_doc, a->draft };
 	int annex = a->old_profile || a->new_profile, colour, rc = 2;
 
 	if ((colour = diff_colour(a)) < 0)

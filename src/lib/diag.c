@@ -124,6 +124,9 @@ static const struct {
 	    "blank '%s' cannot be set in a profile (it is filled from the grades)" },
 	[SX_MSG_DOC_UNKNOWN] = { SECANNEX_DIAG_ERROR, "unknown document '%s'" },
 	[SX_MSG_DOC_FORMAT] = { SECANNEX_DIAG_ERROR, "the %s cannot be written as %s" },
+	[SX_MSG_PENDING] = { SECANNEX_DIAG_ERROR,
+	    "row '%s' awaits the CISO's decision (▲): give --ciso-confirm or --ciso-decline ID=REASON "
+	    "before the %s is published, or write it as a --draft" },
 	[SX_MSG_OUT_SYMLINK] = { SECANNEX_DIAG_ERROR,
 	    "the output is a symbolic link that cannot be followed: %s" },
 	[SX_MSG_OUT_DIR] = { SECANNEX_DIAG_ERROR, "the output is a directory" },

@@ -77,6 +77,7 @@ enum sx_msg {
 	SX_MSG_BLANK_UNUSED,  /* %s */
 	SX_MSG_DOC_UNKNOWN,   /* %s: document name */
 	SX_MSG_DOC_FORMAT,    /* %s %s: document, format */
+	SX_MSG_PENDING,       /* %s %s: row, document */
 	SX_MSG_OUT_SYMLINK,   /* %s: strerror */
 	SX_MSG_OUT_DIR,
 	SX_MSG_OUT_NOT_REGULAR,

@@ -88,6 +88,7 @@ sx_table_free(sx_table *t)
 	free(t->keys);
 	free(t->row_change);
 	free(t->mcells);
+	free(t->vspan);
 	free(t->cells);
 	free(t->width_mm);
 	free(t);
@@ -109,5 +110,7 @@ sx_doc_free(sx_doc *a)
 	free(a->v);
 	free(a->title);
 	free(a->subject);
+	free(a->label);
+	free(a->fingerprint);
 	memset(a, 0, sizeof(*a));
 }

@@ -33,6 +33,9 @@ typedef struct sx_table {
 	char **keys;        /* row keys that match rows across versions */
 	int *row_change;    /* per row: 0, SX_OP_INS (row inserted) or SX_OP_DEL (row deleted) */
 	sx_dtext *mcells;   /* per cell: the character diff (when the row is in both versions) */
+	/* vertical merges (NULL: none): per cell, N > 1 for the first cell of N merged rows, -1 for
+	 * a cell that such a merge covers (its text is kept, but not printed), else 0 */
+	int *vspan;
 } sx_table;
 
 typedef struct sx_ablock {
@@ -54,6 +57,9 @@ typedef struct sx_doc {
 	size_t n;
 	sx_table *data;     /* the document's records as a flat table (header row first), for the
 	                     * record formats (CSV); NULL when the document has none */
+	char *label;        /* the attachment label (附件三), printed above the title; NULL: none */
+	int draft;          /* 1: 「草稿」 in every page header */
+	char *fingerprint;  /* printed small at the end (the resolution's SHA-256); NULL: none */
 } sx_doc;
 
 /* The text width of an A4 page with 2 cm margins, in tenths of a millimetre. */

@@ -33,12 +33,12 @@ static const struct {
 	secannex_document_info info;
 	sx_builder_fn build;
 } S_documents[] = {
-	{ { "annex", "the tender's 資通安全需求 annex", F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION },
-	    sx_build_annex },
+	{ { "annex", "the tender's 資通安全需求 annex", F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION,
+	    1 }, sx_build_annex },
 	{ { "matrix", "the annex with the vendor's response columns (需求符合性對照表)",
-	    F(ODT) | F(DOCX) | F(CSV), SECANNEX_FROM_RESOLUTION }, sx_build_matrix },
+	    F(ODT) | F(DOCX) | F(CSV), SECANNEX_FROM_RESOLUTION, 1 }, sx_build_matrix },
 	{ { "catalog", "the whole 一覽表 table, every type (catalog redlines)", F(ODT) | F(DOCX),
-	    SECANNEX_FROM_CATALOG_DIFF }, sx_build_catalog },
+	    SECANNEX_FROM_CATALOG_DIFF, 0 }, sx_build_catalog },
 };
 #define NDOCS (sizeof(S_documents) / sizeof(S_documents[0]))
 
@@ -126,6 +126,39 @@ S_pick(const secannex_write_opts *o, int from, const char *path, secannex_diags 
 	return i;
 }
 
+/* A public document is not written while a ▲ row awaits the CISO, unless as a draft: each
+ * pending row is an error.  Returns 0 when the document may be written. */
+static int
+S_pending_ok(int i, const secannex_resolution *r, const secannex_write_opts *o, const char *path,
+    secannex_diags *d)
+{
+	int bad = 0;
+
+	if (!S_documents[i].info.is_public || o->draft || r == NULL)
+		return 0;
+	for (size_t k = 0; k < r->nrows; k++)
+		if (r->rows[k].status == SX_ST_PENDING) {
+			sx_diag(d, SX_MSG_PENDING, path, 0, r->rows[k].item->id,
+			    S_documents[i].info.name);
+			bad = 1;
+		}
+	return bad ? SECANNEX_EINVALID : 0;
+}
+
+/* What every document takes from the options: the label, the draft mark. */
+static int
+S_dress(sx_doc *a, const secannex_write_opts *o, const secannex_resolution *r)
+{
+	if (o->label) {
+		a->label = sx_strdup(o->label);
+	}
+	if (o->draft && r) {
+		for (size_t k = 0; k < r->nrows; k++)
+			a->draft |= r->rows[k].status == SX_ST_PENDING;
+	}
+	return 0;
+}
+
 /* Write document A in OPTS' format to PATH, atomically. */
 static int
 S_write(const sx_doc *a, const secannex_write_opts *o, const char *path, secannex_diags *d)
@@ -147,9 +180,12 @@ secannex_document_write(const secannex_resolution *r, const secannex_write_opts 
 	sx_doc a;
 	int i = S_pick(o, SECANNEX_FROM_RESOLUTION, path, d), rc;
 
-	if (i < 0)
+	if (i < 0 || S_pending_ok(i, r, o, path, d) != 0)
+		return SECANNEX_EINVALID;
+	if (o->label && !sx_field_ok(o->label, "--label", "--label", 0, d))
 		return SECANNEX_EINVALID;
 	S_documents[i].build(&a, &src);
+	S_dress(&a, o, r);
 	rc = S_write(&a, o, path, d);
 	sx_doc_free(&a);
 	return rc;
@@ -174,9 +210,14 @@ S_redline(int i, const sx_doc_src *os, const sx_doc_src *ns, const secannex_writ
 		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, "redline", S_formats[o->format].info.name);
 		return SECANNEX_EINVALID;
 	}
+	if (S_pending_ok(i, ns->res, o, path, d) != 0)
+		return SECANNEX_EINVALID;
+	if (o->label && !sx_field_ok(o->label, "--label", "--label", 0, d))
+		return SECANNEX_EINVALID;
 	S_documents[i].build(&od, os);
 	S_documents[i].build(&nd, ns);
 	sx_redline_merge(&r, &od, &nd, o->author ? o->author : "secannex");
+	S_dress(&r, o, ns->res);
 	rc = S_write(&r, o, path, d);
 	sx_doc_free(&r);
 	sx_doc_free(&od);

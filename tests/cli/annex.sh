@@ -9,7 +9,8 @@ n=0
 for type in saas saas-office saas-custom paas sec-planning sys-planning dev extension maintenance; do
 	for grade in high medium normal; do
 		for fmt in odt docx; do
-			expect 0 generate --type "$type" --grade "$grade" --level C --scan-risk 高 -o "$T/$type-$grade.$fmt"
+			expect 0 generate --type "$type" --grade "$grade" --level C --scan-risk 高 --draft \
+			    -o "$T/$type-$grade.$fmt"
 			valid "$T/$type-$grade.$fmt"
 			n=$((n + 1))
 		done
@@ -19,7 +20,7 @@ ok test "$n" -eq 54
 
 # every section at once: a pending ▲, an exclusion, the 附表十 appendix, the vendor matrix
 for fmt in odt docx; do
-	expect 0 generate --type dev --grade 高 --level A --personal-data --exclude 'dev-29=已由機房提供' \
+	expect 0 generate --type dev --grade 高 --level A --personal-data --draft --exclude 'dev-29=已由機房提供' \
 	    --choose dev-20 --agency '範例機關' --case 'X-1' --title '測試案' --date 2026-01-02 \
 	    --vendor-matrix -o "$T/all.$fmt"
 	valid "$T/all.$fmt"
@@ -95,37 +96,37 @@ unset SOURCE_DATE_EPOCH
 ok test ! -e "$T/bad.odt"
 
 # the format: from the extension (any case) or --format; the two must agree
-expect 0 generate --type dev --grade 中 --level C -o "$T/UPPER.DOCX"
+expect 0 generate --type dev --grade 中 --level C --draft -o "$T/UPPER.DOCX"
 ok sh -c "unzip -l '$T/UPPER.DOCX' | grep -q ' word/document.xml$'"
-expect 2 generate --type dev --grade 中 --level C --format odt -o "$T/clash.docx"
+expect 2 generate --type dev --grade 中 --level C --draft --format odt -o "$T/clash.docx"
 same_text "$T/err" "secannex: --format odt does not match the extension of '$T/clash.docx'
 Try 'secannex --help'."
 ok test ! -e "$T/clash.docx"
-expect 2 generate --type dev --grade 中 --level C --format pdf -o "$T/a.pdf"
+expect 2 generate --type dev --grade 中 --level C --draft --format pdf -o "$T/a.pdf"
 same_text "$T/err" "secannex: unknown annex format 'pdf' (expected odt, docx or csv)
 Try 'secannex --help'."
 
 # atomic: a failed run leaves nothing behind, and an existing file is replaced only on success
 mkdir "$T/od"
 echo old >"$T/od/annex.docx"
-expect 1 generate --type dev --grade 中 --level C --choose dev-99 -o "$T/od/annex.docx"
+expect 1 generate --type dev --grade 中 --level C --draft --choose dev-99 -o "$T/od/annex.docx"
 same_text "$T/od/annex.docx" "old"
 ok test "$(ls -A "$T/od" | wc -l)" -eq 1
-expect 0 generate --type dev --grade 中 --level C -o "$T/od/annex.docx"
+expect 0 generate --type dev --grade 中 --level C --draft -o "$T/od/annex.docx"
 ok test "$(head -c 2 "$T/od/annex.docx")" = "PK"
 ok test "$(ls -A "$T/od" | wc -l)" -eq 1
-expect 1 generate --type dev --grade 中 --level C -o "$T/no/such/dir/annex.odt"
+expect 1 generate --type dev --grade 中 --level C --draft -o "$T/no/such/dir/annex.odt"
 same_text "$T/err" "secannex: $T/no/such/dir/annex.odt: error: cannot create the output file: No such file or directory"
 mkdir "$T/dir.odt"
-expect 1 generate --type dev --grade 中 --level C -o "$T/dir.odt"
+expect 1 generate --type dev --grade 中 --level C --draft -o "$T/dir.odt"
 same_text "$T/err" "secannex: $T/dir.odt: error: the output is a directory"
 ok test -z "$(ls -A "$T/dir.odt")"
 # a device or a FIFO is never replaced by a regular file
-expect 1 generate --type dev --grade 中 --level C --format docx -o /dev/null
+expect 1 generate --type dev --grade 中 --level C --draft --format docx -o /dev/null
 same_text "$T/err" "secannex: /dev/null: error: the output exists and is not a regular file"
 ok test -c /dev/null
 mkfifo "$T/fifo.odt"
-expect 1 generate --type dev --grade 中 --level C -o "$T/fifo.odt"
+expect 1 generate --type dev --grade 中 --level C --draft -o "$T/fifo.odt"
 same_text "$T/err" "secannex: $T/fifo.odt: error: the output exists and is not a regular file"
 ok test -p "$T/fifo.odt"
 # a symbolic link is followed: the target is replaced (keeping its mode), the link stays
@@ -133,25 +134,25 @@ mkdir "$T/ln"
 echo old >"$T/ln/target.docx"
 chmod 640 "$T/ln/target.docx"
 ln -s target.docx "$T/ln/link.docx"
-expect 0 generate --type dev --grade 中 --level C -o "$T/ln/link.docx"
+expect 0 generate --type dev --grade 中 --level C --draft -o "$T/ln/link.docx"
 ok test -L "$T/ln/link.docx"
 ok test "$(head -c 2 "$T/ln/target.docx")" = "PK"
 ok test "$(stat -c %a "$T/ln/target.docx")" = 640
 ok test "$(ls -A "$T/ln" | wc -l)" -eq 2
 ln -s nowhere/x.docx "$T/ln/dangling.docx"
-expect 1 generate --type dev --grade 中 --level C -o "$T/ln/dangling.docx"
+expect 1 generate --type dev --grade 中 --level C --draft -o "$T/ln/dangling.docx"
 same_text "$T/err" "secannex: $T/ln/dangling.docx: error: the output is a symbolic link that cannot be followed: No such file or directory"
 # an unwritable directory (/proc refuses new files even to root)
-expect 1 generate --type dev --grade 中 --level C -o /proc/secannex-annex.odt
+expect 1 generate --type dev --grade 中 --level C --draft -o /proc/secannex-annex.odt
 has "$T/err" "secannex: /proc/secannex-annex.odt: error: cannot create the output file: "
-expect 1 generate --type dev --grade 中 --level C --template-dir "$T/none" -o "$T/od/t.odt"
+expect 1 generate --type dev --grade 中 --level C --draft --template-dir "$T/none" -o "$T/od/t.odt"
 has "$T/err" "secannex: $T/none/odt/styles.xml: error: cannot read file: No such file or directory"
 ok test ! -e "$T/od/t.odt"
 
 # format from the extension, or --format
-expect 2 generate --type dev --grade 中 --level C -o "$T/annex.pdf"
+expect 2 generate --type dev --grade 中 --level C --draft -o "$T/annex.pdf"
 has "$T/err" "cannot tell the annex format of"
-expect 0 generate --type dev --grade 中 --level C --format odt -o "$T/annex.bin"
+expect 0 generate --type dev --grade 中 --level C --draft --format odt -o "$T/annex.bin"
 ok test "$(unzip -p "$T/annex.bin" mimetype)" = "application/vnd.oasis.opendocument.text"
 expect 2 generate --type dev --grade 中 --level C
 has "$T/err" "generate needs -o FILE"

@@ -229,7 +229,7 @@ has "$T/err" "error: row 'saas-07': blank 'scan-risk-level' has no value"
 # a catalog redline's decisions name NEW's rows: under OLD they mean the matched rows.
 # dev-59 exists only in the tailored copy; maintenance-03 there is maintenance-02 in V5.4.
 expect 1 diff catalog/procurement.xml samples/catalog-tailored.xml --type dev --grade 普 --level C \
-    --choose dev-59 -o "$T/map-dev.docx"
+    --choose dev-59 --draft -o "$T/map-dev.docx"
 valid "$T/map-dev.docx"
 pandoc --track-changes=accept -t plain "$T/map-dev.docx" >"$T/acc.txt"
 pandoc --track-changes=reject -t plain "$T/map-dev.docx" >"$T/rej.txt"
