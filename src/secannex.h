@@ -194,6 +194,14 @@ int secannex_profile_set(secannex_profile *p, const char *key, const char *value
 int secannex_resolve(secannex_resolution **out, const secannex_catalog *cat,
     const secannex_profile *p, int strict, secannex_diags *diags);
 
+/**
+ * The fingerprint of resolution R: the SHA-256 of its JSON rendering (secannex_render_resolution,
+ * SECANNEX_FORMAT_JSON) as 64 lowercase hex digits and a NUL, into OUT.  The public annex prints it
+ * small and the review record in its sign-off, so a signed review provably belongs to the
+ * published annex.  Returns 0, or SECANNEX_EIO when the digest cannot be computed.
+ */
+int secannex_resolution_fingerprint(const secannex_resolution *r, char out[65]);
+
 /** Free a resolution; NULL is accepted. */
 void secannex_resolution_free(secannex_resolution *r);
 

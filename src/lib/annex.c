@@ -1,25 +1,24 @@
-/* annex.c: the tender annex and the vendor matrix as document models (doc.h), built from one
- * tender's resolution; the writers (render_odt.c, render_docx.c, render_csv.c) take it from there. */
+/* annex.c: the public tender documents (the 資通安全需求 annex and the vendor matrix) as document
+ * models, built from one tender's resolution: contract language around verbatim rows, and nothing
+ * that only the agency may see (reasons, statuses, the agency's decision notes). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "docs.h"
 
-/* 1 → 一, 12 → 十二, 20 → 二十 (enough for section and item numbers). */
-static void
-S_zh_num(char *out, size_t n, unsigned v)
+static const char *
+S_or(const char *s)
 {
-	static const char *const d[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+	return s && *s ? s : "";
+}
 
-	if (v < 10)
-		snprintf(out, n, "%s", d[v]);
-	else if (v < 20)
-		snprintf(out, n, "十%s", d[v % 10]);
-	else if (v < 100)
-		snprintf(out, n, "%s十%s", d[v / 10], d[v % 10]);
-	else
-		snprintf(out, n, "%u", v);
+/* A row in a public document: required or selected (and, in a draft, the pending ▲ rows). */
+static int
+S_public(const sx_row *row, int draft)
+{
+	return row->status == SX_ST_REQUIRED || row->status == SX_ST_SELECTED ||
+	    (draft && row->status == SX_ST_PENDING);
 }
 
 static int
@@ -28,224 +27,223 @@ S_in_annex(const sx_row *row)
 	return row->status == SX_ST_REQUIRED || row->status == SX_ST_SELECTED;
 }
 
-static const char *
-S_or(const char *s, const char *dflt)
+char *
+sx_tender_date(const secannex_resolution *r)
 {
-	return s && *s ? s : dflt;
+	const char *iso = r->fields[SX_F_DATE];
+	int y, m, d;
+
+	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || y < 1912)
+		return sx_strdup(S_or(iso));
+	return sx_aprintf("中華民國%d年%d月%d日", y - 1911, m, d);
 }
 
-/* "dev-13\n(V5.4)": the row id and the catalog version, the clause's source. */
-static char *
-S_source(const secannex_resolution *r, const sx_row *row)
+char *
+sx_tender_title(const secannex_resolution *r, const char *what)
 {
-	sx_buf b = SX_BUF_INIT;
-
-	sx_buf_printf(&b, "%s\n(%s)", row->item->id, r->cat->proc->version);
-	return sx_buf_detach(&b);
+	return sx_aprintf("%s%s", S_or(r->fields[SX_F_TITLE]), what);
 }
 
+/* The title style's line: 18 pt on the 170 mm text width holds 26 full-width characters. */
+#define S_TITLE_PER_LINE 26.0
+
+char *
+sx_tender_title_lines(const secannex_resolution *r, const char *what)
+{
+	return sx_doc_balance(S_or(r->fields[SX_F_TITLE]), what, S_TITLE_PER_LINE);
+}
+
+char *
+sx_tender_place(const sx_row *row)
+{
+	const sx_item *it = row->item;
+
+	return sx_aprintf("第%zu項\n(%s)", it->index - it->group->first + 1, it->id);
+}
+
+/* The public header block: the tender's facts that bidders need. */
 static void
-S_header_block(sx_doc *a, const secannex_resolution *r)
+S_header(sx_doc *a, const secannex_resolution *r)
 {
 	static const int w[] = { 460, 1240 };
 	const sx_procurement *p = r->cat->proc;
 	sx_table *t = sx_doc_table(a, SX_TBL_FORM, 2, w, 0);
-	sx_buf g = SX_BUF_INIT, src = SX_BUF_INIT, lv = SX_BUF_INIT, ty = SX_BUF_INIT;
-	const char *grade = secannex_grade_name((secannex_grade)r->grade, 0);
+	char *g, *ty, *src, *date = sx_tender_date(r);
 
-	sx_buf_printf(&g, "%s", grade);
-	if (r->grade_from_dims) {
-		sx_buf_puts(&g, "（依附表九，");
-		for (int i = 0; i < SX_DIM__COUNT; i++)
-			sx_buf_printf(&g, "%s%s「%s」", i ? "、" : "", sx_dim_zh[i],
-			    secannex_grade_name((secannex_grade)r->dims[i], 0));
-		sx_buf_puts(&g, "，取最高者）");
-	} else {
-		sx_buf_puts(&g, "（機關核定）");
-	}
-	sx_buf_printf(&g, "\n防護基準：附表十等級「%s」%s",
-	    secannex_grade_name((secannex_grade)r->baseline, 0),
-	    r->baseline_given ? "（機關指定）" : "");
-	sx_buf_printf(&lv, "%s級（%s）", sx_level_names[r->level],
-	    sx_kind_zh[r->kind]);
-	sx_buf_printf(&ty, "%s（%s）", r->type->name, r->type->id);
-	sx_buf_printf(&src, "%s（%s%s）\n%s附表九、附表十", p->title, p->edition, p->version,
-	    r->cat->reg->title);
+	g = r->baseline_given ? sx_aprintf("%s（防護基準：附表十等級「%s」）", sx_grade_zh[r->grade],
+	    sx_grade_zh[r->baseline]) : sx_strdup(sx_grade_zh[r->grade]);
+	ty = sx_aprintf("%s", r->type->name);
+	src = sx_aprintf("%s（%s%s）\n%s附表十", p->title, p->edition, p->version, r->cat->reg->title);
 	{
 		const char *rows[][2] = {
-			{ "機關", S_or(r->fields[SX_F_AGENCY], "") },
-			{ "案號", S_or(r->fields[SX_F_CASE], "") },
-			{ "案名", S_or(r->fields[SX_F_TITLE], "") },
-			{ "採購類型", ty.ptr },
-			{ "系統防護需求等級", g.ptr },
-			{ "機關資通安全責任等級", lv.ptr },
-			{ "涉及個人資料", r->personal_data ? "是" : "否" },
-			{ "特殊或巨額採購", r->special ? "是" : "否" },
-			{ "依據", src.ptr },
-			{ "日期", S_or(r->fields[SX_F_DATE], "") },
+			{ "機關", S_or(r->fields[SX_F_AGENCY]) },
+			{ "案號", S_or(r->fields[SX_F_CASE]) },
+			{ "案名", S_or(r->fields[SX_F_TITLE]) },
+			{ "採購類型", ty },
+			{ "系統防護需求等級", g },
+			{ "依據", src },
+			{ "日期", date },
 		};
 		for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
 			sx_doc_row(t, rows[i]);
 	}
-	sx_buf_free(&g);
-	sx_buf_free(&src);
-	sx_buf_free(&lv);
-	sx_buf_free(&ty);
+	free(g);
+	free(ty);
+	free(src);
+	free(date);
 }
 
-/* Counts of a resolution's rows, for the summary paragraph and the sections that are printed. */
+/* What the public sections need to know about the rows. */
 typedef struct S_counts {
-	size_t in, cond, sel, ciso, pending, out;
+	size_t quals, reqs;
 	int any_controls;
 } S_counts;
 
 static void
-S_count(S_counts *c, const secannex_resolution *r)
+S_count(S_counts *c, const secannex_resolution *r, int draft)
 {
 	memset(c, 0, sizeof(*c));
 	for (size_t i = 0; i < r->nrows; i++) {
 		const sx_row *row = &r->rows[i];
-		c->in += S_in_annex(row);
-		c->cond += strncmp(sx_rule_names[row->rule], "condition-", 10) == 0;
-		c->sel += row->status == SX_ST_SELECTED;
-		c->ciso += row->rule == SX_RULE_CISO_CONFIRMED;
-		c->pending += row->status == SX_ST_PENDING;
-		c->out += row->status == SX_ST_EXCLUDED;
+		if (!S_public(row, draft))
+			continue;
+		c->quals += row->qualification;
+		c->reqs += !row->qualification;
 		c->any_controls |= S_in_annex(row) && row->ncontrols > 0;
 	}
 }
 
-/* 一、適用說明 */
+/* 一、通則: the contract language that binds the contractor to every listed item. */
 static void
-S_intro(sx_doc *a, const secannex_resolution *r, const S_counts *c, unsigned sec, int vendor_matrix)
+S_general(sx_doc *a, const secannex_resolution *r, const S_counts *c, unsigned sec,
+    int vendor_matrix)
 {
 	const sx_procurement *p = r->cat->proc;
 	char num[16];
+	unsigned k = 0, n = 0;
 
-	S_zh_num(num, sizeof(num), sec);
-	sx_doc_pushf(a, SX_BLK_HEADING, "%s、適用說明", num);
-	sx_doc_pushf(a, SX_BLK_PARA, "（一）本附件依「%s」（%s%s）產生，列出本案採購類型「%s」於系統防護需求等級「%s」應辦理之資通安全要求；各項要求之依據欄載明其於該一覽表之項目編號及版本。",
-	    p->title, p->edition, p->version, r->type->name,
-	    secannex_grade_name((secannex_grade)r->grade, 0));
-	sx_doc_pushf(a, SX_BLK_PARA, "（二）標記說明：●%s；◎%s；▲%s；-%s。",
-	    S_or(p->legend[SX_MARK_REC][1], "建議辦理"), S_or(p->legend[SX_MARK_CASE][1], "經機關評估個案有必要時"),
-	    S_or(p->legend[SX_MARK_CISO][1], "提請機關資安長確認"), S_or(p->legend[SX_MARK_NA][1], "不適用"));
-	sx_doc_pushf(a, SX_BLK_PARA, "（三）本案判定方式：●項目除機關載明理由不納入者外均應辦理；◎項目於備註條件成立（涉及個人資料，或機關資通安全責任等級達備註所定等級以上）時為必選，其餘由機關評估選擇納入；▲項目經機關資安長確認導入後納入。本案%s個人資料，機關資通安全責任等級為%s級，%s特殊或巨額採購。",
-	    r->personal_data ? "涉及" : "未涉及", sx_level_names[r->level], r->special ? "屬" : "非屬");
-	sx_doc_pushf(a, SX_BLK_PARA, "（四）本案應辦理事項計%zu項（其中依備註條件必選%zu項、機關選擇納入%zu項、經資安長確認導入%zu項）；待資安長確認事項%zu項；未納入之建議項目%zu項。",
-	    c->in, c->cond, c->sel, c->ciso, c->pending, c->out);
-	if (vendor_matrix)
-		sx_doc_push(a, SX_BLK_PARA, "（五）廠商應逐項於「符合」、「部分符合」或「不符合」欄勾選，並於「說明及佐證文件」欄敘明辦理方式及所附佐證文件。");
+	sx_zh_num(num, sizeof(num), sec);
+	sx_doc_pushf(a, SX_BLK_HEADING, "%s、通則", num);
+	sx_zh_num(num, sizeof(num), ++k);
+	sx_doc_pushf(a, SX_BLK_PARA, "（%s）得標廠商（以下簡稱廠商）應辦理本附件所列各項資通安全要求事項，並於履約期間持續符合；本附件為契約之一部分，廠商應配合機關辦理查核、稽核及驗收，並提出佐證資料。",
+	    num);
+	sx_zh_num(num, sizeof(num), ++k);
+	sx_doc_pushf(a, SX_BLK_PARA, "（%s）本附件各項要求依「%s」（%s%s）之「%s」類，於系統防護需求等級「%s」訂定；依據欄載明各項要求於該一覽表所屬子項之項次，括號內為其編號。",
+	    num, p->title, p->edition, p->version, r->type->name, sx_grade_zh[r->grade]);
+	if (c->any_controls) {
+		sx_zh_num(num, sizeof(num), ++k);
+		sx_doc_pushf(a, SX_BLK_PARA, "（%s）要求內容所稱%s%s之控制措施，以附錄所列防護基準等級「%s」之完整控制措施為準。",
+		    num, r->cat->reg->title, r->cat->reg->baseline_label, sx_grade_zh[r->baseline]);
+	}
+	for (size_t i = 0; i < r->nrows; i++)
+		n += r->rows[i].status == SX_ST_PENDING;
+	if (vendor_matrix) {
+		sx_zh_num(num, sizeof(num), ++k);
+		sx_doc_pushf(a, SX_BLK_PARA, "（%s）廠商應逐項於「符合」、「部分符合」或「不符合」欄勾選，並於「說明及佐證文件」欄敘明辦理方式及所附佐證文件。",
+		    num);
+	}
+	if (a->draft || n) {
+		sx_zh_num(num, sizeof(num), ++k);
+		sx_doc_pushf(a, SX_BLK_PARA, "（%s）本文件為草稿：標示「待確認」之%u項尚待機關資安長確認，定稿時依確認結果納入或刪除。",
+		    num, n);
+	}
 }
 
-/* 二、應辦理事項: the requirement table (with the vendor's columns for the matrix). */
-static void
-S_requirements(sx_doc *a, const secannex_resolution *r, unsigned sec, int vendor_matrix)
+/* The text of a public row: verbatim; in a draft, a pending row is marked 待確認. */
+static char *
+S_text(const sx_row *row)
 {
-	static const int w_req[] = { 120, 260, 780, 220, 320 };
-	static const int w_vendor[] = { 100, 170, 520, 170, 200, 100, 110, 100, 230 };
-	static const char *const head[] = { "項次", "類別", "要求內容", "依據", "備註", "符合",
-		"部分符合", "不符合", "說明及佐證文件" };
+	if (row->status == SX_ST_PENDING)
+		return sx_aprintf("【待確認】%s", row->text);
+	return sx_strdup(row->text);
+}
+
+/* The width (tenths of a mm) of a column that shows the row ids of R's type whole: an id never
+ * breaks inside (at 11 pt a Latin character takes at most 2.2 mm, and the cell's padding 3 mm). */
+static int
+S_id_width(const secannex_resolution *r, int at_least)
+{
+	size_t longest = 0;
+	int w;
+
+	for (size_t i = 0; i < r->nrows; i++)
+		if (strlen(r->rows[i].item->id) + 2 > longest)
+			longest = strlen(r->rows[i].item->id) + 2; /* in brackets */
+	w = (int)longest * 22 + 30;
+	return w > at_least ? w : at_least;
+}
+
+/* 二、廠商資格: the rows that the notes say must be stated in the tender documents. */
+static void
+S_qualifications(sx_doc *a, const secannex_resolution *r, unsigned sec, int draft)
+{
+	static const char *const head[] = { "項次", "廠商資格", "依據" };
+	int id = S_id_width(r, 200), w[] = { 120, SX_TEXT_WIDTH - 120 - id, id };
 	sx_table *t;
-	const sx_group *noted = NULL;
 	size_t k = 0;
 	char num[16];
 
-	S_zh_num(num, sizeof(num), sec);
-	sx_doc_pushf(a, SX_BLK_HEADING, "%s、應辦理事項", num);
+	sx_zh_num(num, sizeof(num), sec);
+	sx_doc_pushf(a, SX_BLK_HEADING, "%s、廠商資格", num);
+	sx_doc_push(a, SX_BLK_PARA, "下列事項屬廠商資格，應載明於招標文件（投標須知），廠商應於投標時檢附證明文件。");
+	t = sx_doc_table(a, SX_TBL_GRID, 3, w, 1);
+	sx_doc_row(t, head);
+	for (size_t i = 0; i < r->nrows; i++) {
+		const sx_row *row = &r->rows[i];
+		char idx[16], *text, *place;
+		if (!S_public(row, draft) || !row->qualification)
+			continue;
+		snprintf(idx, sizeof(idx), "%zu", ++k);
+		text = S_text(row);
+		place = sx_tender_place(row);
+		{
+			const char *cells[] = { idx, text, place };
+			sx_doc_row(t, cells);
+		}
+		free(text);
+		free(place);
+	}
+}
+
+/* 三、資通安全要求事項: the requirement table (with the vendor's columns for the matrix); a 類別
+ * and a note shared by consecutive rows are one merged cell. */
+static void
+S_requirements(sx_doc *a, const secannex_resolution *r, unsigned sec, int vendor_matrix, int draft)
+{
+	static const char *const head[] = { "項次", "類別", "要求內容", "依據", "備註", "符合",
+		"部分符合", "不符合", "說明及佐證文件" };
+	int id = S_id_width(r, 200);
+	int w_req[] = { 120, 240, 0, id, 320 };
+	int w_vendor[] = { 110, 170, 0, id, 200, 100, 110, 100, 230 };
+	sx_table *t;
+	size_t k = 0;
+	char num[16];
+
+	w_req[2] = SX_TEXT_WIDTH - (120 + 240 + id + 320);
+	w_vendor[2] = SX_TEXT_WIDTH - (110 + 170 + id + 200 + 100 + 110 + 100 + 230);
+	sx_zh_num(num, sizeof(num), sec);
+	sx_doc_pushf(a, SX_BLK_HEADING, "%s、資通安全要求事項", num);
 	t = vendor_matrix ? sx_doc_table(a, SX_TBL_GRID, 9, w_vendor, 1) :
 	    sx_doc_table(a, SX_TBL_GRID, 5, w_req, 1);
 	sx_doc_row(t, head);
 	for (size_t i = 0; i < r->nrows; i++) {
 		const sx_row *row = &r->rows[i];
-		char idx[16], *src;
-		const char *note = row->note ? row->note : "";
-		if (!S_in_annex(row))
+		char idx[16], *text, *place;
+		if (!S_public(row, draft) || row->qualification)
 			continue;
 		snprintf(idx, sizeof(idx), "%zu", ++k);
-		src = S_source(r, row);
-		/* a note merged over a whole 子項 is printed once, then 「同上」 */
-		if (row->note_is_group && noted == row->item->group)
-			note = "同上";
-		noted = row->note_is_group ? row->item->group : NULL;
+		text = S_text(row);
+		place = sx_tender_place(row);
 		{
-			const char *cells[] = { idx, row->item->group->name, row->text, src,
-				note, "□", "□", "□", "" };
+			const char *cells[] = { idx, row->item->group->name, text, place,
+				row->note && row->note_public ? row->note : "", "□", "□", "□", "" };
 			sx_doc_row(t, cells);
 		}
-		free(src);
+		free(text);
+		free(place);
 	}
-}
-
-/* 三、待資安長確認事項: each pending ▲ row with its confirmation box. */
-static void
-S_pending(sx_doc *a, const secannex_resolution *r, const S_counts *c, unsigned sec)
-{
-	static const int w_box[] = { 460, 1240 };
-	static const char *const box[][2] = {
-		{ "確認結果", "□ 導入　　□ 不導入" },
-		{ "理由", "" },
-		{ "資安長簽章", "" },
-		{ "日期", "　　年　　月　　日" },
-	};
-	unsigned k = 0;
-	char num[16];
-
-	S_zh_num(num, sizeof(num), sec);
-	sx_doc_pushf(a, SX_BLK_HEADING, "%s、待資安長確認事項", num);
-	if (c->pending == 0) {
-		sx_doc_push(a, SX_BLK_PARA, "本案無待資安長確認事項。");
-		return;
-	}
-	sx_doc_push(a, SX_BLK_PARA, "下列項目須經機關資安長確認是否導入；確認導入者納入應辦理事項，確認不導入者應載明理由。");
-	for (size_t i = 0; i < r->nrows; i++) {
-		const sx_row *row = &r->rows[i];
-		char sub[16];
-		sx_table *t;
-		if (row->status != SX_ST_PENDING)
-			continue;
-		S_zh_num(sub, sizeof(sub), ++k);
-		sx_doc_pushf(a, SX_BLK_SUBHEADING, "（%s）%s（%s，%s）", sub, row->text, row->item->id,
-		    r->cat->proc->version);
-		if (row->note)
-			sx_doc_pushf(a, SX_BLK_NOTE, "備註：%s", row->note);
-		t = sx_doc_table(a, SX_TBL_FORM, 2, w_box, 0);
-		for (size_t m = 0; m < 4; m++)
-			sx_doc_row(t, box[m]);
-	}
-}
-
-/* 四、未納入之建議項目及理由 */
-static void
-S_excluded(sx_doc *a, const secannex_resolution *r, const S_counts *c, unsigned sec)
-{
-	static const int w_out[] = { 120, 220, 760, 600 };
-	static const char *const head[] = { "項次", "依據", "要求內容", "未納入理由" };
-	sx_table *t;
-	size_t k = 0;
-	char num[16];
-
-	S_zh_num(num, sizeof(num), sec);
-	sx_doc_pushf(a, SX_BLK_HEADING, "%s、未納入之建議項目及理由", num);
-	if (c->out == 0) {
-		sx_doc_push(a, SX_BLK_PARA, "本案無未納入之建議項目。");
-		return;
-	}
-	t = sx_doc_table(a, SX_TBL_GRID, 4, w_out, 1);
-	sx_doc_row(t, head);
-	for (size_t i = 0; i < r->nrows; i++) {
-		const sx_row *row = &r->rows[i];
-		char idx[16], *src;
-		if (row->status != SX_ST_EXCLUDED)
-			continue;
-		snprintf(idx, sizeof(idx), "%zu", ++k);
-		src = S_source(r, row);
-		{
-			const char *cells[] = { idx, src, row->text, row->reason };
-			sx_doc_row(t, cells);
-		}
-		free(src);
-	}
+	sx_table_merge_runs(t, 1);
+	sx_table_merge_runs(t, 4);
 }
 
 /* The rows in the annex that cite AREA, as 「dev-13、dev-14」 (NULL when none). */
@@ -320,9 +318,9 @@ S_appendix(sx_doc *a, const secannex_resolution *r)
 }
 
 /* The vendor matrix's records for the record formats: the columns of the documents' matrix; a note
- * is repeated on every row (no 「同上」) so that the rows can be sorted and filtered. */
+ * is repeated on every row (no merged cells) so that the rows can be sorted and filtered. */
 static sx_table *
-S_matrix_records(const secannex_resolution *r)
+S_matrix_records(const secannex_resolution *r, int draft)
 {
 	static const char *const head[] = { "項次", "類別", "要求內容", "依據", "備註", "符合",
 		"部分符合", "不符合", "說明及佐證文件" };
@@ -332,17 +330,19 @@ S_matrix_records(const secannex_resolution *r)
 	sx_doc_row(t, head);
 	for (size_t i = 0; i < r->nrows; i++) {
 		const sx_row *row = &r->rows[i];
-		char idx[16], *src;
-		if (!S_in_annex(row))
+		char idx[16], *src, *text;
+		if (!S_public(row, draft))
 			continue;
 		snprintf(idx, sizeof(idx), "%zu", ++k);
 		src = sx_aprintf("%s (%s)", row->item->id, r->cat->proc->version); /* one line */
+		text = S_text(row);
 		{
-			const char *cells[] = { idx, row->item->group->name, row->text, src,
-				row->note ? row->note : "", "", "", "", "" };
+			const char *cells[] = { idx, row->item->group->name, text, src,
+				row->note && row->note_public ? row->note : "", "", "", "", "" };
 			sx_doc_row(t, cells);
 		}
 		free(src);
+		free(text);
 	}
 	return t;
 }
@@ -351,31 +351,31 @@ static void
 S_build(sx_doc *a, const sx_doc_src *src, int vendor_matrix)
 {
 	const secannex_resolution *r = src->res;
-	sx_buf title = SX_BUF_INIT, subject = SX_BUF_INIT;
+	char *title = sx_tender_title(r, "資通安全需求");
 	S_counts c;
 	unsigned sec = 0;
 
-	sx_buf_printf(&title, "%s%s資通安全需求附件", S_or(r->fields[SX_F_TITLE], ""),
-	    r->fields[SX_F_TITLE] ? "　" : "");
-	sx_buf_printf(&subject, "%s；%s%s", r->type->name, r->cat->proc->edition,
-	    r->cat->proc->version);
-	sx_doc_init(a, title.ptr, subject.ptr, src->epoch_set, src->epoch);
-	sx_buf_free(&title);
-	sx_buf_free(&subject);
-	S_count(&c, r);
-	sx_doc_push(a, SX_BLK_TITLE, a->title);
-	S_header_block(a, r);
-	S_intro(a, r, &c, ++sec, vendor_matrix);
-	S_requirements(a, r, ++sec, vendor_matrix);
-	S_pending(a, r, &c, ++sec);
-	S_excluded(a, r, &c, ++sec);
+	sx_doc_init(a, title, r->type->name, src->epoch_set, src->epoch);
+	free(title);
+	a->draft = src->draft;
+	title = sx_tender_title_lines(r, "資通安全需求");
+	sx_doc_push(a, SX_BLK_TITLE, title);
+	free(title);
+	S_count(&c, r, src->draft);
+	S_header(a, r);
+	S_general(a, r, &c, ++sec, vendor_matrix);
+	if (c.quals)
+		S_qualifications(a, r, ++sec, src->draft);
+	S_requirements(a, r, ++sec, vendor_matrix, src->draft);
 	if (c.any_controls)
 		S_appendix(a, r);
 	/* a closing line, as government documents end (also keeps LibreOffice from adding an empty
 	 * paragraph after a final table, which can spill onto a blank last page) */
 	sx_doc_push(a, SX_BLK_PARA, "（以下空白）");
+	if (src->fingerprint)
+		a->fingerprint = sx_aprintf("文件識別碼（SHA-256）：%s", src->fingerprint);
 	if (vendor_matrix)
-		a->data = S_matrix_records(r);
+		a->data = S_matrix_records(r, src->draft);
 }
 
 void

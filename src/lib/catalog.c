@@ -39,6 +39,25 @@ S_rich_push(sx_rich *r, enum sx_seg_kind kind, char *s, int blank)
 	r->n++;
 }
 
+/* Whether EL's attribute NAME is VALUE. */
+static int
+S_attr_is(xmlNodePtr el, const char *name, const char *value)
+{
+	char *v = sx_xml_attr(el, name);
+	int is = v && strcmp(v, value) == 0;
+
+	free(v);
+	return is;
+}
+
+/* A note's audience="vendor|agency" (the schema requires it). */
+static int
+S_audience(xmlNodePtr el)
+{
+	return S_attr_is(el, "audience", sx_audience_names[SX_AUD_AGENCY]) ? SX_AUD_AGENCY :
+	    SX_AUD_VENDOR;
+}
+
 /* Mixed content of <text>/<note>: text, <br/>, <blank name>. */
 static void
 S_rich_parse(sx_rich *r, xmlNodePtr el, const char *path, secannex_diags *d)
@@ -110,6 +129,8 @@ S_item_parse(sx_item *it, xmlNodePtr el, const char *path, secannex_diags *d)
 			}
 		} else if (sx_xml_is(c, "note")) {
 			S_rich_parse(&it->note, c, path, d);
+			it->note_audience = S_audience(c);
+			it->qualification = S_attr_is(c, "qualification", "yes");
 		} else if (sx_xml_is(c, "condition")) {
 			S_condition_parse(it, c, path, d);
 		} else if (sx_xml_is(c, "baseline-area")) {
@@ -150,6 +171,7 @@ S_type_parse(sx_type *t, xmlNodePtr el, const char *path, secannex_diags *d)
 		for (xmlNodePtr c = sx_xml_first_el(g); c; c = sx_xml_next_el(c)) {
 			if (sx_xml_is(c, "note")) {
 				S_rich_parse(&gr->note, c, path, d);
+				gr->note_audience = S_audience(c);
 			} else if (sx_xml_is(c, "item")) {
 				sx_item *it = &t->items[t->nitems];
 				it->index = t->nitems++;

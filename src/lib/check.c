@@ -95,7 +95,16 @@ S_check_note(const sx_procurement *p, const sx_item *it, secannex_diags *d)
 			sx_diag(d, SX_MSG_COND_NOTE, p->path, it->line, it->id, c->name, said);
 		else if (!has && stated && c->note_needs)
 			sx_diag(d, SX_MSG_NOTE_COND, p->path, it->line, it->id, said, c->name, attr);
+		if (has && note && sx_item_note_audience(it) != c->audience)
+			sx_diag(d, SX_MSG_NOTE_AUDIENCE, p->path, it->line, it->id, c->name,
+			    sx_audience_names[c->audience], sx_audience_names[c->audience]);
 	}
+	/* a bidder qualification is what the note says must be stated in the tender documents */
+	if ((strstr(n, SX_QUALIFICATION_PHRASE) != NULL) != sx_item_qualification(it))
+		sx_diag(d, SX_MSG_QUALIFICATION, p->path, it->line, it->id,
+		    sx_item_qualification(it) ? "does not say" : "says", SX_QUALIFICATION_PHRASE,
+		    sx_item_qualification(it) ? "drop qualification=\"yes\"" :
+		    "add qualification=\"yes\" to the note");
 	free(note);
 }
 

@@ -31,7 +31,7 @@ S_special(const secannex_resolution *r, const sx_item *it)
  */
 const sx_cond_kind sx_cond_kinds[SX_COND__COUNT] = {
 	[SX_CK_PERSONAL_DATA] = {
-		.name = "personal-data", .phrase = "涉及個資", .note_needs = 1,
+		.name = "personal-data", .phrase = "涉及個資", .note_needs = 1, .audience = SX_AUD_AGENCY,
 		.need_mark = SX_MARK_CASE, .words = "涉及個資時為必要",
 		.role = SX_CR_REQUIRES, .holds = S_personal_data, .rule = SX_RULE_COND_PERSONAL_DATA,
 		.refuse = SX_MSG_EXCLUDE_PERSONAL, .must = "，本案涉及個資，應納入。",
@@ -39,6 +39,7 @@ const sx_cond_kind sx_cond_kinds[SX_COND__COUNT] = {
 	},
 	[SX_CK_LEVEL] = {
 		.name = "level", .phrase = "級以上之機關", .has_min = 1, .note_needs = 1,
+		.audience = SX_AUD_AGENCY,
 		.need_mark = SX_MARK_CASE, .words = "責任等級{min}級以上機關為必要",
 		.role = SX_CR_REQUIRES, .holds = S_level, .rule = SX_RULE_COND_LEVEL,
 		.refuse = SX_MSG_EXCLUDE_LEVEL, .must = "，本機關資通安全責任等級為{level}級，必選。",
@@ -46,19 +47,20 @@ const sx_cond_kind sx_cond_kinds[SX_COND__COUNT] = {
 	},
 	[SX_CK_SPECIAL] = {
 		.name = "special-procurement", .phrase = "特殊或巨額採購", .note_needs = 1,
+		.audience = SX_AUD_AGENCY,
 		.need_mark = SX_MARK_CASE, .words = "限特殊或巨額採購",
 		.role = SX_CR_LIMITS, .holds = S_special, .refuse = SX_MSG_CHOOSE_SPECIAL,
 		.chosen = "本項屬廠商特定資格，本案為特殊或巨額採購，並應載明於招標文件。",
 		.not_chosen = "（本項限特殊或巨額採購時方得採行。）",
 	},
 	[SX_CK_CISO_ESCAPE] = {
-		.name = "ciso-escape", .phrase = "確認風險", .note_needs = 1,
+		.name = "ciso-escape", .phrase = "確認風險", .note_needs = 1, .audience = SX_AUD_VENDOR,
 		.need_mark = -1, .words = "無法達成時得提請資安長確認風險",
 		.role = SX_CR_QUOTES,
 	},
 	[SX_CK_CISO_CONFIRM] = {
 		/* the escape clause (…提請機關資安長確認風險) says 資安長確認 too */
-		.name = "ciso-confirm", .phrase = "資安長確認", .note_needs = 0,
+		.name = "ciso-confirm", .phrase = "資安長確認", .note_needs = 0, .audience = SX_AUD_AGENCY,
 		.need_mark = SX_MARK_CISO, .mark_needs = 1, .words = "須經機關資安長確認",
 		.role = SX_CR_MARK,
 	},

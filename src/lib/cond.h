@@ -25,6 +25,8 @@ typedef struct sx_cond_kind {
 	const char *phrase;      /* 「涉及個資」; with HAS_MIN, what follows the level (「C級以上之機關」) */
 	int has_min;             /* carries min="A-E" (sx_item.level_min: one kind at most) */
 	int note_needs;          /* a note saying PHRASE needs the condition (0: other notes say it too) */
+	int audience;            /* enum sx_audience a note stating it must have: the agency's decision
+	                          * (personal data, level, 特殊或巨額, ▲) or the vendor's (the escape) */
 	int need_mark;           /* enum sx_mark that some grade must have; -1: any marks */
 	int mark_needs;          /* and NEED_MARK at any grade needs the condition (▲ ↔ ciso-confirm) */
 	const char *words;       /* `show`: what the condition says, in the words of the text outputs */

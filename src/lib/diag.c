@@ -124,6 +124,10 @@ static const struct {
 	    "blank '%s' cannot be set in a profile (it is filled from the grades)" },
 	[SX_MSG_DOC_UNKNOWN] = { SECANNEX_DIAG_ERROR, "unknown document '%s'" },
 	[SX_MSG_DOC_FORMAT] = { SECANNEX_DIAG_ERROR, "the %s cannot be written as %s" },
+	[SX_MSG_NOTE_AUDIENCE] = { SECANNEX_DIAG_ERROR,
+	    "row '%s': a note that states the condition '%s' is for the %s: <note audience=\"%s\">" },
+	[SX_MSG_QUALIFICATION] = { SECANNEX_DIAG_ERROR,
+	    "row '%s': the note %s 「%s」: %s" },
 	[SX_MSG_PENDING] = { SECANNEX_DIAG_ERROR,
 	    "row '%s' awaits the CISO's decision (▲): give --ciso-confirm or --ciso-decline ID=REASON "
 	    "before the %s is published, or write it as a --draft" },

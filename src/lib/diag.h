@@ -78,6 +78,8 @@ enum sx_msg {
 	SX_MSG_DOC_UNKNOWN,   /* %s: document name */
 	SX_MSG_DOC_FORMAT,    /* %s %s: document, format */
 	SX_MSG_PENDING,       /* %s %s: row, document */
+	SX_MSG_NOTE_AUDIENCE, /* %s %s %s %s: row, condition, audience twice */
+	SX_MSG_QUALIFICATION, /* %s %s %s %s */
 	SX_MSG_OUT_SYMLINK,   /* %s: strerror */
 	SX_MSG_OUT_DIR,
 	SX_MSG_OUT_NOT_REGULAR,

@@ -1,5 +1,6 @@
 /* doc.c: building and freeing the document model (doc.h): blocks, tables and their rows. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,4 +114,105 @@ sx_doc_free(sx_doc *a)
 	free(a->label);
 	free(a->fingerprint);
 	memset(a, 0, sizeof(*a));
+}
+
+void
+sx_zh_num(char *out, size_t n, unsigned v)
+{
+	static const char *const d[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+	if (v < 10)
+		snprintf(out, n, "%s", d[v]);
+	else if (v < 20)
+		snprintf(out, n, "十%s", d[v % 10]);
+	else if (v < 100)
+		snprintf(out, n, "%s十%s", d[v / 10], d[v % 10]);
+	else
+		snprintf(out, n, "%u", v);
+}
+
+/* The width of S in full-width characters: a CJK or full-width character counts 1, anything
+ * else (Latin letters, digits, ASCII punctuation) one half. */
+static double
+S_width(const char *s, size_t len)
+{
+	double w = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80)
+			w += 0.5;
+		else if (c >= 0xC0)
+			w += c >= 0xE0 ? 1 : 0.5;
+	}
+	return w;
+}
+
+/* The byte offset of the character boundary nearest to width W in S (LEN bytes). */
+static size_t
+S_cut_at(const char *s, size_t len, double w)
+{
+	double acc = 0;
+	size_t i = 0;
+
+	while (i < len && acc < w) {
+		size_t k = 1;
+		while (i + k < len && ((unsigned char)s[i + k] & 0xC0) == 0x80)
+			k++;
+		acc += S_width(s + i, k);
+		i += k;
+	}
+	return i;
+}
+
+char *
+sx_doc_balance(const char *head, const char *tail, double per_line)
+{
+	sx_buf b = SX_BUF_INIT;
+	size_t hl = strlen(head);
+	double hw = S_width(head, hl), tw = S_width(tail, strlen(tail));
+
+	if (hw + tw <= per_line) {
+		sx_buf_printf(&b, "%s%s", head, tail);
+		return sx_buf_detach(&b);
+	}
+	/* HEAD on lines of its own, as evenly filled as its width allows, TAIL on the last */
+	{
+		int lines = (int)(hw / per_line) + 1;
+		double each = hw / lines;
+		size_t at = 0;
+
+		for (int k = 1; k < lines; k++) {
+			size_t cut = S_cut_at(head, hl, each * k);
+			sx_buf_put(&b, head + at, cut - at);
+			sx_buf_putc(&b, '\n');
+			at = cut;
+		}
+		sx_buf_puts(&b, head + at);
+	}
+	if (*tail)
+		sx_buf_printf(&b, "%s%s", hw > 0 ? "\n" : "", tail);
+	return sx_buf_detach(&b);
+}
+
+void
+sx_table_merge_runs(sx_table *t, size_t col)
+{
+	size_t start = t->nheader;
+
+	if (col >= t->ncols || t->nrows <= t->nheader + 1)
+		return;
+	if (t->vspan == NULL)
+		t->vspan = sx_calloc(t->nrows * t->ncols, sizeof(int));
+	for (size_t r = t->nheader + 1; r <= t->nrows; r++) {
+		const char *first = t->cells[start * t->ncols + col];
+		if (r < t->nrows && *first && strcmp(t->cells[r * t->ncols + col], first) == 0)
+			continue;
+		if (r - start > 1) {
+			t->vspan[start * t->ncols + col] = (int)(r - start);
+			for (size_t k = start + 1; k < r; k++)
+				t->vspan[k * t->ncols + col] = -1;
+		}
+		start = r;
+	}
 }

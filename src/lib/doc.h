@@ -83,4 +83,14 @@ void sx_table_free(sx_table *t);
 /* Append a row of NCOLS cells (copied; NULL: an empty cell). */
 void sx_doc_row(sx_table *t, const char *const *cells);
 
+/* Merge the body cells of column COL (after the header rows) that repeat the text of the cell
+ * above into one cell spanning those rows (sx_table.vspan); empty cells are never merged. */
+void sx_table_merge_runs(sx_table *t, size_t col);
+/* 1 → 一, 12 → 十二, 20 → 二十 (section and item numbers) into OUT of N bytes. */
+void sx_zh_num(char *out, size_t n, unsigned v);
+/* A title of HEAD then TAIL (案名 + 資通安全需求) whose lines hold at most PER_LINE full-width
+ * characters: on one line when it fits, else HEAD on evenly filled lines of its own and TAIL on
+ * the last, so that no line holds a lone character.  "\n" between lines; the caller frees. */
+char *sx_doc_balance(const char *head, const char *tail, double per_line);
+
 #endif

@@ -6,6 +6,7 @@
 
 #include "api.h"
 #include "diag.h"
+#include "digest.h"
 #include "docs.h"
 #include "output.h"
 
@@ -37,6 +38,8 @@ static const struct {
 	    1 }, sx_build_annex },
 	{ { "matrix", "the annex with the vendor's response columns (需求符合性對照表)",
 	    F(ODT) | F(DOCX) | F(CSV), SECANNEX_FROM_RESOLUTION, 1 }, sx_build_matrix },
+	{ { "review", "the agency's internal 簽辦審查表: every row's decision and reason, sign-off",
+	    F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION, 0 }, sx_build_review },
 	{ { "catalog", "the whole 一覽表 table, every type (catalog redlines)", F(ODT) | F(DOCX),
 	    SECANNEX_FROM_CATALOG_DIFF, 0 }, sx_build_catalog },
 };
@@ -146,17 +149,35 @@ S_pending_ok(int i, const secannex_resolution *r, const secannex_write_opts *o, 
 }
 
 /* What every document takes from the options: the label, the draft mark. */
-static int
-S_dress(sx_doc *a, const secannex_write_opts *o, const secannex_resolution *r)
+static void
+S_dress(sx_doc *a, const secannex_write_opts *o)
 {
-	if (o->label) {
+	if (o->label)
 		a->label = sx_strdup(o->label);
-	}
-	if (o->draft && r) {
-		for (size_t k = 0; k < r->nrows; k++)
-			a->draft |= r->rows[k].status == SX_ST_PENDING;
-	}
-	return 0;
+}
+
+/* The source of a document of resolution R (FP: room for its fingerprint). */
+static void
+S_src(sx_doc_src *src, const secannex_resolution *r, int new_side, const secannex_write_opts *o,
+    char fp[65])
+{
+	memset(src, 0, sizeof(*src));
+	src->res = r;
+	src->new_side = new_side;
+	src->epoch_set = o->epoch_set;
+	src->epoch = (time_t)o->epoch;
+	src->draft = o->draft;
+	src->fingerprint = r && secannex_resolution_fingerprint(r, fp) == 0 ? fp : NULL;
+}
+
+int
+secannex_resolution_fingerprint(const secannex_resolution *r, char out[65])
+{
+	char *json = secannex_render_resolution(r, SECANNEX_FORMAT_JSON);
+	int rc = sx_sha256_hex(json, strlen(json), out);
+
+	free(json);
+	return rc == 0 ? 0 : SECANNEX_EIO;
 }
 
 /* Write document A in OPTS' format to PATH, atomically. */
@@ -176,16 +197,18 @@ int
 secannex_document_write(const secannex_resolution *r, const secannex_write_opts *o,
     const char *path, secannex_diags *d)
 {
-	sx_doc_src src = { r, NULL, 0, o->epoch_set, (time_t)o->epoch };
+	sx_doc_src src;
 	sx_doc a;
+	char fp[65];
 	int i = S_pick(o, SECANNEX_FROM_RESOLUTION, path, d), rc;
 
 	if (i < 0 || S_pending_ok(i, r, o, path, d) != 0)
 		return SECANNEX_EINVALID;
 	if (o->label && !sx_field_ok(o->label, "--label", "--label", 0, d))
 		return SECANNEX_EINVALID;
+	S_src(&src, r, 0, o, fp);
 	S_documents[i].build(&a, &src);
-	S_dress(&a, o, r);
+	S_dress(&a, o);
 	rc = S_write(&a, o, path, d);
 	sx_doc_free(&a);
 	return rc;
@@ -217,7 +240,8 @@ S_redline(int i, const sx_doc_src *os, const sx_doc_src *ns, const secannex_writ
 	S_documents[i].build(&od, os);
 	S_documents[i].build(&nd, ns);
 	sx_redline_merge(&r, &od, &nd, o->author ? o->author : "secannex");
-	S_dress(&r, o, ns->res);
+	r.draft = nd.draft;
+	S_dress(&r, o);
 	rc = S_write(&r, o, path, d);
 	sx_doc_free(&r);
 	sx_doc_free(&od);
@@ -229,10 +253,12 @@ int
 secannex_redline_annexes(const secannex_resolution *old_res, const secannex_resolution *new_res,
     const secannex_write_opts *o, const char *path, secannex_diags *d)
 {
-	sx_doc_src os = { old_res, NULL, 0, o->epoch_set, (time_t)o->epoch };
-	sx_doc_src ns = { new_res, NULL, 1, o->epoch_set, (time_t)o->epoch };
+	sx_doc_src os, ns;
+	char ofp[65], nfp[65];
 	int i = S_pick(o, SECANNEX_FROM_RESOLUTION, path, d);
 
+	S_src(&os, old_res, 0, o, ofp);
+	S_src(&ns, new_res, 1, o, nfp);
 	return i < 0 ? SECANNEX_EINVALID : S_redline(i, &os, &ns, o, path, d);
 }
 
@@ -240,9 +266,11 @@ int
 secannex_redline_catalogs(const secannex_diff *df, const secannex_write_opts *o, const char *path,
     secannex_diags *d)
 {
-	sx_doc_src os = { NULL, df, 0, o->epoch_set, (time_t)o->epoch };
-	sx_doc_src ns = { NULL, df, 1, o->epoch_set, (time_t)o->epoch };
+	sx_doc_src os, ns;
 	int i = S_pick(o, SECANNEX_FROM_CATALOG_DIFF, path, d);
 
+	S_src(&os, NULL, 0, o, NULL);
+	S_src(&ns, NULL, 1, o, NULL);
+	os.diff = ns.diff = df;
 	return i < 0 ? SECANNEX_EINVALID : S_redline(i, &os, &ns, o, path, d);
 }

@@ -13,6 +13,8 @@ typedef struct sx_doc_src {
 	int new_side;                    /* with DIFF: build NEW's side (keys: OLD's matched ids) */
 	int epoch_set;
 	time_t epoch;
+	int draft;                       /* public documents: the pending ▲ rows shown, marked 待確認 */
+	const char *fingerprint;         /* the resolution's SHA-256 (hex), or NULL */
 } sx_doc_src;
 
 /* A file writer: the document's parts, packaged, into OUT.  Returns 0 or a negative
@@ -30,6 +32,13 @@ int sx_csv_write(const sx_doc *a, const char *template_dir, sx_buf *out, secanne
 void sx_build_annex(sx_doc *out, const sx_doc_src *src);
 void sx_build_matrix(sx_doc *out, const sx_doc_src *src);
 void sx_build_catalog(sx_doc *out, const sx_doc_src *src);
+void sx_build_review(sx_doc *out, const sx_doc_src *src);
+
+/* Pieces of a tender document that the builders share (annex.c); each returns a new string. */
+char *sx_tender_date(const secannex_resolution *r);   /* 中華民國115年11月20日, or "" */
+char *sx_tender_title(const secannex_resolution *r, const char *what); /* 案名 + WHAT */
+char *sx_tender_title_lines(const secannex_resolution *r, const char *what); /* balanced lines */
+char *sx_tender_place(const sx_row *row);             /* 第2項\n(dev-13) */
 
 /* Merge OLD and NEW into *OUT, NEW's document with tracked changes against OLD's (redline.c). */
 void sx_redline_merge(sx_doc *out, const sx_doc *old_doc, const sx_doc *new_doc,

@@ -19,6 +19,7 @@ const char *const sx_blank_names[SX_BLANK__COUNT] = {
 	"scan-risk-level", "system-grade", "baseline-grade"
 };
 const char *const sx_level_names[5] = { "A", "B", "C", "D", "E" };
+const char *const sx_audience_names[2] = { "vendor", "agency" };
 
 char *
 sx_rich_plain(const sx_rich *r)
@@ -42,6 +43,22 @@ sx_item_note(const sx_item *it)
 	if (it->group->note.n)
 		return sx_rich_plain(&it->group->note);
 	return NULL;
+}
+
+int
+sx_item_note_audience(const sx_item *it)
+{
+	if (it->note.n)
+		return it->note_audience;
+	if (it->group->note.n)
+		return it->group->note_audience;
+	return SX_AUD_VENDOR;
+}
+
+int
+sx_item_qualification(const sx_item *it)
+{
+	return it->note.n && it->qualification;
 }
 
 const sx_type *

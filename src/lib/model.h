@@ -36,6 +36,12 @@ enum sx_cond {
 };
 
 
+/* Who a note is for (<note audience="…">): the vendor (public annex, vendor matrix) or only the
+ * agency's selection decision (the internal review record). */
+enum sx_audience { SX_AUD_VENDOR = 0, SX_AUD_AGENCY = 1 };
+/* What a note says of a row that is a bidder qualification (<note qualification="yes">). */
+#define SX_QUALIFICATION_PHRASE "應載明於招標文件"
+
 /* Blank names the resolver knows. */
 enum sx_blank {
 	SX_BLANK_SCAN_RISK = 0,
@@ -70,6 +76,8 @@ typedef struct sx_item {
 	enum sx_mark mark[3];  /* indexed by secannex_grade */
 	char *tier[3];         /* NULL when the source has none */
 	sx_rich note;          /* n == 0: no note of its own */
+	int note_audience;     /* enum sx_audience of the note */
+	int qualification;     /* the note makes the row a bidder qualification (應載明於招標文件) */
 	unsigned conds;        /* enum sx_cond bits: SX_COND_BIT(kind) */
 	int level_min;         /* 0..4 = A..E, with SX_COND_LEVEL */
 	char **areas;          /* 附表十 area ids */
@@ -79,6 +87,7 @@ typedef struct sx_item {
 struct sx_group {
 	char *name;
 	sx_rich note;          /* a note cell merged over the whole group */
+	int note_audience;     /* enum sx_audience of that note */
 	size_t first, count;   /* rows type->items[first .. first+count) */
 };
 
@@ -227,6 +236,7 @@ extern const char *const sx_kind_zh[2];     /* by secannex_kind: 公務機關 �
 extern const char *const sx_mark_symbols[4];
 extern const char *const sx_blank_names[SX_BLANK__COUNT];
 extern const char *const sx_level_names[5];
+extern const char *const sx_audience_names[2];   /* by enum sx_audience: vendor agency */
 
 /* Parsers (catalog.c, regulation.c): build a model from a validated document; the load and
  * validate entry points are in load.c. */
@@ -244,6 +254,10 @@ int sx_regulation_check(const sx_regulation *r, secannex_diags *d);
 const sx_type *sx_type_find(const sx_procurement *p, const char *id);
 /* The effective note of an item: its own, or its group's merged note (NULL: none; caller frees). */
 char *sx_item_note(const sx_item *it);
+/* The audience of that note (enum sx_audience; SX_AUD_VENDOR when there is none), and whether
+ * it makes the row a bidder qualification. */
+int sx_item_note_audience(const sx_item *it);
+int sx_item_qualification(const sx_item *it);
 const sx_item *sx_item_find(const sx_procurement *p, const char *id);
 const sx_area *sx_area_find(const sx_regulation *r, const char *id_or_name);
 const sx_duty_table *sx_duties_find(const sx_regulation *r, int level, secannex_kind kind);

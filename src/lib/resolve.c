@@ -422,7 +422,9 @@ S_row_texts(const secannex_resolution *res, sx_row *row, int *which)
 		row->note_is_group = it->note.n == 0;
 		row->note = S_fill(it->note.n ? &it->note : &it->group->note, res->blank_values, &nu,
 		    &nw);
+		row->note_public = sx_item_note_audience(it) == SX_AUD_VENDOR;
 	}
+	row->qualification = sx_item_qualification(it);
 	return unfilled;
 }
 

@@ -76,6 +76,9 @@ typedef struct sx_row {
 	char *text;                 /* the text as it will appear: blanks filled, tier appended */
 	char *note;                 /* the note (own or the group's), blanks filled; NULL if none */
 	int note_is_group;
+	int note_public;            /* the note is for the vendor too (audience="vendor"): printed in
+	                             * the public documents; 0: the agency's record only */
+	int qualification;          /* a bidder qualification: listed apart in the public annex */
 	const sx_decision *decision;
 	int unfilled;               /* blanks left without a value */
 	sx_control *controls;       /* 附表十 controls of the cited areas at the baseline grade */

@@ -18,6 +18,66 @@ for type in saas saas-office saas-custom paas sec-planning sys-planning dev exte
 done
 ok test "$n" -eq 54
 
+# the review record of every type × grade × format: written while ▲ rows are pending (it is where
+# the CISO decides them), schema-valid
+n=0
+for type in saas saas-office saas-custom paas sec-planning sys-planning dev extension maintenance; do
+	for grade in high medium normal; do
+		for fmt in odt docx; do
+			expect 0 generate --type "$type" --grade "$grade" --level C --scan-risk 高 --document review \
+			    -o "$T/$type-$grade-review.$fmt"
+			valid "$T/$type-$grade-review.$fmt"
+			n=$((n + 1))
+		done
+	done
+done
+ok test "$n" -eq 54
+
+# a public document is refused while ▲ rows are pending: exit 1, each pending row named, nothing
+# written; the same tender as a --draft or with every ▲ decided is written
+for type in dev extension; do
+	for grade in high medium normal; do
+		run resolve --type "$type" --grade "$grade" --level C --scan-risk 高 --format json >"$T/r.json"
+		pending=$(python3 -c 'import json,sys; print(" ".join(i["id"] for i in json.load(open(sys.argv[1]))["items"] if i["status"] == "pending-ciso"))' "$T/r.json")
+		[ -n "$pending" ] || continue
+		for doc in annex matrix; do
+			expect 1 generate --type "$type" --grade "$grade" --level C --scan-risk 高 --document $doc \
+			    -o "$T/p.docx"
+			ok test ! -e "$T/p.docx"
+			ok test "$(grep -c "awaits the CISO's decision" "$T/err")" -eq "$(echo $pending | wc -w)"
+			for id in $pending; do
+				has "$T/err" "secannex: $T/p.docx: error: row '$id' awaits the CISO's decision (▲): give --ciso-confirm or --ciso-decline ID=REASON before the $doc is published, or write it as a --draft"
+			done
+		done
+		decide=""
+		for id in $pending; do decide="$decide --ciso-confirm $id"; done
+		# shellcheck disable=SC2086
+		expect 0 generate --type "$type" --grade "$grade" --level C --scan-risk 高 $decide -o "$T/p.docx"
+		rm -f "$T/p.docx"
+	done
+done
+expect 0 generate --type dev --grade 中 --level C --ciso-decline 'dev-05=本案不開發新系統' -o "$T/p.odt"
+rm -rf "$T/x" && mkdir "$T/x" && (cd "$T/x" && unzip -q "$T/p.odt")
+lacks "$T/x/content.xml" "本案不開發新系統"
+lacks "$T/x/content.xml" "開發系統導入安全軟體發展生命週期"
+expect 0 generate --type dev --grade 中 --level C --ciso-decline 'dev-05=本案不開發新系統' --document review -o "$T/p.odt"
+rm -rf "$T/x" && mkdir "$T/x" && (cd "$T/x" && unzip -q "$T/p.odt")
+has "$T/x/content.xml" "本案不開發新系統"
+has "$T/x/content.xml" "■ 不導入"
+# the fingerprint ties the review to the annex: the same SHA-256 on both, and it changes with the
+# resolution
+expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" -o "$T/fa.docx"
+expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --document review -o "$T/fr.docx"
+run resolve --profile "$SRCDIR/samples/profile-dev.xml" --format json >"$T/r.json"
+fp=$(sha256sum "$T/r.json" | cut -c1-64)
+unzip -p "$T/fa.docx" word/document.xml >"$T/fa.xml"
+unzip -p "$T/fr.docx" word/document.xml >"$T/fr.xml"
+has "$T/fa.xml" "$fp"
+has "$T/fr.xml" "$fp"
+expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --choose dev-03 -o "$T/fb.docx"
+unzip -p "$T/fb.docx" word/document.xml >"$T/fb.xml"
+lacks "$T/fb.xml" "$fp"
+
 # every section at once: a pending ▲, an exclusion, the 附表十 appendix, the vendor matrix
 for fmt in odt docx; do
 	expect 0 generate --type dev --grade 高 --level A --personal-data --draft --exclude 'dev-29=已由機房提供' \
@@ -45,10 +105,11 @@ manifest = z.read("META-INF/manifest.xml").decode()
 for part in names - {"mimetype", "META-INF/manifest.xml"}:
     assert 'manifest:full-path="%s"' % part in manifest, part
 content = z.read("content.xml").decode()
-for s in ["一、適用說明", "二、應辦理事項", "三、待資安長確認事項", "四、未納入之建議項目及理由",
-          "附錄、附表十", "table:table-header-rows", "□ 導入", "說明及佐證文件", "已由機房提供",
-          "dev-13<text:line-break/>(V5.4)"]:
+for s in ["一、通則", "二、資通安全要求事項", "附錄、附表十", "table:table-header-rows",
+          "說明及佐證文件", "第1項<text:line-break/>(dev-13)", "【待確認】"]:
     assert s in content, s
+for s in ["適用說明", "待資安長確認事項", "未納入", "□ 導入", "資安長簽章", "已由機房提供", "建議辦理"]:
+    assert s not in content, s
 assert "\n" not in content.split("<office:body>")[1].rstrip("\n"), "raw newline inside the body"
 z = zipfile.ZipFile(docx)
 names = set(z.namelist())
@@ -159,15 +220,20 @@ has "$T/err" "generate needs -o FILE"
 
 # user text: markup characters come out escaped; control characters are refused, nothing written
 for fmt in odt docx; do
-	expect 0 generate --type saas --grade 中 --level C --scan-risk '<高>' --agency 'A&B <機關> "甲"' \
-	    --title "R&D's <案>" --exclude 'saas-01=理由 <含> & 符號' -o "$T/h.$fmt"
-	valid "$T/h.$fmt"
+	for doc in annex review; do
+		expect 0 generate --type saas --grade 中 --level C --scan-risk '<高>' --agency 'A&B <機關> "甲"' \
+		    --title "R&D's <案>" --exclude 'saas-01=理由 <含> & 符號' --document $doc -o "$T/h-$doc.$fmt"
+		valid "$T/h-$doc.$fmt"
+	done
 done
-rm -rf "$T/x" && mkdir "$T/x" && (cd "$T/x" && unzip -q "$T/h.odt")
+rm -rf "$T/x" && mkdir "$T/x" && (cd "$T/x" && unzip -q "$T/h-annex.odt")
 has "$T/x/content.xml" "A&amp;B &lt;機關&gt; &quot;甲&quot;"
 has "$T/x/content.xml" "未含&lt;高&gt;等級風險"
+# the reason is the agency's: in the review record, never in the public annex
+lacks "$T/x/content.xml" "理由 &lt;含&gt; &amp; 符號"
+has "$T/x/meta.xml" "<dc:title>R&amp;D's &lt;案&gt;資通安全需求</dc:title>"
+rm -rf "$T/x" && mkdir "$T/x" && (cd "$T/x" && unzip -q "$T/h-review.odt")
 has "$T/x/content.xml" "理由 &lt;含&gt; &amp; 符號"
-has "$T/x/meta.xml" "<dc:title>R&amp;D's &lt;案&gt;　資通安全需求附件</dc:title>"
 expect 2 generate --type saas --grade 中 --level C --agency "$(printf 'bad\001name')" -o "$T/c.odt"
 same_text "$T/err" "secannex: --agency: error: control character U+0001 is not allowed"
 ok test ! -e "$T/c.odt"

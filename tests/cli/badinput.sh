@@ -41,10 +41,20 @@ bad ciso.xml "secannex: $T/ciso.xml:13: error: row 'dev-01': a ▲ mark needs <c
 # stating one needs its condition (an edited copy must not add or drop a legal effect silently)
 mutate condnote.xml '15s|normal="●"|normal="◎"|; 15a\        <condition kind="level" min="C"/>'
 bad condnote.xml "secannex: $T/condnote.xml:13: error: row 'dev-01': condition 'level' is not stated by the row's note (it needs a note saying 「C級以上之機關」)"
-mutate notecond.xml '15s|normal="●"|normal="◎"|; 15a\        <note>提供服務項目涉及個資時應納入要求。</note>'
+mutate notecond.xml '15s|normal="●"|normal="◎"|; 15a\        <note audience="agency">提供服務項目涉及個資時應納入要求。</note>'
 bad notecond.xml "secannex: $T/notecond.xml:13: error: row 'dev-01': the note says 「涉及個資」, but the row has no <condition kind=\"personal-data\"/>"
-mutate notelevel.xml '15a\        <note>資安責任等級B級以上之機關本項為必選。</note>'
+mutate notelevel.xml '15a\        <note audience="agency">資安責任等級B級以上之機關本項為必選。</note>'
 bad notelevel.xml "secannex: $T/notelevel.xml:13: error: row 'dev-01': the note says 「B級以上之機關」, but the row has no <condition kind=\"level\" min=\"B\"/>"
+# a note's audience (who reads it) agrees with what it states: the agency's selection rules are
+# for the agency's record only; a bidder qualification is marked as the note says
+mutate audience.xml '15s|normal="●"|normal="◎"|; 15a\        <note audience="vendor">提供服務項目涉及個資時應納入要求。</note>\n        <condition kind="personal-data"/>'
+bad audience.xml "secannex: $T/audience.xml:13: error: row 'dev-01': a note that states the condition 'personal-data' is for the agency: <note audience=\"agency\">"
+mutate noaudience.xml '15a\        <note>無法達成者，應擬具管理或替代作為，並提請機關資安長確認風險。</note>\n        <condition kind="ciso-escape"/>'
+bad noaudience.xml "secannex: $T/noaudience.xml:16: error: schema: Element note failed to validate attributes"
+mutate qual.xml '15a\        <note audience="vendor">本項應載明於招標文件。</note>'
+bad qual.xml "secannex: $T/qual.xml:13: error: row 'dev-01': the note says 「應載明於招標文件」: add qualification=\"yes\" to the note"
+mutate notqual.xml '15a\        <note audience="vendor" qualification="yes">本項為廠商應辦事項。</note>'
+bad notqual.xml "secannex: $T/notqual.xml:13: error: row 'dev-01': the note does not say 「應載明於招標文件」: drop qualification=\"yes\""
 # row numbers increase within a type (gaps allowed); the misplaced row is named, once
 mutate order.xml 's|id="dev-01"|id="dev-07"|'
 bad order.xml "secannex: $T/order.xml:17: error: row id 'dev-02' is out of order (between 'dev-07' and '(the last row)'): row numbers increase in source order, gaps allowed"

@@ -1,11 +1,16 @@
 #!/usr/bin/python3
 # readback.py: read the generated annexes back with readers that share no code with secannex:
 # pandoc (DOCX and ODT -> JSON AST), python-docx (DOCX), odfpy (ODT).  For each of the nine sample
-# profiles (and two variants: a pending ▲ row; an excluded row whose text an annexed row repeats),
-# with and without --vendor-matrix, in both formats, the 應辦理事項 table must hold exactly the rows
-# that `secannex resolve --format json` puts in the annex (required/selected), in order, and none of
-# the others; the package must carry the layout facts of FORMATS.md (header-row repeat, A4, 標楷體 /
-# zh-TW, one w:p per cell, one table:table-column per column, font-pitch variable).
+# profiles (and two variants: a pending ▲ row written as a --draft; an excluded row whose text an
+# annexed row repeats), with and without --vendor-matrix, in both formats, the public annex's
+# 資通安全要求事項 table must hold exactly the rows that `secannex resolve --format json` puts in
+# it (required/selected, and in a draft the pending ▲ rows marked 【待確認】; bidder qualifications
+# apart in 廠商資格), in order, and none of the others; a 類別 or note shared by consecutive rows is
+# one vertically merged cell; the public annex holds nothing only the agency may see (no reason, no
+# 資安長簽章, no mark legend, no note of the agency's selection rules); the internal review record
+# holds every row with its status and reason; the package must carry the layout facts of
+# FORMATS.md (header-row repeat, A4, 標楷體 / zh-TW, one w:p per cell, one table:table-column per
+# column, font-pitch variable).
 #
 # Run with Debian's /usr/bin/python3 (python3-docx, python3-odf).  Usage:
 #   readback.py [SECANNEX_BINARY [OUTDIR]]
@@ -41,7 +46,11 @@ TYPES = ["saas", "saas-office", "saas-custom", "paas", "sec-planning", "sys-plan
 IN_ANNEX = ("required", "selected")
 HEAD = ["項次", "類別", "要求內容", "依據", "備註"]
 VHEAD = HEAD + ["符合", "部分符合", "不符合", "說明及佐證文件"]
-REQ_HEADING = "應辦理事項"  # 「二、應辦理事項」; no other heading contains it
+REQ_HEADING = "資通安全要求事項"  # 「二、資通安全要求事項」; no other heading contains it
+# the conditions whose notes only govern the agency's selection (never printed for bidders)
+AGENCY_CONDITIONS = ("personal-data", "level", "special-procurement", "ciso-confirm")
+AGENCY_GUIDANCE = "掃描報告風險接受等級視各機關資安規範要求"
+QUALIFICATION = "應載明於招標文件"
 
 passed = 0
 failed = 0
@@ -75,14 +84,31 @@ def secannex(*args):
 
 # ---- expectations from the resolution JSON ----
 
+def public_note(item):
+    """A note that bidders may read: not one of the agency's selection rules."""
+    kinds = [c["kind"] for c in item["conditions"]]
+    return bool(item["note"]) and not any(k in AGENCY_CONDITIONS for k in kinds) \
+        and AGENCY_GUIDANCE not in item["note"]
+
+
 class Expect:
-    def __init__(self, res):
+    def __init__(self, res, draft):
         self.res = res
         items = res["items"]
         self.title = res["tender"]["title"] or ""
         self.version = res["catalog"]["version"]
-        self.inn = [i for i in items if i["status"] in IN_ANNEX]
-        self.out = [i for i in items if i["status"] not in IN_ANNEX]
+        self.items = items
+        # the row's place in its 子項: 第N項
+        seen = {}
+        self.place = {}
+        for i in items:
+            seen[i["group"]] = seen.get(i["group"], 0) + 1
+            self.place[i["id"]] = seen[i["group"]]
+        shown = IN_ANNEX + (("pending-ciso",) if draft else ())
+        pub = [i for i in items if i["status"] in shown]
+        self.quals = [i for i in pub if i["note"] and QUALIFICATION in i["note"]]
+        self.inn = [i for i in pub if i not in self.quals]
+        self.out = [i for i in items if i["status"] not in shown]
         in_texts = set(norm(i["text"]) for i in self.inn)
         # absence is asserted only for texts that no in-annex row shares (saas-office repeats
         # 靜態分析 / 動態沙箱分析 in two groups)
@@ -94,21 +120,31 @@ class Expect:
             for c in i.get("baseline_controls") or []:
                 areas.add(c["area"])
         self.n_areas = len(areas)
-        # header block, 應辦理事項, one form per pending ▲, 未納入 when any, one per cited 附表十 area
-        self.n_tables = 2 + self.n_pending + (1 if self.n_excluded else 0) + self.n_areas
+        # header block, 廠商資格 when any, 資通安全要求事項, one per cited 附表十 area
+        self.n_tables = 2 + (1 if self.quals else 0) + self.n_areas
 
     def source(self, item):
-        return "%s\n(%s)" % (item["id"], self.version)
+        return "第%d項\n(%s)" % (self.place[item["id"]], item["id"])
 
-    def notes(self):
-        """the 備註 cell of each in-annex row: a note merged over a whole 子項 is printed on its
-        first row and 「同上」 on the rows that follow it"""
-        out, prev = [], None
-        for it in self.inn:
-            group_note = it["note_scope"] == "group"
-            out.append("同上" if group_note and prev == it["group"] else (it["note"] or ""))
-            prev = it["group"] if group_note else None
-        return out
+    def text(self, item):
+        return ("【待確認】" if item["status"] == "pending-ciso" else "") + item["text"]
+
+    def rows(self, vm):
+        """Each body row's cells, and for each cell whether it is covered by a vertical merge
+        (the same non-empty 類別 or note as the row above)."""
+        out, covered = [], []
+        for k, it in enumerate(self.inn, 1):
+            note = it["note"] if public_note(it) else ""
+            row = [str(k), it["group"], self.text(it), self.source(it), note]
+            if vm:
+                row += ["□", "□", "□", ""]
+            cov = [False] * len(row)
+            if out:
+                for c in (1, 4):
+                    cov[c] = bool(row[c]) and row[c] == out[-1][c]
+            out.append(row)
+            covered.append(cov)
+        return out, covered
 
 
 # ---- a. pandoc ----
@@ -173,6 +209,7 @@ def check_pandoc(path, fmt, exp, vm, tag):
             table = b
             break
     check(seen, "%s: pandoc: no heading containing %s" % (tag, REQ_HEADING))
+    check_public_text(norm(pd_text(ast["blocks"])), exp, tag)
     if not check(table is not None, "%s: pandoc: no table after the %s heading" % (tag, REQ_HEADING)):
         return
     head, body = pd_table(table)
@@ -200,7 +237,7 @@ def check_pandoc(path, fmt, exp, vm, tag):
     cells = set(norm(c) for r in body for c in r)
     texts = [norm(r[2]) for r in body] if full else [norm(c) for r in body for c in r]
     for it in exp.inn:
-        check(norm(it["text"]) in texts, "%s: pandoc: %s (%s) not in the 應辦理事項 table: %s"
+        check(norm(exp.text(it)) in texts, "%s: pandoc: %s (%s) not in the 應辦理事項 table: %s"
               % (tag, it["id"], it["status"], it["text"][:40]))
     for it in exp.absent:
         check(norm(it["text"]) not in cells, "%s: pandoc: %s (%s) is in the 應辦理事項 table: %s"
@@ -209,6 +246,41 @@ def check_pandoc(path, fmt, exp, vm, tag):
         order = [norm(r[3]) for r in body]
         want = [norm(exp.source(i)) for i in exp.inn]
         check(order == want, "%s: pandoc: 依據 column %s, expected %s" % (tag, order[:5], want[:5]))
+
+
+def check_public_text(text, exp, tag):
+    """What bidders must not read is nowhere in the public document."""
+    check("資安長簽章" not in text, "%s: the public annex has a 資安長簽章 box" % tag)
+    check("建議辦理" not in text, "%s: the public annex defines a mark (建議辦理)" % tag)
+    check("未納入" not in text, "%s: the public annex has a 未納入 section" % tag)
+    for it in exp.items:
+        d = it.get("decision") or {}
+        if d.get("reason"):
+            check(norm(d["reason"]) not in text, "%s: the reason of %s is in the public annex: %s"
+                  % (tag, it["id"], d["reason"]))
+        if it["note"] and not public_note(it):
+            check(norm(it["note"]) not in text, "%s: the agency-only note of %s is in the public "
+                  "annex: %s" % (tag, it["id"], it["note"][:40]))
+    for it in exp.quals:
+        check(norm(exp.text(it)) in text, "%s: the qualification %s is not in the annex" % (tag, it["id"]))
+
+
+def check_review(path, fmt, exp, tag):
+    """The review record holds every row of the type with its status word and its reason."""
+    p = subprocess.run(["pandoc", "-f", fmt, "-t", "json", path],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if not check(p.returncode == 0, "%s: pandoc failed" % tag):
+        return
+    text = norm(pd_text(json.loads(p.stdout.decode("utf-8"))["blocks"]))
+    for it in exp.items:
+        check(norm(it["text"]) in text, "%s: review lacks the text of %s" % (tag, it["id"]))
+        check(norm(it["reason"]) in text, "%s: review lacks the reason of %s" % (tag, it["id"]))
+        d = it.get("decision") or {}
+        if d.get("reason"):
+            check(norm(d["reason"]) in text, "%s: review lacks the officer's reason for %s"
+                  % (tag, it["id"]))
+    for word in ("承辦人", "單位主管", "資安長", "SHA-256"):
+        check(word in text, "%s: review lacks %s" % (tag, word))
 
 
 # ---- b. python-docx ----
@@ -224,16 +296,17 @@ def check_docx(path, exp, vm, tag):
     body = d.element.body
     check(len(d.tables) == exp.n_tables, "%s: docx: %d tables, expected %d"
           % (tag, len(d.tables), exp.n_tables))
-    # the title paragraph: 案名 + 資通安全需求附件
+    # the title paragraph: 案名 + 資通安全需求
     paras = body.findall(qn("w:p"))
     first = docx.text.paragraph.Paragraph(paras[0], d) if paras else None
-    check(first is not None and norm(first.text) == norm(exp.title + "資通安全需求附件"),
+    check(first is not None and norm(first.text) == norm(exp.title + "資通安全需求"),
           "%s: docx: first paragraph %r" % (tag, first.text if first is not None else None))
     # the table after the 應辦理事項 heading, in body order
     tbl = None
     seen = False
     for el in body.iterchildren():
-        if el.tag == qn("w:p") and REQ_HEADING in "".join(t.text or "" for t in el.iter(qn("w:t"))):
+        if el.tag == qn("w:p") and re.fullmatch("[一二三四五六七八九十]+、" + REQ_HEADING,
+                                                "".join(t.text or "" for t in el.iter(qn("w:t")))):
             seen = True
         elif seen and el.tag == qn("w:tbl"):
             tbl = docx.table.Table(el, d)
@@ -256,11 +329,13 @@ def check_docx(path, exp, vm, tag):
         return
     rows = [[c.text for c in r.cells] for r in tbl.rows]
     check(rows[0] == heads, "%s: docx: header row %r" % (tag, rows[0]))
-    for k, (row, it, note) in enumerate(zip(rows[1:], exp.inn, exp.notes()), 1):
-        want = [str(k), it["group"], it["text"], exp.source(it), note]
-        if vm:
-            want += ["□", "□", "□", ""]
+    wants, covered = exp.rows(vm)
+    for k, (row, want, cov, tr) in enumerate(zip(rows[1:], wants, covered, trs[1:]), 1):
+        # python-docx gives a merged cell's text on every row it spans
         check(row == want, "%s: docx: row %d is %r, expected %r" % (tag, k, row, want))
+        vm_el = [tc.find(qn("w:tcPr") + "/" + qn("w:vMerge")) for tc in tr.findall(qn("w:tc"))]
+        got = [v is not None and v.get(qn("w:val")) in (None, "continue") for v in vm_el]
+        check(got == cov, "%s: docx: row %d vMerge continuations %r, expected %r" % (tag, k, got, cov))
     # every cell of every table has a paragraph (Word refuses the file otherwise)
     bad = [tc for tc in body.iter(qn("w:tc")) if tc.find(qn("w:p")) is None]
     check(not bad, "%s: docx: %d w:tc without a w:p" % (tag, len(bad)))
@@ -330,7 +405,7 @@ def check_odt(path, exp, vm, tag):
     check(len(tables) == exp.n_tables, "%s: odt: %d tables, expected %d" % (tag, len(tables), exp.n_tables))
     children = [c for c in text.childNodes if c.nodeType == c.ELEMENT_NODE]
     check(children and children[0].qname == (TEXTNS, "p")
-          and norm(o_text(children[0])) == norm(exp.title + "資通安全需求附件"),
+          and norm(o_text(children[0])) == norm(exp.title + "資通安全需求"),
           "%s: odt: first paragraph %r" % (tag, o_text(children[0]) if children else None))
     tbl = None
     seen = False
@@ -365,12 +440,15 @@ def check_odt(path, exp, vm, tag):
         if hrows:
             got = [o_text(c) for c in cells(hrows[0])]
             check(got == heads, "%s: odt: header row %r" % (tag, got))
-        for k, (r, it, note) in enumerate(zip(brows, exp.inn, exp.notes()), 1):
-            got = [o_text(c) for c in cells(r)]
-            want = [str(k), it["group"], it["text"], exp.source(it), note]
-            if vm:
-                want += ["□", "□", "□", ""]
+        wants, covered = exp.rows(vm)
+        for k, (r, want, cov) in enumerate(zip(brows, wants, covered), 1):
+            cs = cells(r)
+            got = [o_text(c) for c in cs]
+            got_cov = [c.qname == (TABLENS, "covered-table-cell") for c in cs]
+            # a covered cell prints nothing: its text is the merged cell's above
+            want = ["" if c else w for w, c in zip(want, cov)]
             check(got == want, "%s: odt: row %d is %r, expected %r" % (tag, k, got, want))
+            check(got_cov == cov, "%s: odt: row %d covered cells %r, expected %r" % (tag, k, got_cov, cov))
     # styles: the default paragraph style sets 標楷體 / zh / TW; no style names another Asian font
     dflt = [s for s in doc.getElementsByType(DefaultStyle) if o_attr(s, STYLENS, "family") == "paragraph"]
     tp = [t for s in dflt for t in kids(s, STYLENS, "text-properties")]
@@ -410,14 +488,17 @@ def main():
         outdir = sys.argv[2] if len(sys.argv) > 2 else tmp
         os.makedirs(outdir, exist_ok=True)
         cases = [(t, ["--profile", os.path.join(srcdir, "samples", "profile-%s.xml" % t)]) for t in TYPES]
-        # no sample leaves a ▲ row pending: one tender with every section (a pending ▲ and its
-        # form table, an exclusion, the 附表十 appendix)
+        # no sample leaves a ▲ row pending: one tender with every section (a pending ▲ written
+        # as a draft, an exclusion, the 附表十 appendix); one with a bidder qualification
         cases.append(("dev-all", ["--type", "dev", "--grade", "高", "--level", "A", "--personal-data",
                                   "--exclude", "dev-29=已由機房提供", "--choose", "dev-20",
                                   "--title", "測試案", "--agency", "範例機關", "--case", "X-1",
                                   "--date", "2026-01-02"]))
         # a row left out whose text an annexed row repeats (靜態分析 in 防惡意軟體 and 防惡意連結):
         # its absence rests on the row-by-row 依據 check, not on the text
+        cases.append(("saas-qual", ["--type", "saas", "--grade", "高", "--level", "C",
+                                    "--special-procurement", "--choose", "saas-08", "--scan-risk", "中、高",
+                                    "--exclude", "saas-01=由機關既有驗證涵蓋"]))
         cases.append(("saas-office-dup", ["--profile", os.path.join(srcdir, "samples", "profile-saas-office.xml"),
                                           "--exclude", "saas-office-10=已由郵件閘道提供"]))
         # every secannex call first, in parallel (they dominate the run time under valgrind)
@@ -431,12 +512,23 @@ def main():
                         jobs[tag] = pool.submit(secannex, "generate", *args, "--draft",
                                                 *(["--vendor-matrix"] if vm else []),
                                                 "-o", os.path.join(outdir, tag))
+                for fmt in ("docx", "odt"):
+                    tag = "%s-review.%s" % (name, fmt)
+                    jobs[tag] = pool.submit(secannex, "generate", *args, "--document", "review",
+                                            "-o", os.path.join(outdir, tag))
         for name, args in cases:
             rc, out, err = jobs[name].result()
             if not check(rc == 0, "%s: secannex resolve exit %d: %s" % (name, rc, err.strip()[:300])):
                 continue
-            exp = Expect(json.loads(out.decode("utf-8")))
+            exp = Expect(json.loads(out.decode("utf-8")), True)
             check(len(exp.inn) > 0, "%s: no required/selected row" % name)
+            for fmt in ("docx", "odt"):
+                tag = "%s-review.%s" % (name, fmt)
+                path = os.path.join(outdir, tag)
+                rc, _, err = jobs[tag].result()
+                if check(rc == 0 and zipfile.is_zipfile(path),
+                         "%s: secannex generate exit %d: %s" % (tag, rc, err.strip()[:300])):
+                    check_review(path, fmt, exp, tag)
             for vm in (False, True):
                 for fmt in ("docx", "odt"):
                     tag = "%s%s.%s" % (name, "-vm" if vm else "", fmt)

@@ -2,10 +2,11 @@
 # render.sh: what a reader sees.  Three sample tenders (dev, saas, paas) × ODT and DOCX are
 # converted to PDF by LibreOffice (one headless call, its own profile, fontconfig from
 # tests/lo/fonts.conf so that 標楷體 maps to AR PL UKai TW), then read back with poppler:
-#   - pdftotext: page 1 carries the title (案名 + 資通安全需求附件); the heading 二、應辦理事項 and
-#     three sampled required/selected row texts are there (whitespace removed: PDF text wraps);
-#     every page i ends with 「第 i 頁，共 N 頁」 where N is pdfinfo's page count, and N >= 2;
-#     every page that holds rows of the 應辦理事項 table repeats its header row;
+#   - pdftotext: page 1 carries the title (案名 + 資通安全需求), and no line of it holds a lone
+#     character; the heading 、資通安全要求事項 and three sampled required/selected row texts are
+#     there (whitespace removed: PDF text wraps); every row id is whole on one line (never broken
+#     inside the id); every page i ends with 「第 i 頁，共 N 頁」 where N is pdfinfo's page count,
+#     and N >= 2; every page that holds rows of the requirement table repeats its header row;
 #   - pdffonts: an embedded font whose name contains UKai, and no font left unembedded.
 # Usage: render.sh [SECANNEX_BINARY [SRCDIR]]; without arguments $SECANNEX and $SRCDIR come from
 # the environment (`make check` sets them, and SECANNEX_DATADIR); $VALGRIND, when set, runs
@@ -89,11 +90,11 @@ for t in (short[:1] + short[len(short) // 2:len(short) // 2 + 1] + short[-1:]):
     if t not in pick:
         pick.append(t)
 with open(sys.argv[2] + ".title", "w", encoding="utf-8") as f:
-    f.write((d["tender"]["title"] or "") + "資通安全需求附件\n")
+    f.write((d["tender"]["title"] or "") + "資通安全需求\n")
 with open(sys.argv[2] + ".rows", "w", encoding="utf-8") as f:
     f.write("".join(t + "\n" for t in pick))
 with open(sys.argv[2] + ".ids", "w", encoding="utf-8") as f:
-    f.write("".join("%s(%s)\n" % (i["id"], d["catalog"]["version"]) for i in inn))
+    f.write("".join("(%s)\n" % i["id"] for i in inn))
 PY
 	for fmt in odt docx; do
 		name=$p-$fmt
@@ -117,8 +118,25 @@ PY
 
 		has "$T/$name.f1" "$(cat "$T/$p.title")"
 		ok $? "$name.pdf: page 1 lacks the title $(cat "$T/$p.title")"
-		has "$T/$name.flat" "二、應辦理事項"
-		ok $? "$name.pdf: no heading 二、應辦理事項"
+		has "$T/$name.flat" "、資通安全要求事項"
+		ok $? "$name.pdf: no heading 、資通安全要求事項"
+		# the title's lines (page 1, before the header block's 機關): none is a lone character
+		lone=$(python3 -c 'import re, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    if "機關" in line:
+        break
+    t = re.sub(r"\s", "", line)
+    if len(t) == 1:
+        print(t)' "$T/$name.p1")
+		[ -z "$lone" ]
+		ok $? "$name.pdf: a title line holds a lone character: $lone"
+		# every row id whole on one line of the PDF text
+		broken=""
+		while IFS= read -r id; do
+			grep -qF -- "$id" "$T/$name.txt" || broken="$broken $id"
+		done <"$T/$p.ids"
+		[ -z "$broken" ]
+		ok $? "$name.pdf: row ids broken across lines:$broken"
 		while IFS= read -r row; do
 			has "$T/$name.flat" "$row"
 			ok $? "$name.pdf: row text not found: $row"
@@ -141,7 +159,7 @@ PY
 		[ -z "$bad_num" ]
 		ok $? "$name.pdf: pages without 「第 i 頁，共 $n 頁」:$bad_num"
 		[ -z "$bad_head" ]
-		ok $? "$name.pdf: pages with 應辦理事項 rows but no repeated header row:$bad_head"
+		ok $? "$name.pdf: pages with requirement rows but no repeated header row:$bad_head"
 		# not counted: a page that holds nothing but the footer (a layout defect, reported)
 		[ -z "$blank" ] || echo "NOTE: $name.pdf: pages holding only the footer:$blank"
 
