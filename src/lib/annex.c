@@ -263,23 +263,32 @@ S_cited_by(const secannex_resolution *r, const sx_area *area)
 	return cited.len ? sx_buf_detach(&cited) : NULL;
 }
 
-/* One 附表十 area's measures at grade G: a table 措施 | 控制措施. */
+/* One 附表十 area's measures at grade G: a table 措施 | 控制措施.  The 控制措施 cell is the nested
+ * list: the grade's own items numbered as in 附表十, an 「等級「X」之所有控制措施」 item on its own line,
+ * and the cells it includes beneath it, indented 「　　」 per level and labelled 「（等級「中」）」. */
 static void
 S_area_table(sx_doc *a, const sx_area *area, secannex_grade g)
 {
 	static const int w_ctl[] = { 350, 1350 };
 	static const char *const head[] = { "措施", "控制措施" };
 	sx_table *t = sx_doc_table(a, SX_TBL_GRID, 2, w_ctl, 1);
-	sx_control ctl[64];
 
 	sx_doc_row(t, head);
 	for (size_t m = 0; m < area->nmeasures; m++) {
 		const sx_measure *me = &area->measures[m];
-		size_t n = sx_baseline_resolve(me, g, ctl, 64);
+		size_t n;
+		sx_control *ctl = sx_baseline_resolve(me, g, &n);
 		sx_buf text = SX_BUF_INIT;
 		for (size_t k = 0; k < n; k++) {
 			if (k)
 				sx_buf_putc(&text, '\n');
+			for (unsigned d = 0; d < ctl[k].depth; d++)
+				sx_buf_puts(&text, "　　");
+			if (ctl[k].depth > 0) {
+				sx_buf_puts(&text, "（等級");
+				sx_baseline_grades(&text, ctl[k].grades, 1);
+				sx_buf_puts(&text, "）");
+			}
 			if (ctl[k].entry == NULL)
 				sx_buf_puts(&text, ctl[k].cell->none_text);
 			else if (ctl[k].entry->n)
@@ -292,6 +301,7 @@ S_area_table(sx_doc *a, const sx_area *area, secannex_grade g)
 			sx_doc_row(t, cells);
 		}
 		sx_buf_free(&text);
+		free(ctl);
 	}
 }
 

@@ -222,11 +222,25 @@ struct secannex_catalog {
 	sx_regulation *reg;    /* NULL when not loaded */
 };
 
-/* One control of a grade's resolved 附表十 list. */
+/* The deepest a 附表十 item can lie: each grade has one cell and each cell is listed at most once
+ * per measure, so a chain of inclusions passes through at most two inclusion items (高 → 中 → 普). */
+#define SX_BASELINE_DEPTH 2
+
+/* An inclusion item that a control lies beneath: the cell holding it, and the item. */
+typedef struct sx_via {
+	const sx_cell *cell;
+	const sx_entry *entry;
+} sx_via;
+
+/* One item of a grade's nested 附表十 list for a measure (sx_baseline_resolve). */
 typedef struct sx_control {
 	const sx_measure *measure;
 	const sx_cell *cell;   /* the cell it comes from */
 	const sx_entry *entry; /* NULL for a 「無要求」 cell */
+	unsigned grades;       /* the grades of that cell (bit g: grade g) */
+	int is_include;        /* an 「等級「X」之所有控制措施」 item: the included cells follow it */
+	unsigned depth;        /* 0: the grade's own cell; d: beneath d inclusion items */
+	sx_via via[SX_BASELINE_DEPTH]; /* the inclusion items it lies beneath, outermost first (depth) */
 } sx_control;
 
 extern const char *const sx_grade_zh[3];    /* by secannex_grade: 普 中 高 */
@@ -262,10 +276,15 @@ const sx_item *sx_item_find(const sx_procurement *p, const char *id);
 const sx_area *sx_area_find(const sx_regulation *r, const char *id_or_name);
 const sx_duty_table *sx_duties_find(const sx_regulation *r, int level, secannex_kind kind);
 
-/* The complete control list of GRADE for measure M, inclusions resolved (baseline.c).
- * Returns the number of controls written to OUT (at most MAX). */
-size_t sx_baseline_resolve(const sx_measure *m, secannex_grade grade, sx_control *out,
-    size_t max);
+/* The nested 附表十 list of GRADE for measure M (baseline.c): the grade's cell's entries in order,
+ * numbered as in the source; an inclusion entry is an item of its own, and the included grades'
+ * cells (highest first) follow it one level deeper, recursively; each cell at most once per
+ * measure; an included 「無要求」 adds nothing.  Returns the *N items (caller frees; NULL when 0). */
+sx_control *sx_baseline_resolve(const sx_measure *m, secannex_grade grade, size_t *n);
+struct sx_buf;
+/* Append the grades of BITS, highest first, as 「高、中」 (QUOTED: as 附表十 words them,
+ * 「「中」及「普」」 with corner brackets and 及 before the last). */
+void sx_baseline_grades(struct sx_buf *b, unsigned bits, int quoted);
 
 /* Rich text as plain UTF-8: <br/> as "\n", blanks as their underscores (caller frees). */
 char *sx_rich_plain(const sx_rich *r);

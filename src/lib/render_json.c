@@ -139,6 +139,8 @@ sx_json_type(sx_json *w, const sx_type *t, int with_items)
 	sx_json_end_object(w);
 }
 
+/* One item of a nested 附表十 list: a control, a 「無要求」, or an inclusion item ("include": the
+ * grades it includes); "depth" and "via", the inclusion items it lies beneath, outermost first. */
 static void
 S_json_entry(sx_json *w, const sx_control *c)
 {
@@ -147,30 +149,49 @@ S_json_entry(sx_json *w, const sx_control *c)
 	sx_json_kv_str(w, "measure", c->measure->id);
 	sx_json_kv_str(w, "measure_name", c->measure->name);
 	sx_json_key(w, "from");
-	S_grades_list(w, c->cell->grades);
+	S_grades_list(w, c->grades);
 	sx_json_kv_str(w, "n", c->entry ? c->entry->n : NULL);
 	sx_json_kv_str(w, "text", c->entry ? c->entry->text : c->cell->none_text);
 	sx_json_kv_bool(w, "none", c->entry == NULL);
+	sx_json_key(w, "include");
+	if (c->is_include)
+		S_grades_list(w, c->entry->include_grades);
+	else
+		sx_json_null(w);
+	sx_json_kv_int(w, "depth", (long long)c->depth);
+	sx_json_key(w, "via");
+	sx_json_begin_array(w);
+	for (unsigned d = 0; d < c->depth; d++) {
+		sx_json_begin_object(w);
+		sx_json_kv_str(w, "measure", c->measure->id);
+		sx_json_key(w, "from");
+		S_grades_list(w, c->via[d].cell->grades);
+		sx_json_kv_str(w, "n", c->via[d].entry->n);
+		sx_json_key(w, "include");
+		S_grades_list(w, c->via[d].entry->include_grades);
+		sx_json_end_object(w);
+	}
+	sx_json_end_array(w);
 	sx_json_end_object(w);
 }
 
-/* The resolved controls of GRADE over AREA (NULL: all areas), as a JSON array. */
+/* The nested lists of GRADE over AREA (NULL: all areas), as one JSON array, measure after measure. */
 void
 sx_json_resolved(sx_json *w, const sx_regulation *r, const sx_area *only, secannex_grade grade)
 {
-	sx_control ctl[64];
-
 	sx_json_begin_array(w);
 	for (size_t i = 0; i < r->nareas; i++) {
 		const sx_area *a = &r->areas[i];
 		if (only && only != a)
 			continue;
 		for (size_t j = 0; j < a->nmeasures; j++) {
-			size_t n = sx_baseline_resolve(&a->measures[j], grade, ctl, 64);
+			size_t n;
+			sx_control *ctl = sx_baseline_resolve(&a->measures[j], grade, &n);
 			for (size_t k = 0; k < n; k++) {
 				sx_json_newline(w);
 				S_json_entry(w, &ctl[k]);
 			}
+			free(ctl);
 		}
 	}
 	sx_json_end_array(w);
@@ -376,7 +397,7 @@ secannex_render_export(const secannex_catalog *cat)
 
 	sx_json_init(&w, &b);
 	sx_json_begin_object(&w);
-	sx_json_kv_str(&w, "format", "secannex-catalog/1");
+	sx_json_kv_str(&w, "format", "secannex-catalog/2");
 	if (cat->proc) {
 		sx_json_key(&w, "catalog");
 		S_json_meta_proc(&w, cat->proc);
@@ -541,7 +562,7 @@ sx_json_resolution(sx_buf *b, const secannex_resolution *r)
 
 	sx_json_init(&w, b);
 	sx_json_begin_object(&w);
-	sx_json_kv_str(&w, "format", "secannex-resolution/1");
+	sx_json_kv_str(&w, "format", "secannex-resolution/2");
 	S_res_facts(&w, r);
 	S_res_grades(&w, r);
 	sx_json_key(&w, "items");

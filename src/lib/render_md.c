@@ -145,7 +145,13 @@ S_appendix(sx_buf *b, const secannex_resolution *r)
 				m = c->measure;
 				sx_buf_printf(b, "- %s %s\n", m->id, m->name);
 			}
-			sx_buf_puts(b, "  - ");
+			/* an included cell's items: a list nested beneath the inclusion item, with grades */
+			sx_buf_printf(b, "  %*s- ", 2 * (int)c->depth, "");
+			if (c->depth > 0) {
+				sx_buf_putc(b, '[');
+				sx_baseline_grades(b, c->grades, 0);
+				sx_buf_puts(b, "] ");
+			}
 			if (c->entry == NULL) {
 				sx_buf_puts(b, c->cell->none_text);
 			} else {

@@ -27,13 +27,12 @@ S_rich(sx_buf *b, const sx_rich *r, int ind)
 	free(s);
 }
 
+/* 「[高、中]」: the grades of a 附表十 cell, never run together (「[高中]」 reads as a word). */
 static void
 S_grades_label(sx_buf *b, unsigned bits)
 {
 	sx_buf_putc(b, '[');
-	for (int g = 2; g >= 0; g--)
-		if (bits & (1u << g))
-			sx_buf_puts(b, sx_grade_zh[g]);
+	sx_baseline_grades(b, bits, 0);
 	sx_buf_putc(b, ']');
 }
 
@@ -123,11 +122,34 @@ sx_txt_show(sx_buf *b, const sx_type *t, int grade)
 	}
 }
 
+/* One measure's nested list: each item labelled with its cell's grades, an included cell's items
+ * indented beneath the 「等級「X」之所有控制措施」 item that includes them. */
+static void
+S_txt_measure(sx_buf *b, const sx_measure *m, secannex_grade g)
+{
+	size_t n;
+	sx_control *ctl = sx_baseline_resolve(m, g, &n);
+
+	sx_buf_printf(b, "  %s %s\n", m->id, m->name);
+	for (size_t k = 0; k < n; k++) {
+		sx_buf_printf(b, "    %*s", 4 * (int)ctl[k].depth, "");
+		S_grades_label(b, ctl[k].grades);
+		sx_buf_putc(b, ' ');
+		if (ctl[k].entry == NULL) {
+			sx_buf_puts(b, ctl[k].cell->none_text);
+		} else {
+			if (ctl[k].entry->n)
+				sx_buf_printf(b, "%s、", ctl[k].entry->n);
+			sx_buf_puts(b, ctl[k].entry->text);
+		}
+		sx_buf_putc(b, '\n');
+	}
+	free(ctl);
+}
+
 void
 sx_txt_baseline(sx_buf *b, const sx_regulation *r, const sx_area *only, secannex_grade g)
 {
-	sx_control ctl[64];
-
 	sx_buf_printf(b, "%s %s：防護需求等級「%s」之完整控制措施\n", r->baseline_label,
 	    r->baseline_title, sx_grade_zh[g]);
 	for (size_t i = 0; i < r->nareas; i++) {
@@ -135,25 +157,8 @@ sx_txt_baseline(sx_buf *b, const sx_regulation *r, const sx_area *only, secannex
 		if (only && only != a)
 			continue;
 		sx_buf_printf(b, "\n%s (%s)\n", a->name, a->id);
-		for (size_t j = 0; j < a->nmeasures; j++) {
-			const sx_measure *m = &a->measures[j];
-			size_t n = sx_baseline_resolve(m, g, ctl, 64);
-
-			sx_buf_printf(b, "  %s %s\n", m->id, m->name);
-			for (size_t k = 0; k < n; k++) {
-				sx_buf_puts(b, "    ");
-				S_grades_label(b, ctl[k].cell->grades);
-				sx_buf_putc(b, ' ');
-				if (ctl[k].entry == NULL) {
-					sx_buf_puts(b, ctl[k].cell->none_text);
-				} else {
-					if (ctl[k].entry->n)
-						sx_buf_printf(b, "%s、", ctl[k].entry->n);
-					sx_buf_puts(b, ctl[k].entry->text);
-				}
-				sx_buf_putc(b, '\n');
-			}
-		}
+		for (size_t j = 0; j < a->nmeasures; j++)
+			S_txt_measure(b, &a->measures[j], g);
 	}
 }
 
@@ -201,6 +206,17 @@ sx_txt_duties(sx_buf *b, const sx_duty_table *t)
 	}
 }
 
+/* The controls a row carries, not counting the 「等級「X」之所有控制措施」 items that group them. */
+static size_t
+S_ncontrols(const sx_row *row)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < row->ncontrols; k++)
+		n += !row->controls[k].is_include;
+	return n;
+}
+
 void
 sx_txt_resolution(sx_buf *b, const secannex_resolution *r)
 {
@@ -221,7 +237,7 @@ sx_txt_resolution(sx_buf *b, const secannex_resolution *r)
 		sx_buf_putc(b, '\n');
 		if (row->ncontrols)
 			sx_buf_printf(b, "                                  附表十：%zu 項控制措施（等級「%s」）\n",
-			    row->ncontrols, sx_grade_zh[r->baseline]);
+			    S_ncontrols(row), sx_grade_zh[r->baseline]);
 	}
 	for (size_t i = 0; i < r->nwarnings; i++)
 		sx_buf_printf(b, "%swarning: %s\n", i ? "" : "\n", r->warnings[i]);

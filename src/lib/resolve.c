@@ -441,21 +441,23 @@ S_unfilled(secannex_resolution *res, const sx_row *row, int which, const secanne
 	    sx_blank_names[which]);
 }
 
-/* The complete 附表十 controls, at the baseline grade, of the areas the row cites. */
+/* The nested 附表十 lists, at the baseline grade, of every measure of the areas the row cites. */
 static void
 S_attach_controls(const secannex_resolution *res, sx_row *row)
 {
 	const sx_item *it = row->item;
-	sx_control tmp[64];
 
 	for (size_t k = 0; k < it->nareas; k++) {
 		const sx_area *a = sx_area_find(res->cat->reg, it->areas[k]);
 		for (size_t m = 0; a && m < a->nmeasures; m++) {
-			size_t n = sx_baseline_resolve(&a->measures[m], (secannex_grade)res->baseline, tmp,
-			    64);
+			size_t n;
+			sx_control *ctl = sx_baseline_resolve(&a->measures[m], (secannex_grade)res->baseline,
+			    &n);
 			row->controls = sx_realloc(row->controls, (row->ncontrols + n) * sizeof(sx_control));
-			memcpy(row->controls + row->ncontrols, tmp, n * sizeof(sx_control));
+			if (n)
+				memcpy(row->controls + row->ncontrols, ctl, n * sizeof(sx_control));
 			row->ncontrols += n;
+			free(ctl);
 		}
 	}
 }

@@ -79,14 +79,135 @@ done
 expect 0 baseline --grade 中 --area ia
 has "$T/out" "識別與鑑別 (ia)"
 lacks "$T/out" "存取控制 (ac)"
-has "$T/out" "[高中] 一、身分驗證機制應防範自動化程式之登入或密碼更換嘗試。"
-has "$T/out" "[普] 六、第四點及第五點所定措施，對非內部使用者，可依機關自行規範辦理。"
+has "$T/out" "    [高、中] 一、身分驗證機制應防範自動化程式之登入或密碼更換嘗試。"
+has "$T/out" "    [高、中] 三、等級「普」之所有控制措施。"
+has "$T/out" "        [普] 六、第四點及第五點所定措施，對非內部使用者，可依機關自行規範辦理。"
 expect 0 baseline --grade high --format json --area 營運持續計畫
 python3 - "$T/out" <<'PY' || fails=$((fails + 1))
 import json, sys
 c = json.load(open(sys.argv[1], encoding="utf-8"))
-assert [x["measure"] for x in c] == ["cp-01"] * 5 + ["cp-02"] * 2, [x["measure"] for x in c]
+assert [x["measure"] for x in c] == ["cp-01"] * 7 + ["cp-02"] * 2, [x["measure"] for x in c]
 assert c[0]["from"] == ["high"] and c[-1]["from"] == ["high", "medium"]
+assert c[2]["include"] == ["medium"] and c[4]["include"] == ["normal"] and c[5]["depth"] == 2
+PY
+
+# 附表十 nesting: an 「等級「X」之所有控制措施」 item is an item of its own, the cells it includes follow
+# beneath it (text: indented, labelled; JSON: "include" on the item, "depth" and "via" beneath it);
+# grade tags of several grades always take 、 (「[高中]」 reads as the word 高中)
+expect 0 baseline --grade 中 --area au
+has "$T/out" "  au-01 稽核事件
+    [高、中] 一、應定期審查稽核事件。
+    [高、中] 二、等級「普」之所有控制措施。
+        [普] 一、依規定時間週期及紀錄留存政策，保留稽核紀錄。
+        [普] 二、確保資通系統有稽核特定事件之功能，並決定應稽核之特定資通系統事件。
+        [普] 三、應稽核資通系統管理者帳號所執行之各項功能。
+  au-02 稽核紀錄內容"
+ok test "$(grep -A5 '^  au-01 ' "$T/out" | tr '\n' '|')" = "  au-01 稽核事件|    [高、中] 一、應定期審查稽核事件。|    [高、中] 二、等級「普」之所有控制措施。|        [普] 一、依規定時間週期及紀錄留存政策，保留稽核紀錄。|        [普] 二、確保資通系統有稽核特定事件之功能，並決定應稽核之特定資通系統事件。|        [普] 三、應稽核資通系統管理者帳號所執行之各項功能。|"
+expect 0 baseline --grade 高 --area ac
+has "$T/out" "    [高] 四、等級「中」之所有控制措施。
+        [中] 一、已逾期之臨時或緊急帳號應刪除或禁用。"
+has "$T/out" "        [中] 四、等級「普」之所有控制措施。
+            [普] 建立帳號管理機制，包含帳號之申請、開通、停用及刪除之程序。"
+expect 0 export --format json
+cp "$T/out" "$T/export.json"
+for g in high medium normal; do
+	expect 0 baseline --grade $g
+	cp "$T/out" "$T/base-$g.txt"
+	expect 0 baseline --grade $g --format json
+	cp "$T/out" "$T/base-$g.json"
+done
+for f in "$SRCDIR"/samples/profile-*.xml; do
+	name=$(basename "$f" .xml)
+	for fmt in md json; do
+		expect 0 resolve --profile "$f" --format $fmt
+		cp "$T/out" "$T/res-$name.$fmt"
+	done
+done
+for f in "$T"/base-* "$T"/res-* "$T/export.json"; do
+	for tag in "[高中]" "[中普]" "[高普]" "[高中普]"; do
+		lacks "$f" "$tag"
+	done
+done
+has "$T/base-high.txt" "[高、中、普] 依據稽核紀錄儲存需求，配置稽核紀錄所需之儲存容量。"
+has "$T/base-normal.txt" "    [中、普] 資通系統應具備唯一識別及鑑別機關使用者"
+has "$T/res-profile-dev.md" "  - 四、等級「普」之所有控制措施。
+    - [普] 對於每一種允許之遠端存取類型"
+python3 - "$T" "$SRCDIR"/samples/profile-*.xml <<'PY' || fails=$((fails + 1))
+import json, os, sys
+T = sys.argv[1]
+d = json.load(open(T + "/export.json", encoding="utf-8"))
+assert d["format"] == "secannex-catalog/2", d["format"]
+GR = ["high", "medium", "normal"]
+
+def expected(m, grade):
+    """the nested list of GRADE for measure M, from the export's cells: (cell, entry, depth, via)"""
+    cell_of = lambda g: next(c for c in m["cells"] if g in c["grades"])
+    out, seen = [], []
+    def walk(c, depth, via):
+        if any(c is s for s in seen):
+            return
+        seen.append(c)
+        if c["none"]:
+            if depth == 0:
+                out.append((c, None, 0, via))
+            return
+        for e in c["entries"]:
+            out.append((c, e, depth, via))
+            if e["include"]:
+                v = via + [{"measure": m["id"], "from": c["grades"], "n": e["n"], "include": e["include"]}]
+                for g in GR:
+                    if g in e["include"]:
+                        walk(cell_of(g), depth + 1, v)
+    walk(cell_of(grade), 0, [])
+    return out
+
+keys = ["area", "measure", "measure_name", "from", "n", "text", "none", "include", "depth", "via"]
+inclusions = {}
+for g in GR:
+    exp = [(a, m, x) for a in d["baseline"]["areas"] for m in a["measures"] for x in expected(m, g)]
+    got = d["baseline"]["resolved"][g]
+    assert json.load(open("%s/base-%s.json" % (T, g), encoding="utf-8")) == got, g
+    assert len(got) == len(exp), (g, len(got), len(exp))
+    for r, (a, m, (c, e, depth, via)) in zip(got, exp):
+        assert list(r) == keys, list(r)
+        assert (r["area"], r["measure"], r["from"], r["depth"], r["via"]) == (a["id"], m["id"], c["grades"], depth, via), (r, via)
+        if e is None:
+            assert r["none"] and r["text"] == c["none"] and r["include"] is None and r["n"] is None
+        else:
+            assert (r["n"], r["text"], r["include"], r["none"]) == (e["n"], e["text"], e["include"], False), r
+    inclusions[g] = [(r["measure"], r["n"]) for r in got if r["include"]]
+    # every inclusion item of the grade's own cells is an entry, and something follows it unless all it
+    # includes is 「無要求」 or already listed
+    own = [(m["id"], e["n"]) for a in d["baseline"]["areas"] for m in a["measures"]
+           for c in m["cells"] if g in c["grades"] for e in c["entries"] if e["include"]]
+    assert set(own) <= set(inclusions[g]), g
+    for i, r in enumerate(got):
+        if r["include"]:
+            nxt = got[i + 1]
+            assert nxt["depth"] == r["depth"] + 1 and nxt["via"][-1]["n"] == r["n"], (r, nxt)
+assert len(inclusions["high"]) == 20 and len(inclusions["medium"]) == 11 and inclusions["normal"] == [], \
+    {g: len(v) for g, v in inclusions.items()}
+assert ("au-01", "二") in inclusions["medium"]
+
+# a resolution's baseline_controls: the same entries, measure after measure of the cited areas
+resolved = {g: d["baseline"]["resolved"][g] for g in GR}
+nested = 0
+for f in sys.argv[2:]:
+    name = os.path.basename(f)[:-4]
+    res = json.load(open("%s/res-%s.json" % (T, name), encoding="utf-8"))
+    assert res["format"] == "secannex-resolution/2", res["format"]
+    g = res["baseline_grade"]["value"]
+    for it in res["items"]:
+        bc = it["baseline_controls"]
+        if bc is None:
+            continue
+        areas = []
+        for r in bc:
+            if r["area"] not in areas:
+                areas.append(r["area"])
+        assert bc == [r for a in areas for r in resolved[g] if r["area"] == a], (name, it["id"])
+        nested += sum(r["depth"] > 0 for r in bc)
+assert nested > 0
 PY
 expect 1 baseline --grade 高 --area zz
 has "$T/err" "unknown 附表十 area 'zz'"

@@ -154,7 +154,10 @@ test_blanks_tiers_controls(void **state)
 	row = row_of(r, "dev-13");
 	assert_non_null(strstr(row->text, "本系統為中級，需符合高級系統資通系統防護基準存取控制控制措施"));
 	assert_int_equal(row->unfilled, 0);
-	assert_int_equal(row->ncontrols, 12); /* ac-01 7 + ac-02 1 + ac-03 4 at 高 */
+	/* at 高: ac-01 7 + ac-02 1 + ac-03 4 controls, and the inclusion items ac-01 四 (中), its 四 (普)
+	 * and ac-03 四 (普) */
+	assert_int_equal(row->ncontrols, 15);
+	assert_true(row->controls[3].is_include && row->controls[7].is_include);
 	assert_string_equal(row->controls[0].measure->id, "ac-01");
 	assert_null(row_of(r, "dev-01")->controls);
 	assert_string_equal(row_of(r, "dev-16")->text,
