@@ -97,6 +97,9 @@ S_json_item(sx_json *w, const sx_item *it)
 		sx_json_kv_str(w, "note", NULL);
 		sx_json_kv_str(w, "note_scope", NULL);
 	}
+	sx_json_kv_str(w, "note_audience", it->note.n || it->group->note.n ?
+	    sx_audience_names[sx_item_note_audience(it)] : NULL);
+	sx_json_kv_bool(w, "qualification", sx_item_qualification(it));
 	sx_json_key(w, "conditions");
 	S_json_conditions(w, it);
 	sx_json_key(w, "blanks");
@@ -538,6 +541,8 @@ S_res_row(sx_json *w, const secannex_resolution *r, const sx_row *row)
 	}
 	sx_json_kv_str(w, "note", row->note);
 	sx_json_kv_str(w, "note_scope", row->note ? (row->note_is_group ? "group" : "row") : NULL);
+	sx_json_kv_str(w, "note_audience", row->note ? sx_audience_names[!row->note_public] : NULL);
+	sx_json_kv_bool(w, "qualification", row->qualification);
 	sx_json_key(w, "source");
 	sx_json_begin_object(w);
 	sx_json_kv_str(w, "catalog", r->cat->proc->version);

@@ -46,7 +46,8 @@ assert list(d) == ["format", "catalog", "types", "regulation", "grading", "basel
 assert d["catalog"]["version"] == "V5.4" and d["catalog"]["edition"] == "112年6月版"
 items = [i for t in d["types"] for i in t["items"]]
 assert len(items) == 142
-keys = ["id", "group", "text", "marks", "tiers", "note", "note_scope", "conditions", "blanks", "baseline_areas"]
+keys = ["id", "group", "text", "marks", "tiers", "note", "note_scope", "note_audience", "qualification",
+        "conditions", "blanks", "baseline_areas"]
 assert all(list(i) == keys for i in items), list(items[0])
 assert all(list(i["marks"]) == ["high", "medium", "normal"] for i in items)
 count = {}

@@ -18,7 +18,8 @@ assert d["grade"]["source"] == "dimensions" and d["grade"]["set_by"] == ["confid
 items = {i["id"]: i for i in d["items"]}
 assert len(items) == 58
 keys = ["id", "group", "text", "mark", "tier", "status", "rule", "reason", "decision", "note",
-        "note_scope", "source", "conditions", "unfilled_blanks", "baseline_controls"]
+        "note_scope", "note_audience", "qualification", "source", "conditions", "unfilled_blanks",
+        "baseline_controls"]
 assert all(list(i) == keys for i in d["items"])
 assert items["dev-05"]["status"] == "required" and items["dev-05"]["rule"] == "ciso-confirmed"
 assert items["dev-29"]["status"] == "excluded" and "DDoS" in items["dev-29"]["reason"]

@@ -98,6 +98,13 @@ class Expect:
         self.title = res["tender"]["title"] or ""
         self.version = res["catalog"]["version"]
         self.items = items
+        # the catalog's audience data agrees with what the notes state (checked independently)
+        for i in items:
+            if i["note"]:
+                check(i["note_audience"] == ("vendor" if public_note(i) else "agency"),
+                      "%s: note_audience %s disagrees with its note" % (i["id"], i["note_audience"]))
+                check(i["qualification"] == (QUALIFICATION in i["note"]),
+                      "%s: qualification %s disagrees with its note" % (i["id"], i["qualification"]))
         # the row's place in its 子項: 第N項
         seen = {}
         self.place = {}
