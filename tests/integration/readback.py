@@ -217,6 +217,7 @@ def check_pandoc(path, fmt, exp, vm, tag):
             break
     check(seen, "%s: pandoc: no heading containing %s" % (tag, REQ_HEADING))
     check_public_text(norm(pd_text(ast["blocks"])), exp, tag)
+    check_appendix(ast, exp, tag)
     if not check(table is not None, "%s: pandoc: no table after the %s heading" % (tag, REQ_HEADING)):
         return
     head, body = pd_table(table)
@@ -288,6 +289,61 @@ def check_review(path, fmt, exp, tag):
                   % (tag, it["id"]))
     for word in ("承辦人", "單位主管", "資安長", "SHA-256"):
         check(word in text, "%s: review lacks %s" % (tag, word))
+
+
+GRADE_ZH = {"high": "高", "medium": "中", "normal": "普"}
+
+
+def appendix_expect(exp):
+    """The 附表十 appendix from the resolution JSON, independently of secannex's code: per cited
+    area (in the order areas first appear), per measure, the cell's lines: the grade's own
+    entries verbatim with their numerals, each inclusion item kept, the included controls beneath
+    it, indented one 「　　」 per level and labelled with their grades."""
+    areas = {}
+    for it in exp.res["items"]:
+        if it["status"] not in IN_ANNEX:
+            continue
+        for c in it.get("baseline_controls") or []:
+            m = areas.setdefault(c["area"], {})
+            lines = m.setdefault(c["measure"], [])
+            if len(m) and c in lines:
+                continue
+            lines.append(c)
+    out = {}
+    for area, measures in areas.items():
+        for measure, ctls in measures.items():
+            text = []
+            for c in ctls:
+                label = ""
+                if c["depth"] > 0:
+                    label = "（等級" + "及".join("「%s」" % GRADE_ZH[g] for g in c["from"]) + "）"
+                num = "%s、" % c["n"] if c["n"] and not c["none"] else ""
+                text.append("　　" * c["depth"] + label + num + c["text"])
+            out[measure] = (ctls[0]["measure_name"], "\n".join(text))
+    return out
+
+
+def check_appendix(ast, exp, tag):
+    """Every measure row of the appendix tables holds exactly its nested controls."""
+    want = appendix_expect(exp)
+    rows = {}
+    seen = False
+    for b in pd_blocks(ast["blocks"]):
+        if b["t"] == "Header" and "附錄" in pd_text(b["c"][2]):
+            seen = True
+        elif seen and b["t"] == "Table":
+            head, body = pd_table(b)
+            for r in head + body:
+                if len(r) == 2 and r[0] != "措施":
+                    rows.setdefault(norm(r[0]), []).append(norm(r[1]))
+    if not want:
+        check(not seen, "%s: an appendix without cited controls" % tag)
+        return
+    check(seen, "%s: pandoc: no 附錄 heading" % tag)
+    for measure, (name, text) in want.items():
+        got = rows.get(norm(name), [])
+        check(norm(text) in got, "%s: appendix %s %s: %r, expected %r"
+              % (tag, measure, name, got[:1], text[:80]))
 
 
 # ---- b. python-docx ----
