@@ -109,7 +109,7 @@ static const struct opt_spec {
 	    C_TENDER },
 	{ "title", 1, OPT_TENDER, "TEXT", "案名 (tender title)", "title",
 	    C_TENDER },
-	{ "date", 1, OPT_TENDER, "YYYY-MM-DD", "the document date", "date",
+	{ "date", 1, OPT_TENDER, "DATE", "the document date: 2026-11-20, or 民國 115-11-20, 115/11/20, 115年11月20日", "date",
 	    C_TENDER },
 	{ "strict", 0, OPT_STRICT, NULL, "treat warnings (unfilled blanks) as errors", NULL,
 	    C_TENDER },

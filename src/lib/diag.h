@@ -49,7 +49,7 @@ enum sx_msg {
 	SX_MSG_BAD_KIND,      /* %s */
 	SX_MSG_BAD_YESNO,     /* %s */
 	SX_MSG_BAD_DATE,      /* %s */
-	SX_MSG_DATE_FIELD,
+	SX_MSG_DATE_FIELD,    /* %s */
 	SX_MSG_NEED_VALUE,
 	SX_MSG_NEED_ROW,
 	SX_MSG_NEED_ROW_REASON,
@@ -88,6 +88,17 @@ enum sx_msg {
 	SX_MSG_OUT_REPLACE,   /* %s: strerror */
 	SX_MSG_ZIP,           /* %s %s: step, libzip's message */
 	SX_MSG_XML_WRITE,
+	/* reference documents (--reference-doc) */
+	SX_MSG_REF_NOT_ZIP,   /* %s: libzip's message */
+	SX_MSG_REF_ENTRIES,   /* %lld %d */
+	SX_MSG_REF_ENTRY_BIG, /* %s %llu %zu: entry, size, limit */
+	SX_MSG_REF_ZIP_READ,  /* %s %s: entry, libzip's message */
+	SX_MSG_REF_KIND,      /* %s %s %s: what it is, the output format, the extension wanted */
+	SX_MSG_REF_MISSING,   /* %s %s: "a .docx", the part */
+	SX_MSG_REF_XML,       /* %s %d %s: part, line, the safe reader's message */
+	SX_MSG_REF_LINK,      /* %s %s: part, target */
+	SX_MSG_REF_UNSUPPORTED, /* %s %s: part, what */
+	SX_MSG_REF_FORMAT,    /* %s: format */
 	/* secannex_error_last() messages (sx_error_msg) */
 	SX_MSG_NO_PROCUREMENT,
 	SX_MSG_NO_REGULATION,

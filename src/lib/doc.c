@@ -71,7 +71,52 @@ sx_doc_row(sx_table *t, const char *const *cells)
 	t->cells = sx_realloc(t->cells, (t->nrows + 1) * t->ncols * sizeof(char *));
 	for (size_t i = 0; i < t->ncols; i++)
 		t->cells[t->nrows * t->ncols + i] = sx_strdup(cells[i] ? cells[i] : "");
+	if (t->vspan) {
+		/* a row added after a merge is merged with nothing */
+		t->vspan = sx_realloc(t->vspan, (t->nrows + 1) * t->ncols * sizeof(int));
+		memset(&t->vspan[t->nrows * t->ncols], 0, t->ncols * sizeof(int));
+	}
 	t->nrows++;
+}
+
+void
+sx_table_merge_runs(sx_table *t, size_t col)
+{
+	size_t r, e;
+
+	if (col >= t->ncols || t->nrows == 0)
+		return;
+	if (t->vspan == NULL)
+		t->vspan = sx_calloc(t->nrows * t->ncols, sizeof(int));
+	for (r = t->nheader; r < t->nrows; r = e) {
+		const char *s = t->cells[r * t->ncols + col];
+		for (e = r + 1; e < t->nrows && *s && strcmp(t->cells[e * t->ncols + col], s) == 0; e++)
+			t->vspan[e * t->ncols + col] = -1;
+		t->vspan[r * t->ncols + col] = e - r > 1 ? (int)(e - r) : 0;
+	}
+}
+
+int
+sx_table_span(const sx_table *t, size_t r, size_t c)
+{
+	int v;
+
+	if (t->vspan == NULL || r < t->nheader || r >= t->nrows || c >= t->ncols)
+		return 0;
+	v = t->vspan[r * t->ncols + c];
+	if (v > 1)
+		return (size_t)v > t->nrows - r ? (int)(t->nrows - r) : v;
+	if (v != -1)
+		return 0;
+	/* covered only when a merge above reaches this row */
+	for (size_t k = r; k-- > t->nheader;) {
+		int u = t->vspan[k * t->ncols + c];
+		if (u > 1)
+			return k + (size_t)u > r ? -1 : 0;
+		if (u != -1)
+			return 0;
+	}
+	return 0;
 }
 
 void

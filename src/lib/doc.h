@@ -82,6 +82,16 @@ sx_table *sx_table_new(size_t ncols);
 void sx_table_free(sx_table *t);
 /* Append a row of NCOLS cells (copied; NULL: an empty cell). */
 void sx_doc_row(sx_table *t, const char *const *cells);
+/* Merge vertically, in column COL, every run of consecutive body rows (after the NHEADER header
+ * rows, which never span) whose cells in COL hold the same non-empty text: the run's first cell
+ * gets vspan N (the run's length), the others -1 (their text stays in the model, unprinted).
+ * Allocates vspan when needed; other columns keep theirs.  Call it after the rows are added
+ * (a row added later is merged with nothing). */
+void sx_table_merge_runs(sx_table *t, size_t col);
+/* What a writer prints for cell (R, C): N > 1, the first cell of N merged rows (clamped to the
+ * table); -1, a cell covered by a merge above; 0, a plain cell (always for header rows and for a
+ * -1 that no merge above reaches). */
+int sx_table_span(const sx_table *t, size_t r, size_t c);
 
 /* Merge the body cells of column COL (after the header rows) that repeat the text of the cell
  * above into one cell spanning those rows (sx_table.vspan); empty cells are never merged. */

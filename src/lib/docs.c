@@ -13,19 +13,21 @@
 #define F(x) (1u << SECANNEX_FORMAT_##x)
 
 /* One row per format, in enum order: stream formats (rendered to standard output) have no
- * extension and no writer. */
+ * extension and no writer; the package formats also write with a reference document. */
 static const struct {
 	secannex_format_info info;
 	sx_writer_fn write;
+	sx_refwriter_fn write_ref;
 } S_formats[SECANNEX_FORMAT__COUNT] = {
-	[SECANNEX_FORMAT_TEXT] = { { "text", NULL, "plain text for the terminal", 0, 0 }, NULL },
-	[SECANNEX_FORMAT_MD] = { { "md", NULL, "Markdown", 0, 0 }, NULL },
-	[SECANNEX_FORMAT_JSON] = { { "json", NULL, "JSON (stable key order)", 0, 0 }, NULL },
-	[SECANNEX_FORMAT_ODT] = { { "odt", ".odt", "OpenDocument text (ODF 1.3)", 1, 1 }, sx_odt_write },
+	[SECANNEX_FORMAT_TEXT] = { { "text", NULL, "plain text for the terminal", 0, 0 }, NULL, NULL },
+	[SECANNEX_FORMAT_MD] = { { "md", NULL, "Markdown", 0, 0 }, NULL, NULL },
+	[SECANNEX_FORMAT_JSON] = { { "json", NULL, "JSON (stable key order)", 0, 0 }, NULL, NULL },
+	[SECANNEX_FORMAT_ODT] = { { "odt", ".odt", "OpenDocument text (ODF 1.3)", 1, 1 }, sx_odt_write,
+	    sx_odt_write_ref },
 	[SECANNEX_FORMAT_DOCX] = { { "docx", ".docx", "Word (ECMA-376 transitional)", 1, 1 },
-	    sx_docx_write },
+	    sx_docx_write, sx_docx_write_ref },
 	[SECANNEX_FORMAT_CSV] = { { "csv", ".csv", "comma-separated records, UTF-8 with a BOM", 1, 0 },
-	    sx_csv_write },
+	    sx_csv_write, NULL },
 };
 
 /* One row per document.  A document written without a name is the first row that takes the
@@ -180,12 +182,22 @@ secannex_resolution_fingerprint(const secannex_resolution *r, char out[65])
 	return rc == 0 ? 0 : SECANNEX_EIO;
 }
 
-/* Write document A in OPTS' format to PATH, atomically. */
+/* Write document A in OPTS' format (with its reference document, when given) to PATH, atomically:
+ * nothing is written when anything fails. */
 static int
 S_write(const sx_doc *a, const secannex_write_opts *o, const char *path, secannex_diags *d)
 {
 	sx_buf out = SX_BUF_INIT;
-	int rc = S_formats[o->format].write(a, o->template_dir, &out, d);
+	int rc;
+
+	if (o->reference_doc && S_formats[o->format].write_ref == NULL) {
+		sx_diag(d, SX_MSG_REF_FORMAT, o->reference_doc, 0, S_formats[o->format].info.name);
+		return SECANNEX_EINVALID;
+	}
+	if (o->reference_doc)
+		rc = S_formats[o->format].write_ref(a, o->template_dir, o->reference_doc, &out, d);
+	else
+		rc = S_formats[o->format].write(a, o->template_dir, &out, d);
 
 	if (rc == 0)
 		rc = sx_write_atomic(path, out.ptr, out.len, d);

@@ -22,12 +22,21 @@ typedef struct sx_doc_src {
 typedef int (*sx_writer_fn)(const sx_doc *a, const char *template_dir, sx_buf *out,
     secannex_diags *d);
 
+/* A package writer that takes an agency's reference document REFERENCE_DOC (--reference-doc) of
+ * its own format: its styles, page header and footer. */
+typedef int (*sx_refwriter_fn)(const sx_doc *a, const char *template_dir, const char *reference_doc,
+    sx_buf *out, secannex_diags *d);
+
 /* A document builder: fills *OUT (freed with sx_doc_free()) from SRC. */
 typedef void (*sx_builder_fn)(sx_doc *out, const sx_doc_src *src);
 
 /* The writers (one file each) and the builders (annex.c, redline.c). */
 int sx_odt_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_diags *d);
 int sx_docx_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_diags *d);
+int sx_odt_write_ref(const sx_doc *a, const char *template_dir, const char *reference_doc,
+    sx_buf *out, secannex_diags *d);
+int sx_docx_write_ref(const sx_doc *a, const char *template_dir, const char *reference_doc,
+    sx_buf *out, secannex_diags *d);
 int sx_csv_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_diags *d);
 void sx_build_annex(sx_doc *out, const sx_doc_src *src);
 void sx_build_matrix(sx_doc *out, const sx_doc_src *src);

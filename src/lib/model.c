@@ -1,6 +1,7 @@
 /* model.c: the model's name tables (grades, marks, levels, kinds, blanks) and its look-ups; the
  * lowest layer above the utilities, so that loading, checking, resolution and rendering all read
  * the same names from one place. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,4 +143,112 @@ secannex_kind_parse(secannex_kind *out, const char *s)
 		}
 	sx_error_msg(SX_MSG_BAD_KIND, s ? s : "");
 	return SECANNEX_EINVALID;
+}
+
+/* ---- dates: ISO 8601 inside, 民國 years on paper ---- */
+
+/* The number at *S of at most MAX digits (ASCII, or full-width ０–９ as an IME types them);
+ * advances *S and sets *NDIG.  Returns -1 when there is no digit. */
+static int
+S_date_num(const char **s, int max, int *ndig)
+{
+	int v = 0, n = 0;
+
+	while (n < max) {
+		const unsigned char *p = (const unsigned char *)*s;
+		if (*p >= '0' && *p <= '9') {
+			v = v * 10 + (*p - '0');
+			*s += 1;
+		} else if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+			v = v * 10 + (p[2] - 0x90);
+			*s += 3;
+		} else {
+			break;
+		}
+		n++;
+	}
+	*ndig = n;
+	return n ? v : -1;
+}
+
+/* *S starts with LIT: skip it. */
+static int
+S_date_lit(const char **s, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (strncmp(*s, lit, n) != 0)
+		return 0;
+	*s += n;
+	return 1;
+}
+
+static int
+S_date_valid(int y, int m, int d)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (y < 1912 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
+/* The month and day after the year: "-11-20" or "/11/20" (SEP), or "年11月20日" (SEP 0). */
+static int
+S_date_md(const char *p, char sep, int *m, int *d)
+{
+	int n;
+
+	if (sep) {
+		if (*p++ != sep || (*m = S_date_num(&p, 2, &n)) < 0 || *p++ != sep ||
+		    (*d = S_date_num(&p, 2, &n)) < 0)
+			return 0;
+		return *p == '\0';
+	}
+	if (!S_date_lit(&p, "年") || (*m = S_date_num(&p, 2, &n)) < 0 || !S_date_lit(&p, "月") ||
+	    (*d = S_date_num(&p, 2, &n)) < 0 || !S_date_lit(&p, "日"))
+		return 0;
+	return *p == '\0';
+}
+
+int
+sx_date_parse(const char *s, char iso[11])
+{
+	const char *p = s;
+	int y, m = 0, d = 0, n, prefix, ok;
+
+	if (s == NULL)
+		return 0;
+	prefix = S_date_lit(&p, "中華民國") || S_date_lit(&p, "民國");
+	if ((y = S_date_num(&p, 4, &n)) < 0)
+		return 0;
+	if (n == 4 && !prefix) {
+		/* Gregorian: 2026-11-20 (ISO 8601: ASCII, two-digit month and day) or 2026年11月20日 */
+		if (*p == '-')
+			ok = strlen(s) == 10 && s[7] == '-' && S_date_md(p, '-', &m, &d);
+		else
+			ok = S_date_md(p, 0, &m, &d);
+	} else if (n <= 3) {
+		/* 民國: 115-11-20, 115/11/20, 115年11月20日, 中華民國115年11月20日; year 0 is no year */
+		ok = y > 0 && S_date_md(p, prefix || (*p != '-' && *p != '/') ? 0 : *p, &m, &d);
+		y += 1911;
+	} else {
+		ok = 0;
+	}
+	if (!ok || !S_date_valid(y, m, d))
+		return 0;
+	snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+	return 1;
+}
+
+char *
+sx_roc_date(const char *iso)
+{
+	char check[11];
+	int y, m, d;
+
+	if (iso == NULL || strlen(iso) != 10 || !sx_date_parse(iso, check) || strcmp(check, iso) != 0 ||
+	    sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return NULL;
+	return sx_aprintf("中華民國%d年%d月%d日", y - 1911, m, d);
 }

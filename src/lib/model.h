@@ -286,6 +286,15 @@ struct sx_buf;
  * 「「中」及「普」」 with corner brackets and 及 before the last). */
 void sx_baseline_grades(struct sx_buf *b, unsigned bits, int quoted);
 
+/* Dates (model.c).  Parse a document date written 2026-11-20 (ISO 8601), 115-11-20, 115/11/20,
+ * 115年11月20日 or 中華民國115年11月20日 (民國 year = year - 1911; ASCII or full-width digits; also
+ * 2026年11月20日) into ISO 8601 in ISO.  Returns 1, or 0 for anything else and for a day that does
+ * not exist (month 13, 04-31, 02-29 of a common year, 民國 year 0, a year before 1912). */
+int sx_date_parse(const char *s, char iso[11]);
+/* The 民國 form of an ISO date: "2026-11-20" -> 「中華民國115年11月20日」 (caller frees); NULL when
+ * ISO is NULL or not a valid YYYY-MM-DD of 1912 or later. */
+char *sx_roc_date(const char *iso);
+
 /* Rich text as plain UTF-8: <br/> as "\n", blanks as their underscores (caller frees). */
 char *sx_rich_plain(const sx_rich *r);
 

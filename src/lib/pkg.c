@@ -1,11 +1,18 @@
-/* pkg.c: what the package writers share: template parts read from disk, ISO 8601 dates, and the
- * segments of a possibly tracked piece of text. */
+/* pkg.c: what the package writers share: template parts read from disk, ISO 8601 dates, the
+ * segments of a possibly tracked piece of text, an agency's reference document (opened through
+ * zippkg.c, parsed through xmlsafe.c) and the XML editing that merging it needs. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
 
 #include "diag.h"
 #include "pkg.h"
+#include "xmlsafe.h"
+#include "zippkg.h"
 
 const sx_dtext *
 sx_pkg_segs(const char *text, int change, const sx_dtext *m, sx_dtext *one, sx_dseg *seg)
@@ -58,4 +65,220 @@ sx_template_read(sx_buf *b, const char *template_dir, const char *name, secannex
 	fclose(f);
 	sx_buf_free(&path);
 	return rc;
+}
+
+int
+sx_buf_insert_before(sx_buf *b, const char *mark, const char *text)
+{
+	size_t t = strlen(text), off;
+	char *at = NULL;
+
+	for (char *p = b->ptr; p && (p = strstr(p, mark)) != NULL; p++)
+		at = p;
+	if (at == NULL)
+		return -1;
+	off = (size_t)(at - b->ptr);
+	sx_buf_grow(b, t);
+	memmove(b->ptr + off + t, b->ptr + off, b->len - off + 1);
+	memcpy(b->ptr + off, text, t);
+	b->len += t;
+	return 0;
+}
+
+/* libxml2 failed to allocate: the one out-of-memory policy (buf.c's) */
+static void
+S_oom(void)
+{
+	fputs("secannex: out of memory\n", stderr);
+	abort();
+}
+
+/* ---- reference documents ---- */
+
+void
+sx_refdoc_close(sx_refdoc *r)
+{
+	sx_zipr_close(r->zip);
+	r->zip = NULL;
+}
+
+int
+sx_refdoc_has(const sx_refdoc *r, const char *part)
+{
+	return sx_zipr_has(r->zip, part);
+}
+
+int
+sx_refdoc_part(sx_refdoc *r, const char *part, sx_buf *b, secannex_diags *d)
+{
+	return sx_zipr_read(r->zip, part, b, d);
+}
+
+/* The kind of package R is, for a message: "a .docx (Word) package", "an ODF package (MIME)". */
+static char *
+S_ref_kind(sx_refdoc *r, secannex_diags *d)
+{
+	sx_buf m = SX_BUF_INIT;
+	char *s;
+
+	if (sx_zipr_has(r->zip, "word/document.xml"))
+		return sx_strdup("a Word (.docx) package");
+	if (sx_zipr_read(r->zip, "mimetype", &m, d) != 0 || m.len == 0 || m.len > 100 ||
+	    strlen(m.ptr) != m.len || sx_user_text_problem(m.ptr, &(int){ 0 }) != 0) {
+		sx_buf_free(&m);
+		return NULL;
+	}
+	if (strcmp(m.ptr, "application/vnd.oasis.opendocument.text") == 0 ||
+	    strcmp(m.ptr, "application/vnd.oasis.opendocument.text-template") == 0)
+		s = sx_strdup("an OpenDocument text (.odt)");
+	else
+		s = sx_aprintf("an OpenDocument package of type %s", m.ptr);
+	sx_buf_free(&m);
+	return s;
+}
+
+int
+sx_refdoc_open(sx_refdoc *r, const char *path, secannex_format fmt, secannex_diags *d)
+{
+	int docx = fmt == SECANNEX_FORMAT_DOCX, rc;
+	const char *want = docx ? "a .docx" : "an .odt";
+	static const char *const need_docx[] = { "word/document.xml", "[Content_Types].xml", NULL };
+	static const char *const need_odt[] = { "mimetype", "content.xml", "styles.xml", NULL };
+	const char *const *need = docx ? need_docx : need_odt;
+	char *kind = NULL;
+
+	r->path = path;
+	r->zip = NULL;
+	if ((rc = sx_zipr_open(&r->zip, path, d)) != 0)
+		return rc;
+	rc = SECANNEX_EINVALID;
+	kind = S_ref_kind(r, d);
+	if (kind && strncmp(kind, docx ? "a Word" : "an OpenDocument text", docx ? 6 : 20) != 0) {
+		sx_diag(d, SX_MSG_REF_KIND, path, 0, kind, docx ? "DOCX" : "ODT", docx ? ".docx" : ".odt");
+		goto done;
+	}
+	for (size_t i = 0; need[i]; i++)
+		if (!sx_zipr_has(r->zip, need[i])) {
+			sx_diag(d, SX_MSG_REF_MISSING, path, 0, want, need[i]);
+			goto done;
+		}
+	if (!docx && kind == NULL) {
+		sx_diag(d, SX_MSG_REF_MISSING, path, 0, want, "ODF text mimetype");
+		goto done;
+	}
+	rc = 0;
+done:
+	free(kind);
+	if (rc != 0)
+		sx_refdoc_close(r);
+	return rc;
+}
+
+int
+sx_refdoc_xml(sx_refdoc *r, const char *part, xmlDocPtr *out, sx_buf *raw, secannex_diags *d)
+{
+	sx_buf b = SX_BUF_INIT;
+	secannex_diags *tmp;
+	int rc;
+
+	*out = NULL;
+	if ((rc = sx_zipr_read(r->zip, part, &b, d)) != 0)
+		goto done;
+	/* the safe reader's diagnostics, restated as the reference document's */
+	tmp = secannex_diags_new();
+	rc = sx_xml_parse_mem(out, b.ptr ? b.ptr : "", b.len, part, tmp);
+	for (size_t i = 0; i < tmp->n; i++)
+		sx_diag(d, SX_MSG_REF_XML, r->path, 0, part, tmp->v[i].line, tmp->v[i].msg);
+	secannex_diags_free(tmp);
+	if (rc == 0 && raw)
+		sx_buf_put(raw, b.ptr, b.len);
+done:
+	sx_buf_free(&b);
+	return rc;
+}
+
+const char *
+sx_picture_type(const char *name)
+{
+	static const char *const types[][2] = {
+		{ "png", "image/png" }, { "jpg", "image/jpeg" }, { "jpeg", "image/jpeg" },
+		{ "gif", "image/gif" }, { "bmp", "image/bmp" }, { "tif", "image/tiff" },
+		{ "tiff", "image/tiff" }, { "svg", "image/svg+xml" }, { "emf", "image/x-emf" },
+		{ "wmf", "image/x-wmf" },
+	};
+	const char *ext = strrchr(name, '.');
+
+	for (size_t i = 0; ext && i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcasecmp(ext + 1, types[i][0]) == 0)
+			return types[i][1];
+	return NULL;
+}
+
+/* ---- XML editing ---- */
+
+xmlDocPtr
+sx_xml_own(const char *s, size_t len)
+{
+	sx_xml_init();
+	return xmlReadMemory(s, (int)len, "template", "UTF-8", XML_PARSE_NONET | XML_PARSE_NOCDATA);
+}
+
+xmlNodePtr
+sx_xml_graft(xmlNodePtr parent, xmlNodePtr before, xmlNodePtr src)
+{
+	xmlNodePtr copy = NULL;
+
+	if (xmlDOMWrapCloneNode(NULL, src->doc, src, &copy, parent->doc, parent, 1, 0) != 0 ||
+	    copy == NULL)
+		S_oom(); /* only out of memory makes a clone fail */
+	if (before)
+		xmlAddPrevSibling(before, copy);
+	else
+		xmlAddChild(parent, copy);
+	return copy;
+}
+
+int
+sx_xml_el(xmlNodePtr n, const char *ns, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0 &&
+	    n->ns && n->ns->href && strcmp((const char *)n->ns->href, ns) == 0;
+}
+
+xmlNodePtr
+sx_xml_child(xmlNodePtr parent, const char *ns, const char *name, xmlNodePtr after)
+{
+	xmlNodePtr n = after ? after->next : parent ? parent->children : NULL;
+
+	for (; n; n = n->next)
+		if (sx_xml_el(n, ns, name))
+			return n;
+	return NULL;
+}
+
+char *
+sx_xml_get(xmlNodePtr n, const char *ns, const char *name)
+{
+	xmlChar *v = ns ? xmlGetNsProp(n, (const xmlChar *)name, (const xmlChar *)ns) :
+	    xmlGetNoNsProp(n, (const xmlChar *)name);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = sx_strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+void
+sx_xml_dump(xmlDocPtr doc, sx_buf *b)
+{
+	xmlChar *mem = NULL;
+	int len = 0;
+
+	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
+	if (mem == NULL)
+		S_oom();
+	sx_buf_put(b, mem, (size_t)len);
+	xmlFree(mem);
 }

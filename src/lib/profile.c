@@ -147,24 +147,6 @@ S_add_decision(secannex_profile *p, enum sx_dec_kind kind, const char *ref, cons
 }
 
 static int
-S_parse_date(const char *s)
-{
-	/* YYYY-MM-DD with a real month and day */
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, dd;
-	char tail;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3)
-		return 0;
-	if (y < 1900 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
-		return 0;
-	if (m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 0;
-	return 1;
-}
-
-static int
 S_grade_value(const char *s)
 {
 	secannex_grade g;
@@ -172,20 +154,23 @@ S_grade_value(const char *s)
 	return secannex_grade_parse(&g, s) == 0 ? (int)g : -1;
 }
 
-/* <tender>: the document fields (<date> a real YYYY-MM-DD). */
+/* <tender>: the document fields (<date> a real date in one of the accepted forms, kept as ISO
+ * 8601). */
 static void
 S_read_tender(secannex_profile *p, xmlNodePtr c, const char *path, secannex_diags *d)
 {
+	char iso[11];
+
 	for (xmlNodePtr f = sx_xml_first_el(c); f; f = sx_xml_next_el(f)) {
 		char *fv = sx_xml_content(f);
 		for (int i = 0; i < SX_F__COUNT; i++) {
 			if (!sx_xml_is(f, sx_field_names[i]) ||
 			    !sx_field_ok(fv, sx_field_names[i], path, xmlGetLineNo(f), d))
 				continue;
-			if (i == SX_F_DATE && !S_parse_date(fv))
-				sx_diag(d, SX_MSG_DATE_FIELD, path, xmlGetLineNo(f));
+			if (i == SX_F_DATE && !sx_date_parse(fv, iso))
+				sx_diag(d, SX_MSG_DATE_FIELD, path, xmlGetLineNo(f), fv);
 			else
-				S_replace(&p->fields[i], fv);
+				S_replace(&p->fields[i], i == SX_F_DATE ? iso : fv);
 		}
 		free(fv);
 	}
@@ -395,9 +380,10 @@ S_set_text(secannex_profile *p, const char *key, const char *flag, const char *v
     secannex_diags *d)
 {
 	if (strcmp(key, "date") == 0) {
-		if (!S_parse_date(value))
+		char iso[11];
+		if (!sx_date_parse(value, iso))
 			return S_bad(d, flag, SX_MSG_BAD_DATE, value);
-		S_replace(&p->fields[SX_F_DATE], value);
+		S_replace(&p->fields[SX_F_DATE], iso);
 		return 0;
 	}
 	if (!*value)

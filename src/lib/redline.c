@@ -149,7 +149,9 @@ S_diff_new(const char *a, const char *b)
 	return d;
 }
 
-/* Merge two tables with the same columns: rows aligned by key; matched rows diffed cell by cell. */
+/* Merge two tables with the same columns: rows aligned by key; matched rows diffed cell by cell.
+ * Vertical merges (vspan) are not carried: rows inserted or deleted would break a merge, so every
+ * row of a redline prints its own text (the merged table's vspan stays NULL). */
 static void
 S_merge_table(sx_doc *r, const sx_table *o, const sx_table *n)
 {

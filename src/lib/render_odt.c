@@ -1,10 +1,15 @@
-/* render_odt.c: the annex as an ODF 1.3 text package (content.xml, meta.xml; styles from templates/odt). */
+/* render_odt.c: the annex as an ODF 1.3 text package (content.xml, meta.xml; styles from templates/odt,
+ * or from an agency's reference document with ours added where it lacks them). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <libxml/tree.h>
 
 #include "docs.h"
 #include "pkg.h"
 #include "diag.h"
+#include "xmlsafe.h"
 #include "xmlw.h"
 #include "zippkg.h"
 
@@ -15,6 +20,8 @@
 #define NS_FO "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 #define NS_META "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 #define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_XLINK "http://www.w3.org/1999/xlink"
+#define NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 
 /* Paragraph text: "\n" → text:line-break, tab → text:tab, runs of spaces → text:s (ODF collapses
  * white space otherwise). */
@@ -151,10 +158,12 @@ S_tracked_changes(sx_xw *x, const sx_doc *a)
 			S_regions_of(x, a, &n, b->text, b->change, b->mtext);
 			continue;
 		}
+		/* a covered cell prints nothing */
 		for (size_t k = 0; k < tb->nrows * tb->ncols; k++)
-			S_regions_of(x, a, &n, tb->cells[k],
-			    tb->row_change ? tb->row_change[k / tb->ncols] : 0,
-			    tb->mcells ? &tb->mcells[k] : NULL);
+			if (sx_table_span(tb, k / tb->ncols, k % tb->ncols) >= 0)
+				S_regions_of(x, a, &n, tb->cells[k],
+				    tb->row_change ? tb->row_change[k / tb->ncols] : 0,
+				    tb->mcells ? &tb->mcells[k] : NULL);
 	}
 	sx_xw_end(x);
 }
@@ -212,21 +221,53 @@ S_table_styles(sx_xw *x, const sx_doc *a)
 	}
 }
 
+/* A row; a vertically merged cell spans its rows (table:number-rows-spanned), and the cells it
+ * covers are table:covered-table-cell, so every row still has one cell per column. */
 static void
 S_row(sx_xw *x, S_ctx *ctx, const sx_table *tb, size_t r, int head)
 {
 	sx_xw_start(x, "table:table-row");
 	sx_xw_attr(x, "table:style-name", "Row");
 	for (size_t c = 0; c < tb->ncols; c++) {
-		int label = head || (tb->kind == SX_TBL_FORM && c == 0);
+		int label = head || (tb->kind == SX_TBL_FORM && c == 0), span = sx_table_span(tb, r, c);
+		if (span < 0) {
+			sx_xw_start(x, "table:covered-table-cell");
+			sx_xw_end(x);
+			continue;
+		}
 		sx_xw_start(x, "table:table-cell");
 		sx_xw_attr(x, "table:style-name", label ? "CellHead" : "Cell");
 		sx_xw_attr(x, "office:value-type", "string");
+		if (span > 1)
+			sx_xw_attrf(x, "table:number-rows-spanned", "%d", span);
 		S_mpara(x, ctx, head ? "Table_20_Heading" : "Table_20_Contents",
 		    tb->cells[r * tb->ncols + c], tb->row_change ? tb->row_change[r] : 0,
 		    tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
 		sx_xw_end(x);
 	}
+	sx_xw_end(x);
+}
+
+/* Table T of the document (its automatic styles are TblT…). */
+static void
+S_table(sx_xw *x, S_ctx *ctx, const sx_table *tb, int t)
+{
+	sx_xw_start(x, "table:table");
+	sx_xw_attrf(x, "table:name", "Table%d", t);
+	sx_xw_attrf(x, "table:style-name", "Tbl%d", t);
+	for (size_t c = 0; c < tb->ncols; c++) {
+		sx_xw_start(x, "table:table-column");
+		sx_xw_attrf(x, "table:style-name", "Tbl%d.C%zu", t, c + 1);
+		sx_xw_end(x);
+	}
+	if (tb->nheader) {
+		sx_xw_start(x, "table:table-header-rows");
+		for (size_t r = 0; r < tb->nheader; r++)
+			S_row(x, ctx, tb, r, 1);
+		sx_xw_end(x);
+	}
+	for (size_t r = tb->nheader; r < tb->nrows; r++)
+		S_row(x, ctx, tb, r, 0);
 	sx_xw_end(x);
 }
 
@@ -253,6 +294,9 @@ S_content(const sx_doc *a, sx_buf *out)
 	sx_xw_start(x, "office:text");
 	if (a->author)
 		S_tracked_changes(x, a);
+	/* the attachment label (附件三) opens the first page, above the title */
+	if (a->label)
+		S_mpara(x, &ctx, "Label", a->label, 0, NULL);
 	for (size_t i = 0; i < a->n; i++) {
 		const sx_ablock *b = &a->v[i];
 		switch (b->kind) {
@@ -273,30 +317,13 @@ S_content(const sx_doc *a, sx_buf *out)
 		case SX_BLK_NOTE:
 			S_mpara(x, &ctx, "Note", b->text, b->change, b->mtext);
 			break;
-		case SX_BLK_TABLE: {
-			const sx_table *tb = b->table;
-			t++;
-			sx_xw_start(x, "table:table");
-			sx_xw_attrf(x, "table:name", "Table%d", t);
-			sx_xw_attrf(x, "table:style-name", "Tbl%d", t);
-			for (size_t c = 0; c < tb->ncols; c++) {
-				sx_xw_start(x, "table:table-column");
-				sx_xw_attrf(x, "table:style-name", "Tbl%d.C%zu", t, c + 1);
-				sx_xw_end(x);
-			}
-			if (tb->nheader) {
-				sx_xw_start(x, "table:table-header-rows");
-				for (size_t r = 0; r < tb->nheader; r++)
-					S_row(x, &ctx, tb, r, 1);
-				sx_xw_end(x);
-			}
-			for (size_t r = tb->nheader; r < tb->nrows; r++)
-				S_row(x, &ctx, tb, r, 0);
-			sx_xw_end(x);
+		case SX_BLK_TABLE:
+			S_table(x, &ctx, b->table, ++t);
 			break;
 		}
-		}
 	}
+	if (a->fingerprint)
+		S_mpara(x, &ctx, "Fingerprint", a->fingerprint, 0, NULL);
 	sx_xw_end(x);
 	sx_xw_end(x);
 	sx_xw_end(x);
@@ -330,17 +357,378 @@ S_meta(const sx_doc *a, sx_buf *out)
 	return sx_xw_finish(x, out);
 }
 
-int
-sx_odt_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_diags *d)
+/* ---- styles.xml: the draft header; an agency's reference document ---- */
+
+/* What a package holds beyond the templates: a rewritten styles.xml, its pictures. */
+typedef struct S_opkg {
+	sx_buf styles;      /* empty: the template's */
+	char **pic;         /* Pictures/… part names, their media types and bytes */
+	char **pic_type;
+	sx_buf *pic_data;
+	size_t npic;
+} S_opkg;
+
+/* 「草稿」 in a page header, and the header's spacing (grafted into a master page and its layout). */
+static const char S_draft_snippet[] =
+    "<s xmlns:style=\"" NS_STYLE "\" xmlns:text=\"" NS_TEXT "\" xmlns:fo=\"" NS_FO "\">"
+    "<style:header><text:p text:style-name=\"Draft_20_Mark\">草稿</text:p></style:header>"
+    "<style:header-style><style:header-footer-properties fo:min-height=\"0.8cm\" "
+    "fo:margin-bottom=\"0.3cm\"/></style:header-style></s>";
+
+/* The child office:NAME of ROOT (an office:document-styles), made at its place when missing. */
+static xmlNodePtr
+S_section(xmlNodePtr root, const char *name)
+{
+	static const char *const order[] = {
+		"font-face-decls", "styles", "automatic-styles", "master-styles", NULL
+	};
+	xmlNodePtr n = sx_xml_child(root, NS_OFFICE, name, NULL), before = NULL;
+	size_t k = 0;
+
+	if (n)
+		return n;
+	while (order[k] && strcmp(order[k], name) != 0)
+		k++;
+	for (size_t j = k + 1; order[k] && order[j] && before == NULL; j++)
+		before = sx_xml_child(root, NS_OFFICE, order[j], NULL);
+	n = xmlNewDocNode(root->doc, root->ns, (const xmlChar *)name, NULL);
+	if (before)
+		xmlAddPrevSibling(before, n);
+	else
+		xmlAddChild(root, n);
+	return n;
+}
+
+/* The element child of PARENT named NAME (style namespace) whose style:name is KEY. */
+static xmlNodePtr
+S_named(xmlNodePtr parent, const char *name, const char *key)
+{
+	for (xmlNodePtr n = sx_xml_child(parent, NS_STYLE, name, NULL); n;
+	    n = sx_xml_child(parent, NS_STYLE, name, n)) {
+		char *v = sx_xml_get(n, NS_STYLE, "name");
+		int hit = v && key && strcmp(v, key) == 0;
+		free(v);
+		if (hit)
+			return n;
+	}
+	return NULL;
+}
+
+/* 1 when THEIR section holds an element like OUR C: the same element and style:name, and for
+ * styles the same family (a default style: the same family). */
+static int
+S_has_like(xmlNodePtr their, xmlNodePtr c)
+{
+	char *name = sx_xml_get(c, NS_STYLE, "name"), *fam = sx_xml_get(c, NS_STYLE, "family");
+	int hit = 0;
+
+	for (xmlNodePtr n = sx_xml_first_el(their); n && !hit; n = sx_xml_next_el(n)) {
+		char *nn = sx_xml_get(n, NS_STYLE, "name"), *nf = sx_xml_get(n, NS_STYLE, "family");
+		hit = sx_xml_el(n, NS_STYLE, (const char *)c->name) &&
+		    (name ? nn && strcmp(nn, name) == 0 : nn == NULL) &&
+		    (fam ? nf && strcmp(nf, fam) == 0 : nf == NULL);
+		free(nn);
+		free(nf);
+	}
+	free(name);
+	free(fam);
+	return hit;
+}
+
+/* Copy into THEIRS' section SEC every font face, default style and style of OURS' that it lacks:
+ * the document uses our style names, and they must exist. */
+static void
+S_merge_section(xmlNodePtr theirs, xmlNodePtr ours, const char *sec)
+{
+	xmlNodePtr os = sx_xml_child(ours, NS_OFFICE, sec, NULL), ts;
+
+	if (os == NULL)
+		return;
+	ts = S_section(theirs, sec);
+	for (xmlNodePtr c = sx_xml_first_el(os); c; c = sx_xml_next_el(c))
+		if ((sx_xml_el(c, NS_STYLE, "font-face") || sx_xml_el(c, NS_STYLE, "default-style") ||
+		    sx_xml_el(c, NS_STYLE, "style")) && !S_has_like(ts, c))
+			sx_xml_graft(ts, NULL, c);
+}
+
+/* Rename every reference to master page FROM (style:master-page-name, style:next-style-name) under
+ * N to TO. */
+static void
+S_rename_master(xmlNodePtr n, const char *from, const char *to)
+{
+	static const char *const attrs[] = { "master-page-name", "next-style-name" };
+
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (size_t k = 0; k < 2; k++) {
+			char *v = sx_xml_get(n, NS_STYLE, attrs[k]);
+			if (v && strcmp(v, from) == 0)
+				xmlSetNsProp(n, xmlSearchNsByHref(n->doc, n, (const xmlChar *)NS_STYLE),
+				    (const xmlChar *)attrs[k], (const xmlChar *)to);
+			free(v);
+		}
+		S_rename_master(n->children, from, to);
+	}
+}
+
+/* The body's first page uses master page "Standard" (content.xml names none): make sure THEIRS has
+ * it: their first master page renamed, or, when they have none, ours with its page layout. */
+static void
+S_master(xmlNodePtr theirs, xmlNodePtr ours)
+{
+	xmlNodePtr ms = S_section(theirs, "master-styles"), first, omp, opl;
+	char *old, *pl;
+
+	if (S_named(ms, "master-page", "Standard"))
+		return;
+	if ((first = sx_xml_child(ms, NS_STYLE, "master-page", NULL)) != NULL) {
+		old = sx_xml_get(first, NS_STYLE, "name");
+		S_rename_master(theirs, old ? old : "", "Standard");
+		xmlSetNsProp(first, first->ns, (const xmlChar *)"name", (const xmlChar *)"Standard");
+		free(old);
+		return;
+	}
+	omp = S_named(sx_xml_child(ours, NS_OFFICE, "master-styles", NULL), "master-page", "Standard");
+	pl = omp ? sx_xml_get(omp, NS_STYLE, "page-layout-name") : NULL;
+	opl = S_named(sx_xml_child(ours, NS_OFFICE, "automatic-styles", NULL), "page-layout", pl);
+	if (opl && !S_named(S_section(theirs, "automatic-styles"), "page-layout", pl))
+		sx_xml_graft(S_section(theirs, "automatic-styles"), NULL, opl);
+	if (omp)
+		sx_xml_graft(ms, NULL, omp);
+	free(pl);
+}
+
+/* The namespace HREF in scope at N, declared on ROOT (as PREFIX) when it is not. */
+static xmlNsPtr
+S_ns(xmlNodePtr root, xmlNodePtr n, const char *href, const char *prefix)
+{
+	xmlNsPtr ns = xmlSearchNsByHref(n->doc, n, (const xmlChar *)href);
+
+	return ns ? ns : xmlNewNs(root, (const xmlChar *)href, (const xmlChar *)prefix);
+}
+
+/* Our page in the page layout of their master page "Standard": A4 portrait with 2 cm side margins,
+ * the text width our tables are laid out for; their vertical margins, header and footer stay. */
+static void
+S_page_width(xmlNodePtr root)
+{
+	static const char *const set[][4] = {
+		{ NS_FO, "fo", "page-width", "21cm" }, { NS_FO, "fo", "page-height", "29.7cm" },
+		{ NS_STYLE, "style", "print-orientation", "portrait" }, { NS_FO, "fo", "margin-left", "2cm" },
+		{ NS_FO, "fo", "margin-right", "2cm" },
+	};
+	xmlNodePtr mp = S_named(S_section(root, "master-styles"), "master-page", "Standard"), pl, pp;
+	char *pln = mp ? sx_xml_get(mp, NS_STYLE, "page-layout-name") : NULL;
+
+	pl = S_named(S_section(root, "automatic-styles"), "page-layout", pln);
+	free(pln);
+	if (pl == NULL)
+		return;
+	if ((pp = sx_xml_child(pl, NS_STYLE, "page-layout-properties", NULL)) == NULL) {
+		pp = xmlNewDocNode(root->doc, S_ns(root, pl, NS_STYLE, "style"),
+		    (const xmlChar *)"page-layout-properties", NULL);
+		if (pl->children)
+			xmlAddPrevSibling(pl->children, pp);
+		else
+			xmlAddChild(pl, pp);
+	}
+	for (size_t k = 0; k < sizeof(set) / sizeof(set[0]); k++)
+		xmlSetNsProp(pp, S_ns(root, pp, set[k][0], set[k][1]), (const xmlChar *)set[k][2],
+		    (const xmlChar *)set[k][3]);
+}
+
+/* 「草稿」 first in every header of master page "Standard" of ROOT (a header made when it has
+ * none), and header spacing in its page layout when that has none. */
+static void
+S_draft(xmlNodePtr root)
+{
+	static const char *const heads[] = { "header", "header-left", "header-first" };
+	xmlDocPtr sn = sx_xml_own(S_draft_snippet, sizeof(S_draft_snippet) - 1);
+	xmlNodePtr sroot = xmlDocGetRootElement(sn), shead = sx_xml_child(sroot, NS_STYLE, "header", NULL);
+	xmlNodePtr mp = S_named(S_section(root, "master-styles"), "master-page", "Standard"), pl;
+	char *pln = mp ? sx_xml_get(mp, NS_STYLE, "page-layout-name") : NULL;
+
+	for (size_t k = 0; mp && k < 3; k++) {
+		xmlNodePtr h = sx_xml_child(mp, NS_STYLE, heads[k], NULL);
+		if (h == NULL && k == 0)
+			sx_xml_graft(mp, sx_xml_first_el(mp), shead);
+		else if (h) {
+			xmlUnsetNsProp(h, h->ns, (const xmlChar *)"display"); /* a hidden header is shown */
+			sx_xml_graft(h, sx_xml_first_el(h), sx_xml_first_el(shead));
+		}
+	}
+	pl = S_named(S_section(root, "automatic-styles"), "page-layout", pln);
+	if (pl && sx_xml_child(pl, NS_STYLE, "header-style", NULL) == NULL)
+		sx_xml_graft(pl, sx_xml_child(pl, NS_STYLE, "footer-style", NULL),
+		    sx_xml_child(sroot, NS_STYLE, "header-style", NULL));
+	free(pln);
+	xmlFreeDoc(sn);
+}
+static void
+S_opkg_free(S_opkg *p)
+{
+	sx_buf_free(&p->styles);
+	for (size_t i = 0; i < p->npic; i++) {
+		free(p->pic[i]);
+		free(p->pic_type[i]);
+		sx_buf_free(&p->pic_data[i]);
+	}
+	free(p->pic);
+	free(p->pic_type);
+	free(p->pic_data);
+}
+
+/* The media type of picture PART: the reference's manifest says, else its extension (caller frees);
+ * NULL when neither knows. */
+static char *
+S_pic_type(xmlDocPtr manifest, const char *part)
+{
+	xmlNodePtr root = manifest ? xmlDocGetRootElement(manifest) : NULL;
+	const char *byext = sx_picture_type(part);
+
+	for (xmlNodePtr n = sx_xml_child(root, NS_MANIFEST, "file-entry", NULL); n;
+	    n = sx_xml_child(root, NS_MANIFEST, "file-entry", n)) {
+		char *fp = sx_xml_get(n, NS_MANIFEST, "full-path");
+		char *mt = fp && strcmp(fp, part) == 0 ? sx_xml_get(n, NS_MANIFEST, "media-type") : NULL;
+		free(fp);
+		if (mt && strncmp(mt, "image/", 6) == 0 &&
+		    strspn(mt, "abcdefghijklmnopqrstuvwxyz0123456789.+-/") == strlen(mt))
+			return mt;
+		free(mt);
+	}
+	return byext ? sx_strdup(byext) : NULL;
+}
+
+/* Take the picture that HREF (an xlink:href of their styles.xml) names: a Pictures/ part of the
+ * package, once.  Links to other documents (a URL) are left alone; anything else is refused. */
+static int
+S_take_pic(S_opkg *p, sx_refdoc *r, xmlDocPtr manifest, const char *href, secannex_diags *d)
+{
+	const char *part = strncmp(href, "./", 2) == 0 ? href + 2 : href;
+	char *type;
+
+	if (strchr(href, ':') || href[0] == '#' || !*href)
+		return 0;
+	for (size_t i = 0; i < p->npic; i++)
+		if (strcmp(p->pic[i], part) == 0)
+			return 0;
+	if (strncmp(part, "Pictures/", 9) != 0 || strstr(part, "..") || strchr(part + 9, '/') ||
+	    strspn(part, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/") !=
+	    strlen(part) || (type = S_pic_type(manifest, part)) == NULL) {
+		sx_diag(d, SX_MSG_REF_UNSUPPORTED, r->path, 0, "styles.xml", href);
+		return SECANNEX_EINVALID;
+	}
+	if (!sx_refdoc_has(r, part)) {
+		sx_diag(d, SX_MSG_REF_LINK, r->path, 0, "styles.xml", href);
+		free(type);
+		return SECANNEX_EINVALID;
+	}
+	p->pic = sx_realloc(p->pic, (p->npic + 1) * sizeof(char *));
+	p->pic_type = sx_realloc(p->pic_type, (p->npic + 1) * sizeof(char *));
+	p->pic_data = sx_realloc(p->pic_data, (p->npic + 1) * sizeof(sx_buf));
+	p->pic[p->npic] = sx_strdup(part);
+	p->pic_type[p->npic] = type;
+	memset(&p->pic_data[p->npic], 0, sizeof(sx_buf));
+	return sx_refdoc_part(r, part, &p->pic_data[p->npic++], d);
+}
+
+/* Every picture that N and what follows it (their styles.xml) link to. */
+static int
+S_take_pics(S_opkg *p, sx_refdoc *r, xmlDocPtr manifest, xmlNodePtr n, secannex_diags *d)
+{
+	int rc = 0;
+
+	for (; n && rc == 0; n = n->next) {
+		char *href;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((href = sx_xml_get(n, NS_XLINK, "href")) != NULL)
+			rc = S_take_pic(p, r, manifest, href, d);
+		free(href);
+		if (rc == 0)
+			rc = S_take_pics(p, r, manifest, n->children, d);
+	}
+	return rc;
+}
+
+/* THEIRS (the reference's styles.xml) made to carry our document: ODF 1.3, our styles that it
+ * lacks, master page "Standard", its pictures. */
+static int
+S_ref_styles(S_opkg *p, sx_refdoc *r, xmlDocPtr theirs, xmlDocPtr ours, secannex_diags *d)
+{
+	xmlNodePtr troot = xmlDocGetRootElement(theirs), oroot = xmlDocGetRootElement(ours);
+	xmlDocPtr manifest = NULL;
+	int rc;
+
+	if (!sx_xml_el(troot, NS_OFFICE, "document-styles")) {
+		sx_diag(d, SX_MSG_REF_MISSING, r->path, 0, "an .odt", "office:document-styles in styles.xml");
+		return SECANNEX_EINVALID;
+	}
+	xmlSetNsProp(troot, troot->ns, (const xmlChar *)"version", (const xmlChar *)"1.3");
+	S_merge_section(troot, oroot, "font-face-decls");
+	S_merge_section(troot, oroot, "styles");
+	S_master(troot, oroot);
+	S_page_width(troot);
+	rc = sx_refdoc_xml(r, "META-INF/manifest.xml", &manifest, NULL, d);
+	if (rc == 0 || rc == SECANNEX_ENOTFOUND)
+		rc = S_take_pics(p, r, manifest, troot, d);
+	if (manifest)
+		xmlFreeDoc(manifest);
+	return rc;
+}
+
+/* styles.xml when it is not the template's: the reference document's (REF) with ours merged in,
+ * or ours; with 「草稿」 in the page header of a draft. */
+static int
+S_styles(S_opkg *p, const sx_doc *a, const sx_buf *tpl, const char *ref, secannex_diags *d)
+{
+	xmlDocPtr ours = sx_xml_own(tpl->ptr, tpl->len), theirs = NULL;
+	sx_refdoc r = { NULL, NULL };
+	int rc = 0;
+
+	if (ours == NULL) {
+		sx_diag(d, SX_MSG_XML, "odt/styles.xml", 0, "the template is not well-formed");
+		return SECANNEX_EINVALID;
+	}
+	if (ref && ((rc = sx_refdoc_open(&r, ref, SECANNEX_FORMAT_ODT, d)) != 0 ||
+	    (rc = sx_refdoc_xml(&r, "styles.xml", &theirs, NULL, d)) != 0 ||
+	    (rc = S_ref_styles(p, &r, theirs, ours, d)) != 0))
+		goto done;
+	if (a->draft)
+		S_draft(xmlDocGetRootElement(theirs ? theirs : ours));
+	sx_xml_dump(theirs ? theirs : ours, &p->styles);
+done:
+	if (theirs)
+		xmlFreeDoc(theirs);
+	xmlFreeDoc(ours);
+	if (ref)
+		sx_refdoc_close(&r);
+	return rc;
+}
+
+/* Write A; with REF (an .odt), in that agency's styles and page header and footer. */
+static int
+S_write(const sx_doc *a, const char *template_dir, const char *ref, sx_buf *out, secannex_diags *d)
 {
 	static const char mimetype[] = "application/vnd.oasis.opendocument.text";
 	sx_buf content = SX_BUF_INIT, meta = SX_BUF_INIT, styles = SX_BUF_INIT, manifest = SX_BUF_INIT;
+	S_opkg p;
 	sx_zip *z = NULL;
 	int rc;
 
+	memset(&p, 0, sizeof(p));
 	if ((rc = sx_template_read(&styles, template_dir, "odt/styles.xml", d)) != 0 ||
 	    (rc = sx_template_read(&manifest, template_dir, "odt/META-INF/manifest.xml", d)) != 0)
 		goto done;
+	if ((ref || a->draft) && (rc = S_styles(&p, a, &styles, ref, d)) != 0)
+		goto done;
+	for (size_t i = 0; i < p.npic; i++) {
+		char *e = sx_aprintf("  <manifest:file-entry manifest:full-path=\"%s\" manifest:media-type=\"%s\"/>\n",
+		    p.pic[i], p.pic_type[i]);
+		sx_buf_insert_before(&manifest, "</manifest:manifest>", e);
+		free(e);
+	}
 	if (S_content(a, &content) != 0 || S_meta(a, &meta) != 0) {
 		sx_diag(d, SX_MSG_XML_WRITE, "odt", 0);
 		rc = SECANNEX_EIO;
@@ -350,8 +738,13 @@ sx_odt_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_di
 	sx_zip_add(z, "mimetype", mimetype, sizeof(mimetype) - 1, 1);
 	sx_zip_add(z, "META-INF/manifest.xml", manifest.ptr, manifest.len, 0);
 	sx_zip_add(z, "content.xml", content.ptr, content.len, 0);
-	sx_zip_add(z, "styles.xml", styles.ptr, styles.len, 0);
+	if (p.styles.len)
+		sx_zip_add(z, "styles.xml", p.styles.ptr, p.styles.len, 0);
+	else
+		sx_zip_add(z, "styles.xml", styles.ptr, styles.len, 0);
 	sx_zip_add(z, "meta.xml", meta.ptr, meta.len, 0);
+	for (size_t i = 0; i < p.npic; i++)
+		sx_zip_add(z, p.pic[i], p.pic_data[i].ptr, p.pic_data[i].len, 0);
 	rc = sx_zip_finish(z, a->epoch_set ? a->epoch : (time_t)315532800, out, d);
 done:
 	sx_zip_free(z);
@@ -359,5 +752,19 @@ done:
 	sx_buf_free(&meta);
 	sx_buf_free(&styles);
 	sx_buf_free(&manifest);
+	S_opkg_free(&p);
 	return rc;
+}
+
+int
+sx_odt_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_diags *d)
+{
+	return S_write(a, template_dir, NULL, out, d);
+}
+
+int
+sx_odt_write_ref(const sx_doc *a, const char *template_dir, const char *reference_doc, sx_buf *out,
+    secannex_diags *d)
+{
+	return S_write(a, template_dir, reference_doc, out, d);
 }

@@ -137,16 +137,62 @@ S_prescan(const unsigned char *p, size_t len, const char *path, secannex_diags *
 	return 0;
 }
 
+/* Parse LEN bytes at DATA (named PATH in diagnostics) after the pre-scan; no network, and a DOCTYPE
+ * that slipped through is refused. */
+static int
+S_parse(xmlDocPtr *out, const unsigned char *data, size_t len, const char *path, secannex_diags *d)
+{
+	struct S_ectx e = { d, path, SX_MSG_XML, 0 };
+	xmlParserCtxtPtr ctxt = NULL;
+	xmlDocPtr doc = NULL;
+	int rc = SECANNEX_EINVALID;
+
+	if (len == 0) {
+		sx_diag(d, SX_MSG_EMPTY, path, 0);
+		goto done;
+	}
+	if (len > (size_t)2147483647) {
+		sx_diag(d, SX_MSG_TOO_BIG, path, 0, len, (size_t)2147483647);
+		goto done;
+	}
+	if (S_prescan(data, len, path, d) != 0)
+		goto done;
+	ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL) {
+		sx_diag(d, SX_MSG_XML, path, 0, "cannot create a parser");
+		goto done;
+	}
+	xmlSetStructuredErrorFunc(&e, S_xml_error);
+	doc = xmlCtxtReadMemory(ctxt, (const char *)data, (int)len, path, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc == NULL || e.count > 0 || !ctxt->wellFormed) {
+		if (e.count == 0)
+			sx_diag(d, SX_MSG_XML, path, 0, "the document is not well-formed");
+		goto done;
+	}
+	if (doc->intSubset != NULL || doc->extSubset != NULL) {
+		sx_diag(d, SX_MSG_DOCTYPE, path, 1);
+		goto done;
+	}
+	*out = doc;
+	doc = NULL;
+	rc = 0;
+done:
+	if (doc)
+		xmlFreeDoc(doc);
+	if (ctxt)
+		xmlFreeParserCtxt(ctxt);
+	return rc;
+}
+
 int
 sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d)
 {
-	struct S_ectx e = { d, path, SX_MSG_XML, 0 };
 	struct stat st;
 	FILE *f = NULL;
 	unsigned char *data = NULL;
 	size_t len = 0;
-	xmlParserCtxtPtr ctxt = NULL;
-	xmlDocPtr doc = NULL;
 	int rc = SECANNEX_EIO;
 
 	*out = NULL;
@@ -182,44 +228,20 @@ sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d)
 		rc = SECANNEX_EINVALID;
 		goto done;
 	}
-	rc = SECANNEX_EINVALID;
-	if (len == 0) {
-		sx_diag(d, SX_MSG_EMPTY, path, 0);
-		goto done;
-	}
-	if (S_prescan(data, len, path, d) != 0)
-		goto done;
-
-	ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL) {
-		sx_diag(d, SX_MSG_XML, path, 0, "cannot create a parser");
-		goto done;
-	}
-	xmlSetStructuredErrorFunc(&e, S_xml_error);
-	doc = xmlCtxtReadMemory(ctxt, (const char *)data, (int)len, path, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	if (doc == NULL || e.count > 0 || !ctxt->wellFormed) {
-		if (e.count == 0)
-			sx_diag(d, SX_MSG_XML, path, 0, "the document is not well-formed");
-		goto done;
-	}
-	if (doc->intSubset != NULL || doc->extSubset != NULL) {
-		sx_diag(d, SX_MSG_DOCTYPE, path, 1);
-		goto done;
-	}
-	*out = doc;
-	doc = NULL;
-	rc = 0;
+	rc = S_parse(out, data, len, path, d);
 done:
-	if (doc)
-		xmlFreeDoc(doc);
-	if (ctxt)
-		xmlFreeParserCtxt(ctxt);
 	if (f)
 		fclose(f);
 	free(data);
 	return rc;
+}
+
+int
+sx_xml_parse_mem(xmlDocPtr *out, const void *data, size_t len, const char *name, secannex_diags *d)
+{
+	*out = NULL;
+	sx_xml_init();
+	return S_parse(out, data, len, name, d);
 }
 
 int

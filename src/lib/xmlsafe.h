@@ -11,6 +11,11 @@
  * the network.  Returns 0 or a negative secannex_error, with diagnostics in D. */
 int sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d);
 
+/* The same for LEN bytes in memory (a part of a package), named NAME in diagnostics; the caller
+ * limits LEN. */
+int sx_xml_parse_mem(xmlDocPtr *out, const void *data, size_t len, const char *name,
+    secannex_diags *d);
+
 /* Validate DOC (read from PATH) against the RelaxNG schema file RNG.
  * Returns 0 when valid, else SECANNEX_EINVALID (or SECANNEX_EIO when the schema cannot be read). */
 int sx_xml_validate(xmlDocPtr doc, const char *path, const char *rng, secannex_diags *d);

@@ -1,8 +1,11 @@
-/* zippkg.c: the ZIP writer of ODT and DOCX packages, built in memory with libzip. */
+/* zippkg.c: the ZIP writer of ODT and DOCX packages, built in memory with libzip; the reader of an
+ * agency's reference document (entry count and sizes limited). */
 #include "zippkg.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <zip.h>
 
@@ -140,5 +143,133 @@ done:
 	if (src)
 		zip_source_free(src);
 	zip_error_fini(&ze);
+	return rc;
+}
+
+/* ---- reading ---- */
+
+struct sx_zipr {
+	zip_t *za;
+	char *path;
+};
+
+void
+sx_zipr_close(sx_zipr *z)
+{
+	if (z == NULL)
+		return;
+	if (z->za)
+		zip_discard(z->za);
+	free(z->path);
+	free(z);
+}
+
+/* Every entry's declared size within the limit, and not too many entries. */
+static int
+S_check_entries(sx_zipr *z, secannex_diags *d)
+{
+	zip_int64_t n = zip_get_num_entries(z->za, 0);
+
+	if (n < 0 || n > SX_ZIPR_MAX_ENTRIES) {
+		sx_diag(d, SX_MSG_REF_ENTRIES, z->path, 0, (long long)n, SX_ZIPR_MAX_ENTRIES);
+		return SECANNEX_EINVALID;
+	}
+	for (zip_int64_t i = 0; i < n; i++) {
+		zip_stat_t st;
+		if (zip_stat_index(z->za, (zip_uint64_t)i, 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME) ||
+		    !(st.valid & ZIP_STAT_SIZE)) {
+			sx_diag(d, SX_MSG_REF_ZIP_READ, z->path, 0, "?", zip_strerror(z->za));
+			return SECANNEX_EINVALID;
+		}
+		if (st.size > SX_ZIPR_MAX_ENTRY) {
+			sx_diag(d, SX_MSG_REF_ENTRY_BIG, z->path, 0, st.name, (unsigned long long)st.size,
+			    SX_ZIPR_MAX_ENTRY);
+			return SECANNEX_EINVALID;
+		}
+	}
+	return 0;
+}
+
+int
+sx_zipr_open(sx_zipr **out, const char *path, secannex_diags *d)
+{
+	sx_zipr *z = sx_calloc(1, sizeof(*z));
+	struct stat st;
+	zip_error_t ze;
+	int err = 0, rc = SECANNEX_EINVALID;
+
+	*out = NULL;
+	z->path = sx_strdup(path);
+	if (stat(path, &st) != 0) {
+		sx_diag(d, SX_MSG_OPEN, path, 0, strerror(errno));
+		rc = SECANNEX_EIO;
+		goto done;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		sx_diag(d, SX_MSG_NOT_REGULAR, path, 0);
+		goto done;
+	}
+	if ((size_t)st.st_size > SX_ZIPR_MAX_FILE) {
+		sx_diag(d, SX_MSG_TOO_BIG, path, 0, (size_t)st.st_size, SX_ZIPR_MAX_FILE);
+		goto done;
+	}
+	if ((z->za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err)) == NULL) {
+		zip_error_init_with_code(&ze, err);
+		if (err == ZIP_ER_OPEN || err == ZIP_ER_READ || err == ZIP_ER_NOENT) {
+			sx_diag(d, SX_MSG_OPEN, path, 0, zip_error_strerror(&ze));
+			rc = SECANNEX_EIO;
+		} else {
+			sx_diag(d, SX_MSG_REF_NOT_ZIP, path, 0, zip_error_strerror(&ze));
+		}
+		zip_error_fini(&ze);
+		goto done;
+	}
+	if ((rc = S_check_entries(z, d)) != 0)
+		goto done;
+	*out = z;
+	z = NULL;
+done:
+	sx_zipr_close(z);
+	return rc;
+}
+
+int
+sx_zipr_has(const sx_zipr *z, const char *name)
+{
+	return zip_name_locate(z->za, name, 0) >= 0;
+}
+
+int
+sx_zipr_read(sx_zipr *z, const char *name, sx_buf *b, secannex_diags *d)
+{
+	zip_int64_t idx = zip_name_locate(z->za, name, 0), n;
+	zip_file_t *f;
+	size_t total = 0;
+	char chunk[16384];
+	int rc = 0;
+
+	if (idx < 0)
+		return SECANNEX_ENOTFOUND;
+	if ((f = zip_fopen_index(z->za, (zip_uint64_t)idx, 0)) == NULL) {
+		sx_diag(d, SX_MSG_REF_ZIP_READ, z->path, 0, name, zip_strerror(z->za));
+		return SECANNEX_EINVALID;
+	}
+	/* the header's size is not trusted: stop at the limit */
+	while ((n = zip_fread(f, chunk, sizeof(chunk))) > 0) {
+		total += (size_t)n;
+		if (total > SX_ZIPR_MAX_ENTRY) {
+			sx_diag(d, SX_MSG_REF_ENTRY_BIG, z->path, 0, name, (unsigned long long)total,
+			    SX_ZIPR_MAX_ENTRY);
+			rc = SECANNEX_EINVALID;
+			goto done;
+		}
+		sx_buf_put(b, chunk, (size_t)n);
+	}
+	if (n < 0) {
+		sx_diag(d, SX_MSG_REF_ZIP_READ, z->path, 0, name, zip_file_strerror(f));
+		rc = SECANNEX_EINVALID;
+	}
+done:
+	zip_fclose(f);
 	return rc;
 }

@@ -120,7 +120,7 @@ cat >"$T/fields.xml" <<XML
 XML
 expect 1 resolve --profile "$T/fields.xml"
 same_text "$T/err" "secannex: $T/fields.xml:5: error: agency: white space only
-secannex: $T/fields.xml:6: error: the date is not YYYY-MM-DD
+secannex: $T/fields.xml:6: error: <date> '2026-02-30' is not a valid date: write 2026-11-20, 115-11-20, 115/11/20 or (中華民國)115年11月20日
 secannex: $T/fields.xml:7: error: title: longer than 500 characters
 secannex: $T/fields.xml:12: error: the blank scan-risk-level is given twice
 secannex: $T/fields.xml:14: error: reason: white space only"

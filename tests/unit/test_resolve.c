@@ -277,7 +277,7 @@ static const struct err_case {
 	  { "type=dev", "grade=低" } },
 	{ "level out of range", "secannex: --level: error: unknown responsibility level 'F' (expected A, B, C, D or E)",
 	  { "type=dev", "level=F" } },
-	{ "bad date", "secannex: --date: error: '2026-02-30' is not a date YYYY-MM-DD",
+	{ "bad date", "secannex: --date: error: '2026-02-30' is not a valid date: write 2026-11-20, 115-11-20, 115/11/20 or (中華民國)115年11月20日",
 	  { "date=2026-02-30" } },
 	{ "control character", "secannex: --agency: error: control character U+0007 is not allowed",
 	  { "agency=a\ab" } },
