@@ -31,11 +31,9 @@ char *
 sx_tender_date(const secannex_resolution *r)
 {
 	const char *iso = r->fields[SX_F_DATE];
-	int y, m, d;
+	char *roc = iso ? sx_roc_date(iso) : NULL;
 
-	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || y < 1912)
-		return sx_strdup(S_or(iso));
-	return sx_aprintf("中華民國%d年%d月%d日", y - 1911, m, d);
+	return roc ? roc : sx_strdup(S_or(iso));
 }
 
 char *

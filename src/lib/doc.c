@@ -239,25 +239,3 @@ sx_doc_balance(const char *head, const char *tail, double per_line)
 		sx_buf_printf(&b, "%s%s", hw > 0 ? "\n" : "", tail);
 	return sx_buf_detach(&b);
 }
-
-void
-sx_table_merge_runs(sx_table *t, size_t col)
-{
-	size_t start = t->nheader;
-
-	if (col >= t->ncols || t->nrows <= t->nheader + 1)
-		return;
-	if (t->vspan == NULL)
-		t->vspan = sx_calloc(t->nrows * t->ncols, sizeof(int));
-	for (size_t r = t->nheader + 1; r <= t->nrows; r++) {
-		const char *first = t->cells[start * t->ncols + col];
-		if (r < t->nrows && *first && strcmp(t->cells[r * t->ncols + col], first) == 0)
-			continue;
-		if (r - start > 1) {
-			t->vspan[start * t->ncols + col] = (int)(r - start);
-			for (size_t k = start + 1; k < r; k++)
-				t->vspan[k * t->ncols + col] = -1;
-		}
-		start = r;
-	}
-}

@@ -93,9 +93,6 @@ void sx_table_merge_runs(sx_table *t, size_t col);
  * -1 that no merge above reaches). */
 int sx_table_span(const sx_table *t, size_t r, size_t c);
 
-/* Merge the body cells of column COL (after the header rows) that repeat the text of the cell
- * above into one cell spanning those rows (sx_table.vspan); empty cells are never merged. */
-void sx_table_merge_runs(sx_table *t, size_t col);
 /* 1 → 一, 12 → 十二, 20 → 二十 (section and item numbers) into OUT of N bytes. */
 void sx_zh_num(char *out, size_t n, unsigned v);
 /* A title of HEAD then TAIL (案名 + 資通安全需求) whose lines hold at most PER_LINE full-width

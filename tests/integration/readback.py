@@ -186,8 +186,32 @@ def pd_blocks(blocks):
 
 
 def pd_rows(rows):
-    # Row = [attr, [Cell]]; Cell = [attr, align, rowspan, colspan, [Block]]
-    return [[pd_text(cell[4]) for cell in row[1]] for row in rows]
+    """Rows as full grids of cell texts: Row = [attr, [Cell]], Cell = [attr, align, rowspan,
+    colspan, [Block]]; a cell spanning several rows gives its text to each of them (as
+    python-docx does), so every row has its full width."""
+    out, carry = [], {}  # carry: column -> [rows left, text]
+    for row in rows:
+        cells, col, it = [], 0, iter(row[1])
+        while True:
+            if col in carry:
+                left, text = carry[col]
+                cells.append(text)
+                if left <= 1:
+                    del carry[col]
+                else:
+                    carry[col][0] = left - 1
+                col += 1
+                continue
+            cell = next(it, None)
+            if cell is None:
+                break
+            text = pd_text(cell[4])
+            if cell[2] > 1:
+                carry[col] = [cell[2] - 1, text]
+            cells.append(text)
+            col += 1
+        out.append(cells)
+    return out
 
 
 def pd_table(tbl):
@@ -239,7 +263,10 @@ def check_pandoc(path, fmt, exp, vm, tag):
     # spanned columns are dropped by the ODT reader; this table has none, but only rely on the
     # 要求內容 column being where its header says when every row has the full width
     ncols = len(heads)
-    full = all(len(r) == ncols for r in body)
+    # pandoc 2.17's ODT reader drops covered cells and shifts the row's later cells left: with
+    # vertical merges its columns cannot be trusted (odfpy checks them below), only its texts
+    merged = any(any(c) for c in exp.rows(vm)[1])
+    full = all(len(r) == ncols for r in body) and not (fmt == "odt" and merged)
     check(full or fmt == "odt", "%s: pandoc: rows of widths %s, expected %d"
           % (tag, sorted(set(len(r) for r in body)), ncols))
     cells = set(norm(c) for r in body for c in r)
