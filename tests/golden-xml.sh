@@ -31,6 +31,7 @@ doc() {
 }
 
 doc annex-dev 0 generate --profile "$SRCDIR/samples/profile-dev.xml"
+doc review-dev 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --document review
 doc matrix-saas 0 generate --profile "$SRCDIR/samples/profile-saas.xml" --vendor-matrix
 doc annex-all 0 generate --type dev --grade 高 --level A --personal-data \
     --exclude 'dev-29=已由機房提供' --choose dev-20 --agency '範例機關' --case 'X-1' \

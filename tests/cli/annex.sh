@@ -136,6 +136,13 @@ for fmt in odt docx csv; do
 	unset TZ
 	ok cmp -s "$T/d1.$fmt" "$T/d2.$fmt"
 done
+for fmt in odt docx; do
+	expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --document review -o "$T/rv1.$fmt"
+	export TZ=Asia/Taipei
+	expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --document review -o "$T/rv2.$fmt"
+	unset TZ
+	ok cmp -s "$T/rv1.$fmt" "$T/rv2.$fmt"
+done
 lacks "$T/x/docProps/core.xml" "dcterms:created"
 export SOURCE_DATE_EPOCH=1764806400
 expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" -o "$T/e1.odt"
