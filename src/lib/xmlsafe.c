@@ -187,7 +187,7 @@ done:
 }
 
 int
-sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d)
+sx_file_read(unsigned char **out, size_t *outlen, const char *path, size_t max, secannex_diags *d)
 {
 	struct stat st;
 	FILE *f = NULL;
@@ -196,7 +196,7 @@ sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d)
 	int rc = SECANNEX_EIO;
 
 	*out = NULL;
-	sx_xml_init();
+	*outlen = 0;
 	if (max == 0)
 		max = SECANNEX_MAX_FILE_BYTES;
 	if (stat(path, &st) != 0) {
@@ -228,10 +228,30 @@ sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d)
 		rc = SECANNEX_EINVALID;
 		goto done;
 	}
-	rc = S_parse(out, data, len, path, d);
+	data[len] = '\0';
+	*out = data;
+	*outlen = len;
+	data = NULL;
+	rc = 0;
 done:
 	if (f)
 		fclose(f);
+	free(data);
+	return rc;
+}
+
+int
+sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d)
+{
+	unsigned char *data;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	sx_xml_init();
+	if ((rc = sx_file_read(&data, &len, path, max, d)) != 0)
+		return rc;
+	rc = S_parse(out, data, len, path, d);
 	free(data);
 	return rc;
 }

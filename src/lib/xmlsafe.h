@@ -6,6 +6,12 @@
 
 #include "../secannex.h"
 
+/* Read the regular file PATH of at most MAX bytes (0: the default) into *DATA (malloc'd, with a NUL
+ * after its *LEN bytes), for a caller that looks at the bytes before parsing them with
+ * sx_xml_parse_mem().  Returns 0 or a negative secannex_error, with diagnostics in D. */
+int sx_file_read(unsigned char **data, size_t *len, const char *path, size_t max,
+    secannex_diags *d);
+
 /* Read and parse PATH into *OUT.  Refuses files over MAX bytes (0: the default), invalid UTF-8,
  * control characters, and any DOCTYPE; never loads DTDs or external entities and never touches
  * the network.  Returns 0 or a negative secannex_error, with diagnostics in D. */
