@@ -299,6 +299,7 @@ static const char *
 data_dir_of(const struct args *a, int *builtin)
 {
 	static char exe[PATH_MAX];
+	static const char *found; /* the built-in one, looked up once */
 	const char *env = getenv("SECANNEX_DATADIR");
 	ssize_t n;
 
@@ -310,6 +311,9 @@ data_dir_of(const struct args *a, int *builtin)
 		return env;
 	if (builtin)
 		*builtin = 1;
+	if (found)
+		return found;
+	found = SECANNEX_PKGDATADIR;
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n > 0) {
 		char *slash;
@@ -317,9 +321,9 @@ data_dir_of(const struct args *a, int *builtin)
 		if ((slash = strrchr(exe, '/')) != NULL)
 			*slash = '\0';
 		if (strcmp(exe, SECANNEX_BUILDDIR) == 0)
-			return SECANNEX_SRCDATADIR;
+			found = SECANNEX_SRCDATADIR;
 	}
-	return SECANNEX_PKGDATADIR;
+	return found;
 }
 
 static const char *
