@@ -73,7 +73,8 @@ S_read_valid(xmlDocPtr *out, int *trusted, const char *path, enum S_doc_kind wan
 	if ((rc = sx_file_read(&data, &len, path, o->max_bytes, d)) != 0)
 		return rc;
 	*trusted = may_trust && S_shipped(data, len);
-	rc = sx_xml_parse_mem(&doc, data, len, path, d);
+	rc = *trusted ? sx_xml_parse_verified(&doc, data, len, path, d) :
+	    sx_xml_parse_mem(&doc, data, len, path, d);
 	free(data);
 	if (rc != 0)
 		goto done;

@@ -108,9 +108,25 @@ void
 sx_xw_attrf(sx_xw *x, const char *name, const char *fmt, ...)
 {
 	sx_buf b = SX_BUF_INIT;
+	char num[24], *p = num + sizeof(num);
 	va_list ap;
 
 	va_start(ap, fmt);
+	if (strcmp(fmt, "%d") == 0) {
+		/* most of them (widths, spans): a number, without vsnprintf and an allocation */
+		int v = va_arg(ap, int);
+		unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+		*--p = '\0';
+		do
+			*--p = (char)('0' + u % 10);
+		while ((u /= 10) != 0);
+		if (v < 0)
+			*--p = '-';
+		va_end(ap);
+		sx_xw_attr(x, name, p);
+		return;
+	}
 	sx_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	sx_xw_attr(x, name, b.ptr ? b.ptr : "");

@@ -116,12 +116,15 @@ test_shapes(void **state)
 
 	sx_xw_start(x, "a");
 	sx_xw_attrf(x, "n", "%d%%", 5);
+	sx_xw_attrf(x, "i", "%d", 0);
+	sx_xw_attrf(x, "j", "%d", -2147483647 - 1);
+	sx_xw_attrf(x, "k", "%d", 9638);
 	sx_xw_leaf(x, "b", "");
 	sx_xw_leaf(x, "c", "x&y");
 	sx_xw_textn(x, "12345", 3);
 	assert_int_equal(sx_xw_finish(x, &out), 0);
 	assert_string_equal(out.ptr, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-	    "<a n=\"5%\"><b/><c>x&amp;y</c>123</a>\n");
+	    "<a n=\"5%\" i=\"0\" j=\"-2147483648\" k=\"9638\"><b/><c>x&amp;y</c>123</a>\n");
 	sx_buf_free(&out);
 	/* an attribute after content, or an end without a start, is a failure reported at the end */
 	x = sx_xw_new(0);
