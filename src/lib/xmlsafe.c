@@ -139,8 +139,9 @@ S_prescan(const unsigned char *p, size_t len, const char *path, secannex_diags *
 
 /* Parse LEN bytes at DATA (named PATH in diagnostics) after the pre-scan; no network, and a DOCTYPE
  * that slipped through is refused.  VERIFIED: bytes known to have passed the pre-scan, valid UTF-8
- * (a shipped file recognised by its digest): no pre-scan again, and read as UTF-8 without
- * libxml2's encoding conversion (a copy of the whole input). */
+ * (a shipped file recognised by its digest): no pre-scan again, read as UTF-8 without libxml2's
+ * encoding conversion (a copy of the whole input), short text nodes stored compactly (a catalog's
+ * tree is only read, never changed). */
 static int
 S_parse(xmlDocPtr *out, const unsigned char *data, size_t len, const char *path, int verified,
     secannex_diags *d)
@@ -168,7 +169,7 @@ S_parse(xmlDocPtr *out, const unsigned char *data, size_t len, const char *path,
 	xmlSetStructuredErrorFunc(&e, S_xml_error);
 	doc = xmlCtxtReadMemory(ctxt, (const char *)data, (int)len, path, verified ? NULL : "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
-	    (verified ? XML_PARSE_IGNORE_ENC : 0));
+	    (verified ? XML_PARSE_IGNORE_ENC | XML_PARSE_COMPACT : 0));
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (doc == NULL || e.count > 0 || !ctxt->wellFormed) {
 		if (e.count == 0)
