@@ -2,6 +2,9 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1081,7 +1084,16 @@ int
 main(int argc, char **argv)
 {
 	struct args a = { 0 };
-	int rc = run(argc, argv, &a);
+	int rc;
+
+#ifdef __GLIBC__
+	/* a run is short: memory freed is kept for the next allocation rather than given back to the
+	 * kernel (large blocks are otherwise mapped afresh each time, zlib's for each zip entry); a
+	 * page touched for the first time costs more than the work done in it (tests/bench) */
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+	rc = run(argc, argv, &a);
 
 	free(a.pflags);
 	return rc;

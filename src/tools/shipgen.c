@@ -17,7 +17,7 @@
 #include "../secannex.h"
 
 /* The program that makes the table checks everything: its own table is empty. */
-const struct sx_shipped sx_shipped[1];
+const struct sx_shipped sx_shipped[1] = { { NULL, 0, { 0 } } };
 const size_t sx_nshipped = 0;
 
 static const char *const S_files[2] = { "procurement.xml", "regulation.xml" };
@@ -77,7 +77,7 @@ S_print(const struct sx_shipped *e, size_t n)
 	puts("#include \"lib/shipped.h\"\n");
 	if (n == 0) {
 		puts("/* the shipped catalogs did not validate: nothing is trusted */");
-		puts("const struct sx_shipped sx_shipped[1];");
+		puts("const struct sx_shipped sx_shipped[1] = { { NULL, 0, { 0 } } };");
 		puts("const size_t sx_nshipped = 0;");
 		return;
 	}

@@ -20,7 +20,7 @@ BUILD=${1:-$top}
 ROUNDS=${2:-21}
 unset SECANNEX_DATADIR SOURCE_DATE_EPOCH
 exec python3 - "$top" "$BUILD" "$ROUNDS" "${BASE:-}" <<'PY'
-import os, resource, shutil, statistics, subprocess, sys, tempfile, time
+import os, re, shutil, statistics, subprocess, sys, tempfile, time
 
 top, build, rounds, base = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 tmp = tempfile.mkdtemp(prefix="secannex-bench-")
@@ -132,25 +132,38 @@ for label, _ in builds:
     print("%s10x rows / 1x rows (generate --catalog): wall %.2fx, cpu %.2fx (goal <= 10x)" %
           (label, med(ten_l, 0) / med(one_l, 0), med(ten_l, 1) / med(one_l, 1)))
 
-# in-process: the library, catalogs loaded once (bench_annex prints its own medians); the annexes
-# go to a tmpfs when there is one, so that the figure is the library's work, not the disk's fsync
+# in-process: the library, catalogs loaded once; each build's bench_annex run 5 times, the builds
+# alternating, and the medians of its medians printed; the annexes go to a tmpfs when there is
+# one, so that the figure is the library's work, not the disk's fsync
 print()
 shm = tempfile.mkdtemp(prefix="secannex-bench-", dir="/dev/shm") if os.access("/dev/shm", os.W_OK) \
     else tmp
-print("in-process annexes written to %s" % ("a tmpfs (/dev/shm)" if shm != tmp else tmp))
-for label, b in builds:
-    bench = os.path.join(b, "tests", "bench", "bench_annex")
-    if not os.path.exists(bench):
-        print("%sin-process: no %s (make builds it)" % (label, bench))
-        continue
-    for args in (["-l", "-s"], ["-f", "odt", "-s"], ["-l", "-s", "-d", ten, "-n", "50"]):
-        what = "10x rows" if ten in args else "shipped catalogs"
-        r = subprocess.run([bench, "-o", shm, "-p", profile] + args, capture_output=True, text=True)
-        if r.returncode != 0:
-            print("%sin-process (%s): fails (left out)" % (label, what))
-            continue
-        for line in r.stdout.splitlines():
-            print("%sin-process (%s): %s" % (label, what, line))
+print("in-process (tests/bench/bench_annex, 5 runs per line, builds alternating; annexes written "
+      "to %s)" % ("a tmpfs" if shm != tmp else tmp))
+runs = [("shipped catalogs, DOCX", ["-l", "-s", "-n", "100"]), ("shipped catalogs, ODT", ["-f", "odt", "-s", "-n", "100"]),
+        ("10x rows, DOCX", ["-l", "-s", "-d", ten, "-n", "20"])]
+got = {}
+for _ in range(5):
+    for what, args in runs:
+        for label, b in builds:
+            bench = os.path.join(b, "tests", "bench", "bench_annex")
+            if not os.path.exists(bench):
+                continue
+            r = subprocess.run([bench, "-o", shm, "-p", profile] + args, capture_output=True, text=True)
+            for line in r.stdout.splitlines() if r.returncode == 0 else []:
+                m = re.match(r"(load|annex)\S*.*wall median ([0-9.]+) ms, cpu median ([0-9.]+) ms", line)
+                if m:
+                    got.setdefault((label, what, m.group(1)), []).append((float(m.group(2)),
+                                                                          float(m.group(3))))
+for what, _ in runs:
+    for label, b in builds:
+        for kind in ("load", "annex"):
+            v = got.get((label, what, kind))
+            if v:
+                print("%s%-24s %-6s wall %7.3f ms, cpu %7.3f ms" % (label, what, kind,
+                      statistics.median(x[0] for x in v), statistics.median(x[1] for x in v)))
+            elif kind == "annex":
+                print("%s%-24s fails or no bench_annex (left out)" % (label, what))
 shutil.rmtree(tmp)
 if shm != tmp:
     shutil.rmtree(shm)
