@@ -53,8 +53,9 @@ S_shipped(const unsigned char *data, size_t len)
 }
 
 /* Read PATH, check its kind is WANT (or any when S_DOC_UNKNOWN), validate it, check its text.
- * With MAY_TRUST, bytes identical to a shipped file (*TRUSTED set to 1) skip the schema and the
- * text checks: they passed them at build time.  On success *DOC is the parsed document and the
+ * With MAY_TRUST, bytes identical to a shipped file (*TRUSTED set to 1) skip the pre-scan, the
+ * schema and the text checks: they passed them at build time.  The bytes compared are the bytes
+ * parsed (one read).  On success *DOC is the parsed document and the
  * return is its kind. */
 static int
 S_read_valid(xmlDocPtr *out, int *trusted, const char *path, enum S_doc_kind want, int may_trust,
