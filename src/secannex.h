@@ -73,12 +73,27 @@ int secannex_format_parse(secannex_format *out, const char *name);
 /** The format of a file named PATH, by its extension (any case).  Returns 0 or SECANNEX_ENOTFOUND. */
 int secannex_format_of_path(secannex_format *out, const char *path);
 
+/** The bits of secannex_load_opts.flags (0: every file gets every check). */
+enum secannex_load_flag {
+	/** The procurement file may be the shipped 一覽表: when its bytes are identical to the file
+	 * validated at build time (same size and SHA-256), the schema, text and rule checks those
+	 * bytes passed then are skipped.  Any other bytes get every check. */
+	SECANNEX_LOAD_SHIPPED_PROCUREMENT = 1 << 0,
+	/** The same for the regulation file and the shipped 分級辦法. */
+	SECANNEX_LOAD_SHIPPED_REGULATION = 1 << 1,
+	/** The regulation serves only to check the procurement catalog's 附表十 references: it is
+	 * read only when those checks run (the procurement file is not the shipped one, or not
+	 * recognised as such), and it is not kept: the loaded catalog has no regulation. */
+	SECANNEX_LOAD_REGULATION_FOR_CHECKS = 1 << 2
+};
+
 /** Where the catalog comes from.  A NULL path means "not loaded". */
 typedef struct secannex_load_opts {
 	const char *procurement_path; /**< the 一覽表 XML file */
 	const char *regulation_path; /**< the 分級辦法 XML file */
 	const char *schema_dir; /**< directory holding procurement.rng and regulation.rng */
 	size_t max_bytes; /**< refuse larger files; 0 means SECANNEX_MAX_FILE_BYTES */
+	unsigned flags; /**< enum secannex_load_flag bits; 0: every check on every file */
 } secannex_load_opts;
 
 /** The default size limit of an input XML file (8 MiB). */

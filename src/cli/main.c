@@ -2,6 +2,9 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -293,18 +296,27 @@ usage_error(const char *fmt, ...)
 }
 
 /* The data directory: --data-dir, $SECANNEX_DATADIR, the source tree for an uninstalled build,
- * else the installed $(pkgdatadir). */
+ * else the installed $(pkgdatadir).  *BUILTIN (may be NULL) is 1 for the last two: the directories
+ * that hold the shipped catalogs, which a run may recognise by their digests (load()). */
 static const char *
-data_dir(const struct args *a)
+data_dir_of(const struct args *a, int *builtin)
 {
 	static char exe[PATH_MAX];
+	static const char *found; /* the built-in one, looked up once */
 	const char *env = getenv("SECANNEX_DATADIR");
 	ssize_t n;
 
+	if (builtin)
+		*builtin = 0;
 	if (a->datadir)
 		return a->datadir;
 	if (env && *env)
 		return env;
+	if (builtin)
+		*builtin = 1;
+	if (found)
+		return found;
+	found = SECANNEX_PKGDATADIR;
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n > 0) {
 		char *slash;
@@ -312,9 +324,15 @@ data_dir(const struct args *a)
 		if ((slash = strrchr(exe, '/')) != NULL)
 			*slash = '\0';
 		if (strcmp(exe, SECANNEX_BUILDDIR) == 0)
-			return SECANNEX_SRCDATADIR;
+			found = SECANNEX_SRCDATADIR;
 	}
-	return SECANNEX_PKGDATADIR;
+	return found;
+}
+
+static const char *
+data_dir(const struct args *a)
+{
+	return data_dir_of(a, NULL);
 }
 
 static int
@@ -327,21 +345,36 @@ print_diags(secannex_diags *d)
 	return secannex_diags_worst(d) >= SECANNEX_DIAG_ERROR ? EXIT_DATA : EXIT_OK;
 }
 
+/* Load the catalog files a command needs: the 一覽表 (WANT_PROC), the 分級辦法 (WANT_REG).  A
+ * command that shows only the 一覽表 reads the regulation only when the 一覽表 must be checked
+ * against it (an edited copy), unless --regulation names one.  The files of the built-in data
+ * directory may be recognised as the shipped ones (same size and SHA-256 as validated at build
+ * time) and then skip the checks they passed there; --catalog, --regulation, --data-dir and
+ * $SECANNEX_DATADIR files always get every check. */
 static int
 load(secannex_catalog **cat, const struct args *a, int want_proc, int want_reg)
 {
 	static char ppath[PATH_MAX], rpath[PATH_MAX];
-	const char *dir = data_dir(a);
-	secannex_load_opts lo = { NULL, NULL, dir, a->max_bytes };
+	int builtin;
+	const char *dir = data_dir_of(a, &builtin);
+	secannex_load_opts lo = { NULL, NULL, dir, a->max_bytes, 0 };
 	secannex_diags *d = secannex_diags_new();
 	int rc;
 
 	snprintf(ppath, sizeof(ppath), "%s/procurement.xml", dir);
 	snprintf(rpath, sizeof(rpath), "%s/regulation.xml", dir);
-	if (want_proc)
+	if (want_proc) {
 		lo.procurement_path = a->catalog ? a->catalog : ppath;
-	if (want_reg)
+		if (builtin && !a->catalog)
+			lo.flags |= SECANNEX_LOAD_SHIPPED_PROCUREMENT;
+	}
+	if (want_reg || want_proc) {
 		lo.regulation_path = a->regulation ? a->regulation : rpath;
+		if (builtin && !a->regulation)
+			lo.flags |= SECANNEX_LOAD_SHIPPED_REGULATION;
+		if (!want_reg && !a->regulation)
+			lo.flags |= SECANNEX_LOAD_REGULATION_FOR_CHECKS;
+	}
 	rc = secannex_catalog_load(cat, &lo, d);
 	print_diags(d);
 	secannex_diags_free(d);
@@ -389,17 +422,17 @@ cmd_validate(const struct args *a, secannex_format fmt, int argc, char **argv)
 	secannex_catalog *ref = NULL;
 	secannex_diags *d = secannex_diags_new();
 	char rpath[PATH_MAX];
-	int rc = EXIT_OK;
+	int rc = EXIT_OK, builtin;
 
 	if (argc < 1) {
 		secannex_diags_free(d);
 		return usage_error("%s", "validate needs at least one FILE");
 	}
 	/* a procurement catalog's 附表十 references are checked against the regulation in use */
-	snprintf(rpath, sizeof(rpath), "%s/regulation.xml", data_dir(a));
+	snprintf(rpath, sizeof(rpath), "%s/regulation.xml", data_dir_of(a, &builtin));
 	{
 		secannex_load_opts lo = { NULL, a->regulation ? a->regulation : rpath, data_dir(a),
-			a->max_bytes };
+			a->max_bytes, builtin && !a->regulation ? SECANNEX_LOAD_SHIPPED_REGULATION : 0 };
 		secannex_diags *rd = secannex_diags_new();
 		if (secannex_catalog_load(&ref, &lo, rd) != 0)
 			ref = NULL;
@@ -896,7 +929,7 @@ cmd_types(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
 	if (argc)
 		return usage_error("types takes no argument: '%s'", argv[0]);
-	return listing(a, 1, 1, render_types, fmt);
+	return listing(a, 1, 0, render_types, fmt);
 }
 
 static const char *show_type; /* the TYPE operand of show */
@@ -921,7 +954,7 @@ cmd_show(const struct args *a, secannex_format fmt, int argc, char **argv)
 	if (a->grade && secannex_grade_parse(&grade, a->grade) != 0)
 		return usage_error("%s", secannex_error_last());
 	show_type = argv[0];
-	return listing(a, 1, 1, render_show, fmt);
+	return listing(a, 1, 0, render_show, fmt);
 }
 
 static char *
@@ -1051,7 +1084,16 @@ int
 main(int argc, char **argv)
 {
 	struct args a = { 0 };
-	int rc = run(argc, argv, &a);
+	int rc;
+
+#ifdef __GLIBC__
+	/* a run is short: memory freed is kept for the next allocation rather than given back to the
+	 * kernel (large blocks are otherwise mapped afresh each time, zlib's for each zip entry); a
+	 * page touched for the first time costs more than the work done in it (tests/bench) */
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+	rc = run(argc, argv, &a);
 
 	free(a.pflags);
 	return rc;

@@ -36,7 +36,7 @@ static const struct {
 	    "<%s> text starts or ends with white space" },
 	[SX_MSG_DUP_ID] = { SECANNEX_DIAG_ERROR, "duplicate id '%s' (first defined at line %d)" },
 	[SX_MSG_ID_TYPE] = { SECANNEX_DIAG_ERROR,
-	    "row id '%s' does not belong to type '%s' (expected TYPE-NN)" },
+	    "row id '%s' does not belong to type '%s' (expected TYPE-NN: the type's id and the row's number in two or more digits, as dev-07 or dev-120)" },
 	[SX_MSG_ID_SEQ] = { SECANNEX_DIAG_ERROR,
 	    "row id '%s' is out of order (between '%s' and '%s'): row numbers increase in source order, gaps allowed" },
 	[SX_MSG_COND_NOTE] = { SECANNEX_DIAG_ERROR,

@@ -1,8 +1,11 @@
-/* digest.h: SHA-256 of a byte string, as lowercase hex (libcrypto). */
+/* digest.h: SHA-256 of a byte string, raw or as lowercase hex (libcrypto). */
 #ifndef SX_DIGEST_H
 #define SX_DIGEST_H
 
 #include <stddef.h>
+
+/* The SHA-256 of LEN bytes of DATA into OUT.  Returns 0, or -1 when libcrypto fails. */
+int sx_sha256(const void *data, size_t len, unsigned char out[32]);
 
 /* The SHA-256 of LEN bytes of DATA as 64 hex digits and a NUL in OUT.  Returns 0, or -1 when
  * libcrypto fails (OUT is then ""). */

@@ -220,6 +220,8 @@ typedef struct sx_regulation {
 struct secannex_catalog {
 	sx_procurement *proc;  /* NULL when not loaded */
 	sx_regulation *reg;    /* NULL when not loaded */
+	unsigned shipped;      /* SECANNEX_LOAD_SHIPPED_* bits: the files recognised as the shipped
+	                          ones, whose build-time checks were not run again (load.c) */
 };
 
 /* The deepest a 附表十 item can lie: each grade has one cell and each cell is listed at most once

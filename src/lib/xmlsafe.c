@@ -138,9 +138,13 @@ S_prescan(const unsigned char *p, size_t len, const char *path, secannex_diags *
 }
 
 /* Parse LEN bytes at DATA (named PATH in diagnostics) after the pre-scan; no network, and a DOCTYPE
- * that slipped through is refused. */
+ * that slipped through is refused.  VERIFIED: bytes known to have passed the pre-scan, valid UTF-8
+ * (a shipped file recognised by its digest): no pre-scan again, read as UTF-8 without libxml2's
+ * encoding conversion (a copy of the whole input), short text nodes stored compactly (a catalog's
+ * tree is only read, never changed). */
 static int
-S_parse(xmlDocPtr *out, const unsigned char *data, size_t len, const char *path, secannex_diags *d)
+S_parse(xmlDocPtr *out, const unsigned char *data, size_t len, const char *path, int verified,
+    secannex_diags *d)
 {
 	struct S_ectx e = { d, path, SX_MSG_XML, 0 };
 	xmlParserCtxtPtr ctxt = NULL;
@@ -155,7 +159,7 @@ S_parse(xmlDocPtr *out, const unsigned char *data, size_t len, const char *path,
 		sx_diag(d, SX_MSG_TOO_BIG, path, 0, len, (size_t)2147483647);
 		goto done;
 	}
-	if (S_prescan(data, len, path, d) != 0)
+	if (!verified && S_prescan(data, len, path, d) != 0)
 		goto done;
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
@@ -163,8 +167,9 @@ S_parse(xmlDocPtr *out, const unsigned char *data, size_t len, const char *path,
 		goto done;
 	}
 	xmlSetStructuredErrorFunc(&e, S_xml_error);
-	doc = xmlCtxtReadMemory(ctxt, (const char *)data, (int)len, path, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	doc = xmlCtxtReadMemory(ctxt, (const char *)data, (int)len, path, verified ? NULL : "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
+	    (verified ? XML_PARSE_IGNORE_ENC | XML_PARSE_COMPACT : 0));
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (doc == NULL || e.count > 0 || !ctxt->wellFormed) {
 		if (e.count == 0)
@@ -187,7 +192,7 @@ done:
 }
 
 int
-sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d)
+sx_file_read(unsigned char **out, size_t *outlen, const char *path, size_t max, secannex_diags *d)
 {
 	struct stat st;
 	FILE *f = NULL;
@@ -196,7 +201,7 @@ sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d)
 	int rc = SECANNEX_EIO;
 
 	*out = NULL;
-	sx_xml_init();
+	*outlen = 0;
 	if (max == 0)
 		max = SECANNEX_MAX_FILE_BYTES;
 	if (stat(path, &st) != 0) {
@@ -228,10 +233,30 @@ sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d)
 		rc = SECANNEX_EINVALID;
 		goto done;
 	}
-	rc = S_parse(out, data, len, path, d);
+	data[len] = '\0';
+	*out = data;
+	*outlen = len;
+	data = NULL;
+	rc = 0;
 done:
 	if (f)
 		fclose(f);
+	free(data);
+	return rc;
+}
+
+int
+sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d)
+{
+	unsigned char *data;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	sx_xml_init();
+	if ((rc = sx_file_read(&data, &len, path, max, d)) != 0)
+		return rc;
+	rc = S_parse(out, data, len, path, 0, d);
 	free(data);
 	return rc;
 }
@@ -241,7 +266,16 @@ sx_xml_parse_mem(xmlDocPtr *out, const void *data, size_t len, const char *name,
 {
 	*out = NULL;
 	sx_xml_init();
-	return S_parse(out, data, len, name, d);
+	return S_parse(out, data, len, name, 0, d);
+}
+
+int
+sx_xml_parse_verified(xmlDocPtr *out, const void *data, size_t len, const char *name,
+    secannex_diags *d)
+{
+	*out = NULL;
+	sx_xml_init();
+	return S_parse(out, data, len, name, 1, d);
 }
 
 int
@@ -405,12 +439,27 @@ sx_xml_is(xmlNodePtr n, const char *name)
 	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
+/* The text of a node whose only child is one text node (the common case: copied once, without
+ * libxml2's own copy in between), or NULL. */
+static const char *
+S_only_text(xmlNodePtr first)
+{
+	if (first != NULL && first->next == NULL && first->type == XML_TEXT_NODE && first->content)
+		return (const char *)first->content;
+	return NULL;
+}
+
 char *
 sx_xml_attr(xmlNodePtr n, const char *name)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	xmlAttrPtr a = xmlHasProp(n, (const xmlChar *)name);
+	const char *only;
+	xmlChar *v;
 	char *s;
 
+	if (a != NULL && a->type == XML_ATTRIBUTE_NODE && (only = S_only_text(a->children)) != NULL)
+		return sx_strdup(only);
+	v = xmlGetProp(n, (const xmlChar *)name);
 	if (v == NULL)
 		return NULL;
 	s = sx_strdup((const char *)v);
@@ -421,9 +470,14 @@ sx_xml_attr(xmlNodePtr n, const char *name)
 char *
 sx_xml_content(xmlNodePtr n)
 {
-	xmlChar *v = xmlNodeGetContent(n);
-	char *s = sx_strdup(v ? (const char *)v : "");
+	const char *only = n && n->type == XML_ELEMENT_NODE ? S_only_text(n->children) : NULL;
+	xmlChar *v;
+	char *s;
 
+	if (only)
+		return sx_strdup(only);
+	v = xmlNodeGetContent(n);
+	s = sx_strdup(v ? (const char *)v : "");
 	xmlFree(v);
 	return s;
 }

@@ -6,6 +6,12 @@
 
 #include "../secannex.h"
 
+/* Read the regular file PATH of at most MAX bytes (0: the default) into *DATA (malloc'd, with a NUL
+ * after its *LEN bytes), for a caller that looks at the bytes before parsing them with
+ * sx_xml_parse_mem().  Returns 0 or a negative secannex_error, with diagnostics in D. */
+int sx_file_read(unsigned char **data, size_t *len, const char *path, size_t max,
+    secannex_diags *d);
+
 /* Read and parse PATH into *OUT.  Refuses files over MAX bytes (0: the default), invalid UTF-8,
  * control characters, and any DOCTYPE; never loads DTDs or external entities and never touches
  * the network.  Returns 0 or a negative secannex_error, with diagnostics in D. */
@@ -14,6 +20,12 @@ int sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d)
 /* The same for LEN bytes in memory (a part of a package), named NAME in diagnostics; the caller
  * limits LEN. */
 int sx_xml_parse_mem(xmlDocPtr *out, const void *data, size_t len, const char *name,
+    secannex_diags *d);
+
+/* The same for bytes that passed sx_xml_parse_mem()'s checks before, byte for byte (a shipped
+ * catalog file recognised by its SHA-256): parsed as UTF-8 without the pre-scan; no network, no
+ * DOCTYPE all the same.  The tree is compact (XML_PARSE_COMPACT): read it, never change it. */
+int sx_xml_parse_verified(xmlDocPtr *out, const void *data, size_t len, const char *name,
     secannex_diags *d);
 
 /* Validate DOC (read from PATH) against the RelaxNG schema file RNG.

@@ -11,6 +11,11 @@
 
 #include "diag.h"
 
+/* The deflate level: zlib's default.  Level 9 made the development sample's DOCX annex 1.2 % (150
+ * bytes of 12.4 KB) smaller for a third of the time it took to write it in-process (2.60 ms
+ * against 1.93 ms of CPU); level 1 would save another 0.33 ms for files 10 % bigger. */
+#define SX_ZIP_LEVEL 6
+
 struct S_part {
 	char *name;
 	char *data;
@@ -107,7 +112,7 @@ sx_zip_finish(sx_zip *z, time_t mtime, sx_buf *out, secannex_diags *d)
 			goto done;
 		}
 		if (zip_set_file_compression(za, (zip_uint64_t)idx, p->store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-		    p->store ? 0 : 9) != 0 ||
+		    p->store ? 0 : SX_ZIP_LEVEL) != 0 ||
 		    zip_file_set_mtime(za, (zip_uint64_t)idx, local, 0) != 0 ||
 		    zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0, ZIP_OPSYS_UNIX,
 		    (zip_uint32_t)0100644 << 16) != 0) {

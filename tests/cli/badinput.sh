@@ -26,7 +26,7 @@ mutate dup.xml 's|id="dev-02"|id="dev-01"|'
 bad dup.xml "secannex: $T/dup.xml:17: error: duplicate id 'dev-01' (first defined at line 13)"
 
 mutate wrongtype.xml 's|id="dev-02"|id="paas-02"|'
-bad wrongtype.xml "secannex: $T/wrongtype.xml:17: error: row id 'paas-02' does not belong to type 'dev' (expected TYPE-NN)"
+bad wrongtype.xml "secannex: $T/wrongtype.xml:17: error: row id 'paas-02' does not belong to type 'dev' (expected TYPE-NN: the type's id and the row's number in two or more digits, as dev-07 or dev-120)"
 
 mutate unknownarea.xml 's|ref="ac"|ref="zz"|'
 bad unknownarea.xml "secannex: $T/unknownarea.xml:17: error: baseline area 'zz' is not an area of 附表十"

@@ -242,4 +242,33 @@ same_text "$T/err" ""
 expect 0 validate "$SRCDIR/tests/data/mini.xml"
 same_text "$T/out" ""
 
+# row ids take more than two digits: a catalog with ten times the rows (tests/bench/scale.py) is
+# valid, dev-100 follows dev-99; a leading zero in three digits, one digit, or dev-999 between
+# dev-98 and dev-100 are refused
+python3 "$SRCDIR/tests/bench/scale.py" 10 "$SRCDIR/catalog/procurement.xml" >"$T/ten.xml"
+expect 0 validate "$T/ten.xml"
+same_text "$T/err" ""
+expect 0 types --catalog "$T/ten.xml"
+has "$T/out" "dev            580  應用軟體或系統開發服務"
+expect 0 show dev --catalog "$T/ten.xml"
+ok sh -c "grep -o '^dev-[0-9]*' '$T/out' | sed -n '99,101p' | tr '\n' ' ' | grep -qx 'dev-99 dev-100 dev-101 '"
+cat >"$T/p120.xml" <<'XML'
+<profile xmlns="urn:secannex:profile:1">
+  <type>dev</type><agency-level>C</agency-level><grade>中</grade>
+  <decisions><choose ref="dev-120"/></decisions>
+</profile>
+XML
+expect 0 resolve --catalog "$T/ten.xml" --profile "$T/p120.xml" --format json
+has "$T/out" '"id":"dev-120"'
+ok sh -c "python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [i[\"status\"] for i in d[\"items\"] if i[\"id\"] == \"dev-120\"] == [\"selected\"]' '$T/out'"
+sed 's/id="dev-07"/id="dev-007"/' "$SRCDIR/catalog/procurement.xml" >"$T/bad.xml"
+expect 1 validate "$T/bad.xml"
+has "$T/err" "bad.xml:389: error: schema: Element item failed to validate attributes"
+sed 's/id="dev-07"/id="dev-7"/' "$SRCDIR/catalog/procurement.xml" >"$T/bad.xml"
+expect 1 validate "$T/bad.xml"
+has "$T/err" "bad.xml:389: error: schema:"
+sed 's/id="dev-99"/id="dev-999"/' "$T/ten.xml" >"$T/bad.xml"
+expect 1 validate "$T/bad.xml"
+has "$T/err" "row id 'dev-999' is out of order (between 'dev-98' and 'dev-100')"
+
 finish

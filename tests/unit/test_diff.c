@@ -103,7 +103,7 @@ test_catalog_diff(void **state)
 	secannex_catalog *a = unit_load_shipped(), *b = NULL;
 	secannex_load_opts o = {
 		SECANNEX_SRCDIR "/samples/catalog-tailored.xml", SECANNEX_SRCDATADIR "/regulation.xml",
-		SECANNEX_SRCDATADIR, 0
+		SECANNEX_SRCDATADIR, 0, 0
 	};
 	secannex_diags *d = secannex_diags_new();
 	secannex_diff *df;

@@ -24,7 +24,7 @@ unit_load_shipped(void)
 	secannex_load_opts o = {
 		SECANNEX_SRCDATADIR "/procurement.xml",
 		SECANNEX_SRCDATADIR "/regulation.xml",
-		SECANNEX_SRCDATADIR, 0
+		SECANNEX_SRCDATADIR, 0, 0
 	};
 	secannex_diags *d = secannex_diags_new();
 	secannex_catalog *cat = NULL;
