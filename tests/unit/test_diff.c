@@ -39,7 +39,13 @@ test_textdiff(void **state)
 	S_check("軟體與資料安全", "軟體與個人資料安全", "軟體與{+個人+}資料安全");
 	S_check("資安責任等級C級以上", "資安責任等級B級以上", "資安責任等級[-C-]{+B+}級以上");
 	S_check("主機弱點掃描", "網站弱點掃描", "[-主機-]{+網站+}弱點掃描");
-	S_check("ISO 27001", "ISO 27701", "ISO 27[-0-]{+7+}01");
+	/* a Latin word, a number or an id is one token: never a character diff inside it */
+	S_check("ISO 27001", "ISO 27701", "ISO [-27001-]{+27701+}");
+	S_check("maintenance-02", "maintenance-03", "[-maintenance-02-]{+maintenance-03+}");
+	S_check("第12項\n(dev-12)", "第13項\n(dev-13)", "第[-12-]{+13+}項\n([-dev-12-]{+dev-13+})");
+	S_check("V5.4（修訂）", "V5.4", "V5.4[-（修訂）-]");
+	S_check("Life Cycle,SSDLC.", "Life Cycle, SSDLC.", "Life Cycle,{+ +}SSDLC.");
+	S_check("dev-", "dev-1", "[-dev--]{+dev-1+}");
 	S_check("a\nb", "a\nc", "a\n[-b-]{+c+}");
 }
 
