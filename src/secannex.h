@@ -291,8 +291,19 @@ int secannex_diff_annexes(secannex_diff **out, const secannex_resolution *old_re
 /** The number of differences (0: identical). */
 size_t secannex_diff_count(const secannex_diff *d);
 
-/** Render a diff as text (COLOUR: ANSI colours), md or json; the caller frees the string. */
-char *secannex_render_diff(const secannex_diff *d, secannex_format fmt, int colour);
+/** Flags of secannex_render_diff(). */
+enum secannex_diff_flags {
+	SECANNEX_DIFF_COLOUR = 1,  /**< text: ANSI colours (red deletions, green insertions) */
+	SECANNEX_DIFF_VERBOSE = 2  /**< annex diff: also list the rows whose only difference is the
+	                                generated reason (otherwise counted, not listed) */
+};
+
+/**
+ * Render a diff as text, md or json with FLAGS (enum secannex_diff_flags); the caller frees the
+ * string.  An annex diff reports each changed tender fact once, with the rows whose status or
+ * text it changed, and counts the rows that differ only in their generated reason.
+ */
+char *secannex_render_diff(const secannex_diff *d, secannex_format fmt, unsigned flags);
 
 /**
  * For a catalog diff D: rewrite the decisions of P, which name rows of D's NEW catalog, to the

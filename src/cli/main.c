@@ -836,7 +836,7 @@ cmd_diff(const struct args *a, secannex_format fmt, int argc, char **argv)
 	if (a->output && diff_redline(&x, a, &o) != 0)
 		goto done;
 	print_diags(x.d);
-	if (emit(secannex_render_diff(x.df, fmt, colour)) != EXIT_OK)
+	if (emit(secannex_render_diff(x.df, fmt, colour ? SECANNEX_DIFF_COLOUR : 0)) != EXIT_OK)
 		goto done;
 	rc = secannex_diff_count(x.df) ? 1 : 0;
 done:
