@@ -88,6 +88,14 @@ enum sx_msg {
 	SX_MSG_OUT_REPLACE,   /* %s: strerror */
 	SX_MSG_ZIP,           /* %s %s: step, libzip's message */
 	SX_MSG_XML_WRITE,
+	SX_MSG_EXPLAIN_UNKNOWN, /* %s: the key */
+	SX_MSG_EXPLAIN_SAME,  /* %s */
+	SX_MSG_EXPLAIN_DUP,   /* %s %d */
+	SX_MSG_MIGRATE_OLD,   /* %s %s: decision, row */
+	SX_MSG_MIGRATE_LOST,  /* %s %s */
+	SX_MSG_MIGRATE_UNFIT, /* %s %s %s: decision, old row, new row */
+	SX_MSG_MIGRATE_DROP,  /* %s %s */
+	SX_MSG_MIGRATE_NONE,
 	/* secannex_error_last() messages (sx_error_msg) */
 	SX_MSG_NO_PROCUREMENT,
 	SX_MSG_NO_REGULATION,

@@ -590,5 +590,12 @@ secannex_diff_free(secannex_diff *d)
 		sx_dtext_free(&d->v[i].reason);
 	}
 	free(d->v);
+	for (size_t i = 0; i < d->nexplain; i++) {
+		for (size_t k = 0; k < d->explain[i].npoints; k++)
+			free(d->explain[i].points[k]);
+		free(d->explain[i].points);
+		free(d->explain[i].key);
+	}
+	free(d->explain);
 	free(d);
 }

@@ -51,6 +51,14 @@ typedef struct sx_meta_delta {
 
 enum sx_diff_kind { SX_DIFF_CATALOG, SX_DIFF_ANNEX };
 
+/* The reviewer's own 說明 of one row of the 修正對照表 (--explain, table.c). */
+typedef struct sx_explain {
+	char *key;                     /* NEW's row id, "deleted:OLD-ID" or "metadata" */
+	int line;
+	char **points;
+	size_t npoints;
+} sx_explain;
+
 struct secannex_diff {
 	enum sx_diff_kind kind;
 	const secannex_catalog *old_cat, *new_cat;
@@ -59,6 +67,8 @@ struct secannex_diff {
 	size_t nmeta;
 	sx_delta *v;
 	size_t n;
+	sx_explain *explain;           /* secannex_diff_explain() */
+	size_t nexplain;
 };
 
 extern const char *const sx_change_names[SX_CH__LAST];

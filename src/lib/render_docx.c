@@ -54,6 +54,7 @@ typedef struct S_ctx {
 	int next;
 	const char *author;
 	char date[32];      /* "" when no date */
+	int width;          /* the text width, tenths of a millimetre */
 } S_ctx;
 
 static void
@@ -114,10 +115,56 @@ S_para(sx_xw *x, const char *style, const char *text)
 	sx_xw_end(x);
 }
 
+/* A marked cell's paragraph (sx_table.marked): the character diff M as formatting, insertions
+ * underlined (w:u), deletions struck through (w:strike); without M, TEXT plain. */
+static void
+S_marked_para(sx_xw *x, const char *style, const char *text, const sx_dtext *m)
+{
+	sx_dtext one;
+	sx_dseg seg;
+	const sx_dtext *t = sx_pkg_segs(text, 0, m, &one, &seg);
+
+	sx_xw_start(x, "w:p");
+	sx_xw_start(x, "w:pPr");
+	sx_xw_start(x, "w:pStyle");
+	sx_xw_attr(x, "w:val", style);
+	sx_xw_end(x);
+	sx_xw_end(x);
+	for (size_t i = 0; i < t->n; i++) {
+		const char *s = t->v[i].text;
+		sx_xw_start(x, "w:r");
+		if (t->v[i].op != SX_OP_SAME) {
+			sx_xw_start(x, "w:rPr");
+			sx_xw_start(x, t->v[i].op == SX_OP_INS ? "w:u" : "w:strike");
+			if (t->v[i].op == SX_OP_INS)
+				sx_xw_attr(x, "w:val", "single");
+			sx_xw_end(x);
+			sx_xw_end(x);
+		}
+		while (*s) {
+			size_t n = strcspn(s, "\n");
+			if (n) {
+				sx_xw_start(x, "w:t");
+				sx_xw_attr(x, "xml:space", "preserve");
+				sx_xw_textn(x, s, n);
+				sx_xw_end(x);
+			}
+			s += n;
+			if (*s == '\n') {
+				sx_xw_start(x, "w:br");
+				sx_xw_end(x);
+				s++;
+			}
+		}
+		sx_xw_end(x);
+	}
+	sx_xw_end(x);
+}
+
 static void
 S_table(sx_xw *x, S_ctx *ctx, const sx_table *tb)
 {
-	int tw[16], sum = 0, total = S_twips(SX_TEXT_WIDTH);
+	int tw[16], sum = 0, total = S_twips(ctx->width);
 
 	for (size_t c = 0; c < tb->ncols && c < 16; c++) {
 		tw[c] = S_twips(tb->width_mm[c]);
@@ -179,9 +226,13 @@ S_table(sx_xw *x, S_ctx *ctx, const sx_table *tb)
 			}
 			sx_xw_end(x);
 			/* every cell holds a paragraph, even an empty one */
-			S_mpara(x, ctx, head ? "TableHeading" : "TableText", tb->cells[r * tb->ncols + c],
-			    tb->row_change ? tb->row_change[r] : 0,
-			    tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
+			if (tb->marked)
+				S_marked_para(x, head ? "TableHeading" : "TableText", tb->cells[r * tb->ncols + c],
+				    tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
+			else
+				S_mpara(x, ctx, head ? "TableHeading" : "TableText", tb->cells[r * tb->ncols + c],
+				    tb->row_change ? tb->row_change[r] : 0,
+				    tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
 			sx_xw_end(x);
 		}
 		sx_xw_end(x);
@@ -191,11 +242,23 @@ S_table(sx_xw *x, S_ctx *ctx, const sx_table *tb)
 	S_para(x, NULL, NULL);
 }
 
+/* The page size: A4, portrait or landscape. */
+static void
+S_page_size(sx_xw *x, int landscape)
+{
+	sx_xw_start(x, "w:pgSz");
+	sx_xw_attr(x, "w:w", landscape ? "16838" : "11906");
+	sx_xw_attr(x, "w:h", landscape ? "11906" : "16838");
+	if (landscape)
+		sx_xw_attr(x, "w:orient", "landscape");
+	sx_xw_end(x);
+}
+
 static int
 S_document(const sx_doc *a, sx_buf *out)
 {
 	sx_xw *x = sx_xw_new(1);
-	S_ctx ctx = { 0, a->author, "" };
+	S_ctx ctx = { 0, a->author, "", SX_DOC_WIDTH(a) };
 
 	if (a->author && a->epoch_set)
 		sx_iso8601(ctx.date, sizeof(ctx.date), a->epoch);
@@ -214,16 +277,13 @@ S_document(const sx_doc *a, sx_buf *out)
 		case SX_BLK_TABLE: S_table(x, &ctx, b->table); break;
 		}
 	}
-	/* A4 portrait, 2 cm margins (1.5 cm at the bottom), the page-number footer */
+	/* A4 portrait (or landscape), 2 cm margins (1.5 cm at the bottom), the page-number footer */
 	sx_xw_start(x, "w:sectPr");
 	sx_xw_start(x, "w:footerReference");
 	sx_xw_attr(x, "w:type", "default");
 	sx_xw_attr(x, "r:id", "rIdFooter1");
 	sx_xw_end(x);
-	sx_xw_start(x, "w:pgSz");
-	sx_xw_attr(x, "w:w", "11906");
-	sx_xw_attr(x, "w:h", "16838");
-	sx_xw_end(x);
+	S_page_size(x, a->landscape);
 	sx_xw_start(x, "w:pgMar");
 	sx_xw_attr(x, "w:top", "1134");
 	sx_xw_attr(x, "w:right", "1134");

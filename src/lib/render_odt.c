@@ -93,6 +93,72 @@ S_segs(sx_xw *x, S_ctx *c, const char *text, int change, const sx_dtext *m)
 	}
 }
 
+/* A marked cell's paragraph (sx_table.marked): the character diff M as formatting, insertions
+ * underlined (text style SxIns), deletions struck through (SxDel); without M, TEXT plain. */
+static void
+S_marked_para(sx_xw *x, const char *style, const char *text, const sx_dtext *m)
+{
+	sx_dtext one;
+	sx_dseg seg;
+	const sx_dtext *t = sx_pkg_segs(text, 0, m, &one, &seg);
+
+	sx_xw_start(x, "text:p");
+	sx_xw_attr(x, "text:style-name", style);
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].op == SX_OP_SAME) {
+			S_text(x, t->v[i].text);
+			continue;
+		}
+		sx_xw_start(x, "text:span");
+		sx_xw_attr(x, "text:style-name", t->v[i].op == SX_OP_INS ? "SxIns" : "SxDel");
+		S_text(x, t->v[i].text);
+		sx_xw_end(x);
+	}
+	sx_xw_end(x);
+}
+
+/* The automatic styles of marked tables and landscape pages: SxIns, SxDel (text), and SxLandscape,
+ * the first paragraph's style (PARENT) on the template's Landscape master page. */
+static void
+S_extra_styles(sx_xw *x, const sx_doc *a, const char *parent)
+{
+	int marked = 0;
+
+	for (size_t i = 0; i < a->n; i++)
+		marked |= a->v[i].table && a->v[i].table->marked;
+	for (int k = 0; marked && k < 2; k++) {
+		sx_xw_start(x, "style:style");
+		sx_xw_attr(x, "style:name", k ? "SxDel" : "SxIns");
+		sx_xw_attr(x, "style:family", "text");
+		sx_xw_start(x, "style:text-properties");
+		if (k) {
+			sx_xw_attr(x, "style:text-line-through-style", "solid");
+		} else {
+			sx_xw_attr(x, "style:text-underline-style", "solid");
+			sx_xw_attr(x, "style:text-underline-width", "auto");
+			sx_xw_attr(x, "style:text-underline-color", "font-color");
+		}
+		sx_xw_end(x);
+		sx_xw_end(x);
+	}
+	if (a->landscape && parent) {
+		sx_xw_start(x, "style:style");
+		sx_xw_attr(x, "style:name", "SxLandscape");
+		sx_xw_attr(x, "style:family", "paragraph");
+		sx_xw_attr(x, "style:parent-style-name", parent);
+		sx_xw_attr(x, "style:master-page-name", "Landscape");
+		sx_xw_end(x);
+	}
+}
+
+/* The paragraph style of block I whose usual style is STYLE: the first block of a landscape
+ * document starts the Landscape master page. */
+static const char *
+S_pstyle(const sx_doc *a, size_t i, const char *style)
+{
+	return a->landscape && i == 0 ? "SxLandscape" : style;
+}
+
 static void
 S_mpara(sx_xw *x, S_ctx *c, const char *style, const char *text, int change, const sx_dtext *m)
 {
@@ -173,7 +239,7 @@ S_table_styles(sx_xw *x, const sx_doc *a)
 		sx_xw_attrf(x, "style:name", "Tbl%d", t);
 		sx_xw_attr(x, "style:family", "table");
 		sx_xw_start(x, "style:table-properties");
-		sx_xw_attrf(x, "style:width", "%d.%02dcm", SX_TEXT_WIDTH / 100, SX_TEXT_WIDTH % 100);
+		sx_xw_attrf(x, "style:width", "%d.%02dcm", SX_DOC_WIDTH(a) / 100, SX_DOC_WIDTH(a) % 100);
 		sx_xw_attr(x, "table:align", "margins");
 		sx_xw_attr(x, "fo:margin-bottom", "0.2cm");
 		sx_xw_end(x);
@@ -222,9 +288,13 @@ S_row(sx_xw *x, S_ctx *ctx, const sx_table *tb, size_t r, int head)
 		sx_xw_start(x, "table:table-cell");
 		sx_xw_attr(x, "table:style-name", label ? "CellHead" : "Cell");
 		sx_xw_attr(x, "office:value-type", "string");
-		S_mpara(x, ctx, head ? "Table_20_Heading" : "Table_20_Contents",
-		    tb->cells[r * tb->ncols + c], tb->row_change ? tb->row_change[r] : 0,
-		    tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
+		if (tb->marked)
+			S_marked_para(x, head ? "Table_20_Heading" : "Table_20_Contents",
+			    tb->cells[r * tb->ncols + c], tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
+		else
+			S_mpara(x, ctx, head ? "Table_20_Heading" : "Table_20_Contents",
+			    tb->cells[r * tb->ncols + c], tb->row_change ? tb->row_change[r] : 0,
+			    tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
 		sx_xw_end(x);
 	}
 	sx_xw_end(x);
@@ -248,6 +318,8 @@ S_content(const sx_doc *a, sx_buf *out)
 	sx_xw_attr(x, "office:version", "1.3");
 	sx_xw_start(x, "office:automatic-styles");
 	S_table_styles(x, a);
+	S_extra_styles(x, a, a->n && a->v[0].kind == SX_BLK_TITLE ? "Title" :
+	    a->n && a->v[0].kind == SX_BLK_PARA ? "Standard" : NULL);
 	sx_xw_end(x);
 	sx_xw_start(x, "office:body");
 	sx_xw_start(x, "office:text");
@@ -257,7 +329,7 @@ S_content(const sx_doc *a, sx_buf *out)
 		const sx_ablock *b = &a->v[i];
 		switch (b->kind) {
 		case SX_BLK_TITLE:
-			S_mpara(x, &ctx, "Title", b->text, b->change, b->mtext);
+			S_mpara(x, &ctx, S_pstyle(a, i, "Title"), b->text, b->change, b->mtext);
 			break;
 		case SX_BLK_HEADING:
 		case SX_BLK_SUBHEADING:
@@ -268,7 +340,7 @@ S_content(const sx_doc *a, sx_buf *out)
 			sx_xw_end(x);
 			break;
 		case SX_BLK_PARA:
-			S_mpara(x, &ctx, "Standard", b->text, b->change, b->mtext);
+			S_mpara(x, &ctx, S_pstyle(a, i, "Standard"), b->text, b->change, b->mtext);
 			break;
 		case SX_BLK_NOTE:
 			S_mpara(x, &ctx, "Note", b->text, b->change, b->mtext);

@@ -79,6 +79,23 @@ sx_xw_textn(sx_xw *x, const char *s, size_t n)
 }
 
 void
+sx_xw_comment(sx_xw *x, const char *text)
+{
+	sx_buf b = SX_BUF_INIT;
+
+	sx_buf_putc(&b, ' ');
+	for (const char *s = text; *s; s++) {
+		sx_buf_putc(&b, *s);
+		if (*s == '-' && (s[1] == '-' || s[1] == '\0'))
+			sx_buf_putc(&b, ' ');
+	}
+	sx_buf_putc(&b, ' ');
+	if (!x->err && xmlTextWriterWriteComment(x->w, BAD_CAST b.ptr) < 0)
+		x->err = 1;
+	sx_buf_free(&b);
+}
+
+void
 sx_xw_leaf(sx_xw *x, const char *name, const char *text)
 {
 	sx_xw_start(x, name);
