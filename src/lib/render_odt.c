@@ -1,5 +1,6 @@
 /* render_odt.c: the annex as an ODF 1.3 text package (content.xml, meta.xml; styles from templates/odt). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "docs.h"
@@ -402,6 +403,89 @@ S_meta(const sx_doc *a, sx_buf *out)
 	return sx_xw_finish(x, out);
 }
 
+/* In [P, END): the value of attribute NAME="…" (*LEN bytes), or NULL. */
+static const char *
+S_attr_in(const char *p, const char *end, const char *name, size_t *len)
+{
+	size_t n = strlen(name);
+
+	for (; p && p + n + 2 < end; p++)
+		if (strncmp(p, name, n) == 0 && p[n] == '=' && p[n + 1] == '"') {
+			const char *q = memchr(p + n + 2, '"', (size_t)(end - p - n - 2));
+			if (q == NULL)
+				return NULL;
+			*len = (size_t)(q - p - n - 2);
+			return p + n + 2;
+		}
+	return NULL;
+}
+
+/* Append [P, END) to B with the value of each attribute NAMES[k] (of N) replaced by VALS[k]. */
+static void
+S_put_replaced(sx_buf *b, const char *p, const char *end, size_t n, const char *const *names,
+    const char *const *vals)
+{
+	while (p < end) {
+		size_t k, len = 0;
+		for (k = 0; k < n; k++) {
+			len = strlen(names[k]);
+			if ((size_t)(end - p) > len + 2 && strncmp(p, names[k], len) == 0 && p[len] == '=' &&
+			    p[len + 1] == '"' && strchr(p + len + 2, '"'))
+				break;
+		}
+		if (k == n) {
+			sx_buf_putc(b, *p++);
+			continue;
+		}
+		sx_buf_printf(b, "%s=\"%s\"", names[k], vals[k]);
+		p = strchr(p + len + 2, '"') + 1;
+	}
+}
+
+/*
+ * A landscape document's pages (the paragraph style SxLandscape names the master page Landscape):
+ * the template's styles.xml gets a copy of its Standard master page called Landscape, on a copy
+ * of that page's layout (SxLandscapeLayout) with the width and the height swapped and the
+ * orientation landscape.  A template without them is left as it is (portrait pages).
+ */
+static void
+S_landscape_pages(sx_buf *st)
+{
+	static const char *const names[3] = { "fo:page-width", "fo:page-height", "style:print-orientation" };
+	const char *s = st->ptr, *m = s ? strstr(s, "<style:master-page style:name=\"Standard\"") : NULL;
+	const char *me = m ? strstr(m, "</style:master-page>") : NULL, *ln, *l = NULL, *le = NULL, *w, *h;
+	size_t lnl = 0, wl = 0, hl = 0;
+	char *lkey, *vals[3];
+	sx_buf b = SX_BUF_INIT;
+
+	if (me == NULL || (ln = S_attr_in(m, me, "style:page-layout-name", &lnl)) == NULL)
+		return;
+	lkey = sx_aprintf("<style:page-layout style:name=\"%.*s\"", (int)lnl, ln);
+	if ((l = strstr(s, lkey)) != NULL)
+		le = strstr(l, "</style:page-layout>");
+	free(lkey);
+	if (le == NULL || le > m || (w = S_attr_in(l, le, names[0], &wl)) == NULL ||
+	    (h = S_attr_in(l, le, names[1], &hl)) == NULL)
+		return;
+	le += strlen("</style:page-layout>");
+	me += strlen("</style:master-page>");
+	vals[0] = sx_strndup(h, hl);
+	vals[1] = sx_strndup(w, wl);
+	vals[2] = sx_strdup("landscape");
+	sx_buf_put(&b, s, (size_t)(le - s));
+	sx_buf_puts(&b, "<style:page-layout style:name=\"SxLandscapeLayout\"");
+	S_put_replaced(&b, l + strlen("<style:page-layout style:name=\"") + lnl + 1, le, 3, names,
+	    (const char *const *)vals);
+	sx_buf_put(&b, le, (size_t)(me - le));
+	sx_buf_puts(&b, "<style:master-page style:name=\"Landscape\" style:page-layout-name=\"SxLandscapeLayout\"");
+	sx_buf_put(&b, ln + lnl + 1, (size_t)(me - ln - lnl - 1));
+	sx_buf_puts(&b, me);
+	for (int k = 0; k < 3; k++)
+		free(vals[k]);
+	sx_buf_free(st);
+	*st = b;
+}
+
 int
 sx_odt_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_diags *d)
 {
@@ -413,6 +497,8 @@ sx_odt_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_di
 	if ((rc = sx_template_read(&styles, template_dir, "odt/styles.xml", d)) != 0 ||
 	    (rc = sx_template_read(&manifest, template_dir, "odt/META-INF/manifest.xml", d)) != 0)
 		goto done;
+	if (a->landscape)
+		S_landscape_pages(&styles);
 	if (S_content(a, &content) != 0 || S_meta(a, &meta) != 0) {
 		sx_diag(d, SX_MSG_XML_WRITE, "odt", 0);
 		rc = SECANNEX_EIO;
