@@ -379,7 +379,7 @@ S_catalog_table(sx_doc *a, const sx_doc_src *src, const char *key, const sx_item
     int with_group)
 {
 	static const int w7[] = { 150, 210, 700, 110, 110, 110, 310 };
-	static const int w6[] = { 150, 850, 110, 110, 110, 370 };
+	static const int w6[] = { 330, 670, 100, 100, 100, 400 };
 	static const char *const head[] = { "編號", "子項", "要求內容", "高", "中", "普", "備註" };
 	static const char *const head6[] = { "編號", "要求內容", "高", "中", "普", "備註" };
 	sx_table *tb = sx_doc_table(a, SX_TBL_GRID, with_group ? 7 : 6, with_group ? w7 : w6, 1);
