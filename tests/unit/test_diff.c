@@ -1,4 +1,5 @@
-/* test_diff.c: the character diff (CJK, sides, bounds), similarity, and catalog row matching. */
+/* test_diff.c: the character diff (CJK, ids and words whole, sides, bounds), similarity, and catalog
+ * row matching (both ways). */
 #include "unit.h"
 
 #include "../../src/lib/diff.h"
@@ -132,6 +133,12 @@ test_catalog_diff(void **state)
 	assert_string_equal(sx_diff_old_id(df, "maintenance-08"), "maintenance-07");
 	assert_string_equal(sx_diff_old_id(df, "dev-01"), "dev-01");
 	assert_null(sx_diff_old_id(df, "dev-59"));
+	/* and the other way: where OLD's rows went */
+	assert_string_equal(sx_diff_new_id(df, "maintenance-02"), "maintenance-03");
+	assert_string_equal(sx_diff_new_id(df, "dev-54"), "dev-54");
+	assert_string_equal(sx_diff_new_id(df, "dev-01"), "dev-01");
+	assert_null(sx_diff_new_id(df, "saas-office-18"));
+	assert_null(sx_diff_new_id(df, "dev-99"));
 	secannex_diff_free(df);
 	secannex_catalog_free(a);
 	secannex_catalog_free(b);
