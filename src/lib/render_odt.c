@@ -119,7 +119,7 @@ S_marked_para(sx_xw *x, const char *style, const char *text, const sx_dtext *m)
 }
 
 /* The automatic styles of marked tables and landscape pages: SxIns, SxDel (text), and SxLandscape,
- * the first paragraph's style (PARENT) on the template's Landscape master page. */
+ * the first paragraph's style (PARENT) on the Landscape master page (S_landscape_pages). */
 static void
 S_extra_styles(sx_xw *x, const sx_doc *a, const char *parent)
 {
