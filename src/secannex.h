@@ -236,7 +236,9 @@ char *secannex_render_grade(const secannex_catalog *cat, const secannex_grade di
 /** What a document is built from. */
 enum secannex_doc_source {
 	SECANNEX_FROM_RESOLUTION = 0, /**< one tender's resolution (and, for a redline, two) */
-	SECANNEX_FROM_CATALOG_DIFF    /**< a diff of two catalogs (a catalog redline) */
+	SECANNEX_FROM_CATALOG_DIFF,   /**< a diff of two catalogs (a catalog redline) */
+	SECANNEX_FROM_DIFF            /**< the differences themselves, of two catalogs or of two annexes
+	                                   (the 修正對照表): one document, not a redline */
 };
 
 /** One row of the library's document table. */
@@ -274,6 +276,8 @@ typedef struct secannex_write_opts {
 	                             and footer the document takes; NULL: the templates' */
 	int draft;                /**< 1: write a public document while ▲ rows are pending, marked
 	                             草稿 in every page header; 0: refuse it (SECANNEX_EINVALID) */
+	int changed_only;         /**< redlines: only what changed (changed rows and paragraphs, with
+	                             the headings above them), not the whole document */
 } secannex_write_opts;
 
 /**
@@ -306,8 +310,19 @@ int secannex_diff_annexes(secannex_diff **out, const secannex_resolution *old_re
 /** The number of differences (0: identical). */
 size_t secannex_diff_count(const secannex_diff *d);
 
-/** Render a diff as text (COLOUR: ANSI colours), md or json; the caller frees the string. */
-char *secannex_render_diff(const secannex_diff *d, secannex_format fmt, int colour);
+/** Flags of secannex_render_diff(). */
+enum secannex_diff_flags {
+	SECANNEX_DIFF_COLOUR = 1,  /**< text: ANSI colours (red deletions, green insertions) */
+	SECANNEX_DIFF_VERBOSE = 2  /**< annex diff: also list the rows whose only difference is the
+	                                generated reason (otherwise counted, not listed) */
+};
+
+/**
+ * Render a diff as text, md or json with FLAGS (enum secannex_diff_flags); the caller frees the
+ * string.  An annex diff reports each changed tender fact once, with the rows whose status or
+ * text it changed, and counts the rows that differ only in their generated reason.
+ */
+char *secannex_render_diff(const secannex_diff *d, secannex_format fmt, unsigned flags);
 
 /**
  * For a catalog diff D: rewrite the decisions of P, which name rows of D's NEW catalog, to the
@@ -319,6 +334,49 @@ size_t secannex_profile_map_to_old(secannex_profile *p, const secannex_diff *d);
 
 /** Free a diff; NULL is accepted. */
 void secannex_diff_free(secannex_diff *d);
+
+/**
+ * Read the reviewer's own 說明 of the rows of D's 修正對照表 from PATH (safely; schema explain.rng in
+ * SCHEMA_DIR): <explanations xmlns="urn:secannex:explain:1"><row id="ID"><point>TEXT</point>…</row>…,
+ * ID being NEW's row id, deleted:OLD-ID or metadata.  They are printed after the generated points.
+ * An id that names no row, a row that did not change, a second entry for one row and a point that is
+ * not valid user text are errors with the file's line.  Returns 0, SECANNEX_EINVALID or SECANNEX_EIO.
+ */
+int secannex_diff_explain(secannex_diff *d, const char *path, const char *schema_dir,
+    size_t max_bytes, secannex_diags *diags);
+
+/**
+ * The document DOCUMENT made from diff D (a SECANNEX_FROM_DIFF row of the document table: the
+ * 修正對照表) in a stream format FMT (md, json), as a new string the caller frees; NULL (with
+ * secannex_error_last()) when it has no such form.
+ */
+char *secannex_diff_document(const secannex_diff *d, const char *document, secannex_format fmt);
+
+/**
+ * Write the document of diff D named in OPTS (a SECANNEX_FROM_DIFF document; NULL: the first) to
+ * PATH in OPTS' file format, atomically.  Returns 0, SECANNEX_EINVALID or SECANNEX_EIO.
+ */
+int secannex_diff_document_write(const secannex_diff *d, const secannex_write_opts *opts,
+    const char *path, secannex_diags *diags);
+
+/**
+ * Carry profile P, whose decisions name rows of D's OLD catalog, to D's NEW catalog (D a catalog
+ * diff): each decision follows its row through the row matching (a renumbered row keeps its
+ * decision under its new id).  A decision whose row is not in OLD or was deleted, and one that
+ * no longer fits NEW (its mark at the grade, a note that makes the row 必選…: P is resolved
+ * against NEW to find out), is an error naming it, unless FORCE, which drops it with a warning.
+ * REPORT (may be NULL) receives a text line per decision (the caller frees it).  Returns 0, or
+ * SECANNEX_EINVALID with P unchanged.
+ */
+int secannex_profile_migrate(secannex_profile *p, const secannex_diff *d, int force, char **report,
+    secannex_diags *diags);
+
+/**
+ * Write P as a profile file (urn:secannex:profile:1, valid against profile.rng) to PATH, atomically;
+ * COMMENT (may be NULL) goes into a comment at its top.  Returns 0 or SECANNEX_EIO.
+ */
+int secannex_profile_write(const secannex_profile *p, const char *comment, const char *path,
+    secannex_diags *diags);
 
 /**
  * Write NEW's annex with tracked changes against OLD's annex to PATH (atomically): changed text as

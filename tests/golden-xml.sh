@@ -39,4 +39,8 @@ doc annex-all 0 generate --type dev --grade 高 --level A --personal-data \
 doc redline-annex 1 diff --old-profile "$SRCDIR/samples/profile-dev.xml" \
     --new-profile "$SRCDIR/samples/profile-dev-rev2.xml" --author 法制室
 doc redline-attrs 1 diff "$SRCDIR/tests/data/diff/base.xml" "$SRCDIR/tests/data/diff/attrs.xml"
+doc redline-changed 1 diff "$SRCDIR/tests/data/diff/base.xml" "$SRCDIR/tests/data/diff/moved.xml" --changed-only
+doc table-catalog 1 diff "$SRCDIR/catalog/procurement.xml" "$SRCDIR/samples/catalog-tailored.xml" --document table
+doc table-annex 1 diff --old-profile "$SRCDIR/samples/profile-dev.xml" \
+    --new-profile "$SRCDIR/samples/profile-dev-rev2.xml" --document table
 finish

@@ -26,6 +26,7 @@ enum opt_id {
 	OPT_LEVEL, OPT_KIND, OPT_MAX_BYTES, OPT_PROFILE, OPT_STRICT, OPT_DIM, OPT_TENDER,
 	OPT_VENDOR, OPT_TEMPLATES, OPT_OLD_PROFILE, OPT_NEW_PROFILE, OPT_OLD_CATALOG, OPT_NEW_CATALOG,
 	OPT_AUTHOR, OPT_COLOR, OPT_DOCUMENT, OPT_LABEL, OPT_DRAFT, OPT_REFDOC,
+	OPT_EXPLAIN, OPT_CHANGED_ONLY, OPT_VERBOSE, OPT_FORCE,
 	OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
 };
 
@@ -33,10 +34,10 @@ enum opt_id {
 enum cmd_bit {
 	C_TYPES = 1 << 0, C_SHOW = 1 << 1, C_EXPORT = 1 << 2, C_BASELINE = 1 << 3,
 	C_DUTIES = 1 << 4, C_VALIDATE = 1 << 5, C_RESOLVE = 1 << 6, C_GENERATE = 1 << 7,
-	C_GRADE = 1 << 8, C_DIFF = 1 << 9,
-	C_ALL = (1 << 10) - 1,
+	C_GRADE = 1 << 8, C_DIFF = 1 << 9, C_MIGRATE = 1 << 10,
+	C_ALL = (1 << 11) - 1,
 	C_TENDER = C_RESOLVE | C_GENERATE | C_DIFF,   /* the commands that resolve a tender */
-	C_FMT = C_ALL & ~C_VALIDATE
+	C_FMT = C_ALL & ~(C_VALIDATE | C_MIGRATE)
 };
 
 /* One row per option: getopt_long's table, --help, the profile keys and which commands take
@@ -58,9 +59,9 @@ static const struct opt_spec {
 	    C_ALL },
 	{ "format", 1, OPT_FORMAT, "FMT", "output format: text (default), md (resolve) or json; odt, docx or csv (generate)", NULL,
 	    C_FMT },
-	{ "output", 1, OPT_OUTPUT, "FILE", "generate: the annex file (its extension picks the format)", NULL,
-	    C_GENERATE | C_DIFF },
-	{ "document", 1, OPT_DOCUMENT, "DOC", "generate, diff -o: the document to write (below; default: the format's first)", NULL,
+	{ "output", 1, OPT_OUTPUT, "FILE", "generate, diff: the file to write (its extension picks the format); migrate: the new profile", NULL,
+	    C_GENERATE | C_DIFF | C_MIGRATE },
+	{ "document", 1, OPT_DOCUMENT, "DOC", "generate, diff: the document to write (below; default: the format's first)", NULL,
 	    C_GENERATE | C_DIFF },
 	{ "label", 1, OPT_LABEL, "TEXT", "generate, diff -o: the attachment label above the title (附件三)", NULL,
 	    C_GENERATE | C_DIFF },
@@ -73,7 +74,7 @@ static const struct opt_spec {
 	{ "template-dir", 1, OPT_TEMPLATES, "DIR", "generate: the ODT/DOCX templates (default: beside the catalog)", NULL,
 	    C_GENERATE | C_DIFF },
 	{ "profile", 1, OPT_PROFILE, "FILE", "the tender profile (flags below override it)", NULL,
-	    C_TENDER },
+	    C_TENDER | C_MIGRATE },
 	{ "type", 1, OPT_TENDER, "TYPE", "procurement type id (see 'secannex types')", "type",
 	    C_TENDER },
 	{ "grade", 1, OPT_GRADE, "G", "system grade: 高|中|普 or high|medium|normal", "grade",
@@ -120,10 +121,18 @@ static const struct opt_spec {
 	    C_DIFF },
 	{ "new-profile", 1, OPT_NEW_PROFILE, "FILE", "diff: the later revision of the tender profile", NULL,
 	    C_DIFF },
-	{ "old-catalog", 1, OPT_OLD_CATALOG, "FILE", "diff: the 一覽表 the old profile is resolved with", NULL,
+	{ "old-catalog", 1, OPT_OLD_CATALOG, "FILE", "diff, migrate: the 一覽表 the old profile is resolved with", NULL,
+	    C_DIFF | C_MIGRATE },
+	{ "new-catalog", 1, OPT_NEW_CATALOG, "FILE", "diff, migrate: the 一覽表 the new profile is resolved with", NULL,
+	    C_DIFF | C_MIGRATE },
+	{ "explain", 1, OPT_EXPLAIN, "FILE", "diff --document table: the reviewer's own 說明 per row (catalog/explain.rng)", NULL,
 	    C_DIFF },
-	{ "new-catalog", 1, OPT_NEW_CATALOG, "FILE", "diff: the 一覽表 the new profile is resolved with", NULL,
+	{ "changed-only", 0, OPT_CHANGED_ONLY, NULL, "diff -o: a redline of only the changed rows (with their headings)", NULL,
 	    C_DIFF },
+	{ "verbose", 0, OPT_VERBOSE, NULL, "diff: also list annex rows whose only change is the generated reason", NULL,
+	    C_DIFF },
+	{ "force", 0, OPT_FORCE, NULL, "migrate: drop, with a warning, decisions that cannot be carried over", NULL,
+	    C_MIGRATE },
 	{ "author", 1, OPT_AUTHOR, "NAME", "diff -o: the author of the tracked changes (default secannex)", NULL,
 	    C_DIFF },
 	{ "color", 1, OPT_COLOR, "WHEN", "diff: colour the text output: auto (default, on a terminal), always, never", NULL,
@@ -148,9 +157,9 @@ struct pflag {
 struct args {
 	const char *catalog, *regulation, *datadir, *format, *grade, *area, *level, *kind, *profile;
 	const char *output, *templates, *old_profile, *new_profile, *old_catalog, *new_catalog;
-	const char *author, *color, *document, *label, *reference_doc;
+	const char *author, *color, *document, *label, *reference_doc, *explain;
 	size_t max_bytes;
-	int strict, vendor_matrix, draft;
+	int strict, vendor_matrix, draft, changed_only, verbose, force;
 	struct pflag *pflags;
 	size_t npflags;
 	unsigned char used[64]; /* used[i]: opts[i] was given */
@@ -167,6 +176,7 @@ static int cmd_resolve(const struct args *, secannex_format, int, char **);
 static int cmd_generate(const struct args *, secannex_format, int, char **);
 static int cmd_grade(const struct args *, secannex_format, int, char **);
 static int cmd_diff(const struct args *, secannex_format, int, char **);
+static int cmd_migrate(const struct args *, secannex_format, int, char **);
 
 #define FMT(x) (1u << SECANNEX_FORMAT_##x)
 
@@ -202,6 +212,10 @@ static const struct cmd_spec {
 	    "catalog versions: what changed (exit 0 same, 1 differ, 2 error)" },
 	{ "diff", C_DIFF, cmd_diff, FMT(TEXT) | FMT(MD) | FMT(JSON), "diff --old-profile A --new-profile B [-o REDLINE]",
 	    "two revisions of one tender's annex" },
+	{ "diff", C_DIFF, cmd_diff, FMT(TEXT) | FMT(MD) | FMT(JSON), "diff OLD NEW --document table [-o FILE]",
+	    "the 修正對照表 of either diff (md, json; odt, docx)" },
+	{ "migrate", C_MIGRATE, cmd_migrate, 0, "migrate --profile P --new-catalog NEW -o P2",
+	    "carry a tender profile to a new catalog version" },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 
@@ -478,6 +492,10 @@ apply_opt(int c, int idx, char **argv, struct args *a)
 	case OPT_LABEL: a->label = optarg; break;
 	case OPT_DRAFT: a->draft = 1; break;
 	case OPT_REFDOC: a->reference_doc = optarg; break;
+	case OPT_EXPLAIN: a->explain = optarg; break;
+	case OPT_CHANGED_ONLY: a->changed_only = 1; break;
+	case OPT_VERBOSE: a->verbose = 1; break;
+	case OPT_FORCE: a->force = 1; break;
 	case OPT_TEMPLATES: a->templates = optarg; break;
 	case OPT_OLD_PROFILE: a->old_profile = optarg; break;
 	case OPT_NEW_PROFILE: a->new_profile = optarg; break;
@@ -720,7 +738,7 @@ static int
 cmd_generate(const struct args *a, secannex_format unused, int argc, char **argv)
 {
 	secannex_write_opts o = { NULL, SECANNEX_FORMAT_DOCX, template_dir(a), 0, 0, NULL, a->label,
-		a->reference_doc, a->draft };
+		a->reference_doc, a->draft, 0 };
 	secannex_catalog *cat;
 	secannex_resolution *res;
 	secannex_diags *d;
@@ -841,19 +859,66 @@ diff_redline(struct diff_run *x, const struct args *a, secannex_write_opts *o)
 	return 0;
 }
 
+/* Whether --document names a document made from the differences themselves (the table). */
+static int
+diff_is_table(const struct args *a)
+{
+	int i = a->document ? secannex_document_find(a->document, SECANNEX_FORMAT_TEXT, 0) : -1;
+
+	return i >= 0 && secannex_document_get(i)->from == SECANNEX_FROM_DIFF;
+}
+
+/* The options of a diff that go together: --explain with the table, --changed-only with a
+ * redline, a table on standard output in md or json.  Returns 0 or -1 (a usage error). */
+static int
+diff_check(const struct args *a, int table, secannex_format fmt)
+{
+	if (a->explain && !table)
+		return usage_error("%s", "--explain goes with --document table"), -1;
+	if (a->changed_only && (table || !a->output))
+		return usage_error("%s", "--changed-only goes with a redline (-o FILE without --document table)"), -1;
+	if (table && !a->output && a->format && fmt == SECANNEX_FORMAT_TEXT)
+		return usage_error("%s", "the table is printed as md or json (or written with -o FILE.docx|.odt)"), -1;
+	return 0;
+}
+
+/* diff --document table -o FILE: the 修正對照表.  Returns 0 or -1. */
+static int
+diff_table(struct diff_run *x, const struct args *a, secannex_write_opts *o)
+{
+	o->document = a->document;
+	if (secannex_diff_document_write(x->df, o, a->output, x->d) != 0) {
+		print_diags(x->d);
+		return -1;
+	}
+	return 0;
+}
+
+/* What diff prints: the table (md unless --format json), or the report. */
+static char *
+diff_output(const struct diff_run *x, const struct args *a, int table, secannex_format fmt, int colour)
+{
+	if (table && !a->output)
+		return secannex_diff_document(x->df, a->document, fmt == SECANNEX_FORMAT_TEXT ?
+		    SECANNEX_FORMAT_MD : fmt);
+	return secannex_render_diff(x->df, fmt, (colour ? SECANNEX_DIFF_COLOUR : 0) |
+	    (a->verbose ? SECANNEX_DIFF_VERBOSE : 0));
+}
+
 /* diff: exit 0 when identical, 1 when they differ, 2 on any error (as diff(1)). */
 static int
 cmd_diff(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
 	struct diff_run x = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, secannex_diags_new() };
 	secannex_write_opts o = { NULL, SECANNEX_FORMAT_DOCX, template_dir(a), 0, 0, a->author, a->label,
-		a->reference_doc, a->draft };
-	int annex = a->old_profile || a->new_profile, colour, rc = 2;
+		a->reference_doc, a->draft, a->changed_only };
+	int annex = a->old_profile || a->new_profile, table = diff_is_table(a), colour, rc = 2;
 
-	if ((colour = diff_colour(a)) < 0)
+	if ((colour = diff_colour(a)) < 0 || diff_check(a, table, fmt) != 0)
 		goto done;
 	colour = colour && fmt == SECANNEX_FORMAT_TEXT;
-	if (a->output && file_format(a->output, NULL, "redline", file_formats(1), &o.format) != EXIT_OK)
+	if (a->output && file_format(a->output, NULL, table ? "table" : "redline", file_formats(!table),
+	    &o.format) != EXIT_OK)
 		goto done;
 	if (source_date_epoch(&o.epoch_set, &o.epoch) != 0)
 		goto done;
@@ -866,14 +931,75 @@ cmd_diff(const struct args *a, secannex_format fmt, int argc, char **argv)
 	}
 	if (annex)
 		secannex_diff_annexes(&x.df, x.orr, x.nrr);
-	if (a->output && diff_redline(&x, a, &o) != 0)
+	if (a->explain && secannex_diff_explain(x.df, a->explain, data_dir(a), a->max_bytes, x.d) != 0) {
+		print_diags(x.d);
+		goto done;
+	}
+	if (a->output && (table ? diff_table(&x, a, &o) : diff_redline(&x, a, &o)) != 0)
 		goto done;
 	print_diags(x.d);
-	if (emit(secannex_render_diff(x.df, fmt, colour)) != EXIT_OK)
+	if (emit(diff_output(&x, a, table, fmt, colour)) != EXIT_OK)
 		goto done;
 	rc = secannex_diff_count(x.df) ? 1 : 0;
 done:
 	diff_free(&x);
+	return rc;
+}
+
+/* The comment at the top of a migrated profile (the caller frees it). */
+static char *
+migrate_comment(const char *profile, const char *old_catalog, const char *new_catalog)
+{
+#define MIGRATE_COMMENT "%s carried by secannex migrate from the catalog %s to %s: each decision " \
+	    "follows its row through the row matching (a renumbered row keeps its decision under its new id)."
+	size_t n = strlen(MIGRATE_COMMENT) + strlen(profile) + strlen(new_catalog) +
+	    strlen(old_catalog ? old_catalog : "(installed)") + 1;
+	char *s = malloc(n);
+
+	if (s == NULL)
+		abort();
+	snprintf(s, n, MIGRATE_COMMENT, profile, old_catalog ? old_catalog : "(installed)", new_catalog);
+	return s;
+}
+
+/* migrate: the profile's decisions carried from one catalog to another; exit 0 written, 1 when a
+ * decision cannot be carried over (nothing written), 2 usage. */
+static int
+cmd_migrate(const struct args *a, secannex_format unused, int argc, char **argv)
+{
+	secannex_catalog *oc = NULL, *nc = NULL;
+	secannex_profile *p = secannex_profile_new();
+	secannex_diff *df = NULL;
+	secannex_diags *d = secannex_diags_new();
+	char *report = NULL, *comment = NULL;
+	int rc = EXIT_DATA;
+
+	if (argc > 0 || !a->profile || !a->new_catalog || !a->output) {
+		rc = usage_error("%s", "migrate needs --profile OLD-PROFILE.xml, --new-catalog NEW.xml "
+		    "(--old-catalog OLD.xml: default the installed one) and -o NEW-PROFILE.xml, and no FILE");
+		goto done;
+	}
+	if (load_catalog(&oc, a, a->old_catalog) != EXIT_OK ||
+	    load_catalog(&nc, a, a->new_catalog) != EXIT_OK ||
+	    secannex_profile_load(p, a->profile, data_dir(a), a->max_bytes, d) != 0)
+		goto done;
+	secannex_diff_catalogs(&df, oc, nc);
+	if (secannex_profile_migrate(p, df, a->force, &report, d) != 0)
+		goto done;
+	comment = migrate_comment(a->profile, a->old_catalog, a->new_catalog);
+	if (secannex_profile_write(p, comment, a->output, d) == 0)
+		rc = EXIT_OK;
+done:
+	if (report)
+		fputs(report, stdout);
+	print_diags(d);
+	free(report);
+	free(comment);
+	secannex_diff_free(df);
+	secannex_profile_free(p);
+	secannex_catalog_free(oc);
+	secannex_catalog_free(nc);
+	secannex_diags_free(d);
 	return rc;
 }
 
@@ -1071,7 +1197,7 @@ run(int argc, char **argv, struct args *ap)
 	if (cs->formats && (rc = stream_format(&fmt, cs, ap->format)) != EXIT_OK)
 		return rc;
 	rc = cs->run(ap, cs->formats ? fmt : SECANNEX_FORMAT_TEXT, argc - optind, argv + optind);
-	if (cs->bit == C_DIFF || cs->bit == C_GENERATE || cs->bit == C_VALIDATE)
+	if (cs->bit == C_DIFF || cs->bit == C_GENERATE || cs->bit == C_VALIDATE || cs->bit == C_MIGRATE)
 		return rc;
 	if (ferror(stdout) || fclose(stdout) != 0) {
 		fprintf(stderr, "secannex: error writing output: %s\n", strerror(errno));

@@ -99,6 +99,14 @@ enum sx_msg {
 	SX_MSG_REF_LINK,      /* %s %s: part, target */
 	SX_MSG_REF_UNSUPPORTED, /* %s %s: part, what */
 	SX_MSG_REF_FORMAT,    /* %s: format */
+	SX_MSG_EXPLAIN_UNKNOWN, /* %s: the key */
+	SX_MSG_EXPLAIN_SAME,  /* %s */
+	SX_MSG_EXPLAIN_DUP,   /* %s %d */
+	SX_MSG_MIGRATE_OLD,   /* %s %s: decision, row */
+	SX_MSG_MIGRATE_LOST,  /* %s %s */
+	SX_MSG_MIGRATE_UNFIT, /* %s %s %s: decision, old row, new row */
+	SX_MSG_MIGRATE_DROP,  /* %s %s */
+	SX_MSG_MIGRATE_NONE,
 	/* secannex_error_last() messages (sx_error_msg) */
 	SX_MSG_NO_PROCUREMENT,
 	SX_MSG_NO_REGULATION,

@@ -13,6 +13,15 @@ const char *const sx_change_names[SX_CH__LAST] = {
 	"status", "reason"
 };
 
+const char *const sx_fact_names[SX_FACT__COUNT] = {
+	"catalog version", "type", "grade", "baseline grade", "agency level", "agency kind",
+	"personal data", "special procurement", "scan-risk-level", "decision"
+};
+const char *const sx_fact_zh[SX_FACT__COUNT] = {
+	"一覽表版本", "採購類型", "系統防護需求等級", "防護基準等級", "機關資通安全責任等級", "機關類別",
+	"涉及個人資料", "特殊或巨額採購", "弱點掃描報告風險等級", "機關之決定"
+};
+
 /* Rows whose texts are at least this similar may be matched when their ids differ. */
 #define SIMILAR 0.6
 
@@ -24,8 +33,9 @@ sx_streq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* A changed metadata field or tender fact (FACT: enum sx_fact, or -1). */
 static void
-S_meta(secannex_diff *d, const char *field, const char *o, const char *n)
+S_fact(secannex_diff *d, int fact, const char *field, const char *o, const char *n)
 {
 	sx_meta_delta *m;
 
@@ -36,6 +46,13 @@ S_meta(secannex_diff *d, const char *field, const char *o, const char *n)
 	m->field = sx_strdup(field);
 	m->old = o ? sx_strdup(o) : NULL;
 	m->new = n ? sx_strdup(n) : NULL;
+	m->fact = fact;
+}
+
+static void
+S_meta(secannex_diff *d, const char *field, const char *o, const char *n)
+{
+	S_fact(d, -1, field, o, n);
 }
 
 static sx_delta *
@@ -292,6 +309,20 @@ secannex_diff_catalogs(secannex_diff **out, const secannex_catalog *oc, const se
 }
 
 const char *
+sx_diff_new_id(const secannex_diff *d, const char *old_id)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const sx_delta *x = &d->v[i];
+		if (x->old && strcmp(x->old->id, old_id) == 0)
+			return x->kind == SX_DELTA_DELETED ? NULL : x->new->id;
+	}
+	/* an unchanged row keeps its id (unless a renumbered row took it over) */
+	if (sx_item_find(d->old_cat->proc, old_id) == NULL)
+		return NULL;
+	return sx_item_find(d->new_cat->proc, old_id) ? old_id : NULL;
+}
+
+const char *
 sx_diff_old_id(const secannex_diff *d, const char *new_id)
 {
 	for (size_t i = 0; i < d->n; i++) {
@@ -334,77 +365,206 @@ secannex_profile_map_to_old(secannex_profile *p, const secannex_diff *d)
 static const sx_row *
 S_row_of(const secannex_resolution *r, const char *id)
 {
-	for (size_t i = 0; i < r->nrows; i++)
+	for (size_t i = 0; id && i < r->nrows; i++)
 		if (strcmp(r->rows[i].item->id, id) == 0)
 			return &r->rows[i];
 	return NULL;
 }
 
+/* The tender facts of two resolutions. */
+static void
+S_annex_facts(secannex_diff *d, const secannex_resolution *o, const secannex_resolution *n)
+{
+	S_fact(d, SX_FACT_CATALOG, "catalog version", o->cat->proc->version, n->cat->proc->version);
+	S_fact(d, SX_FACT_TYPE, "type", o->type->id, n->type->id);
+	S_fact(d, SX_FACT_GRADE, "grade", sx_grade_zh[o->grade], sx_grade_zh[n->grade]);
+	S_fact(d, SX_FACT_BASELINE, "baseline grade", sx_grade_zh[o->baseline], sx_grade_zh[n->baseline]);
+	S_fact(d, SX_FACT_LEVEL, "agency level", sx_level_names[o->level], sx_level_names[n->level]);
+	S_fact(d, SX_FACT_KIND, "agency kind", o->kind ? "special" : "public", n->kind ? "special" : "public");
+	S_fact(d, SX_FACT_PERSONAL, "personal data", o->personal_data ? "yes" : "no",
+	    n->personal_data ? "yes" : "no");
+	S_fact(d, SX_FACT_SPECIAL, "special procurement", o->special ? "yes" : "no",
+	    n->special ? "yes" : "no");
+	for (int i = 0; i < SX_F__COUNT; i++)
+		S_meta(d, sx_field_names[i], o->fields[i], n->fields[i]);
+	S_fact(d, SX_FACT_SCAN_RISK, "scan-risk-level", o->blank_values[SX_BLANK_SCAN_RISK],
+	    n->blank_values[SX_BLANK_SCAN_RISK]);
+}
+
+/* Whether rich text R holds blank B. */
+static int
+S_has_blank(const sx_rich *r, int b)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->v[i].kind == SX_SEG_BLANK && r->v[i].blank == b)
+			return 1;
+	return 0;
+}
+
+static int
+S_same_decision(const sx_decision *a, const sx_decision *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return a->kind == b->kind && sx_streq(a->reason, b->reason);
+}
+
+/* The facts whose change made the printed text or the note of a row differ: the catalog's own text,
+ * a blank filled with a changed value, a tier of another grade. */
+static unsigned
+S_text_causes(const secannex_resolution *o, const secannex_resolution *n, const sx_row *or,
+    const sx_row *nr)
+{
+	static const struct { int blank, fact; } blanks[] = {
+		{ SX_BLANK_SYSTEM_GRADE, SX_FACT_GRADE }, { SX_BLANK_BASELINE_GRADE, SX_FACT_BASELINE },
+		{ SX_BLANK_SCAN_RISK, SX_FACT_SCAN_RISK }
+	};
+	const sx_item *oi = or->item, *ni = nr->item;
+	char *to = sx_rich_plain(&oi->text), *tn = sx_rich_plain(&ni->text);
+	char *no = sx_item_note(oi), *nn = sx_item_note(ni);
+	unsigned c = 0;
+
+	if (strcmp(to, tn) != 0 || !sx_streq(no, nn))
+		c |= 1u << SX_FACT_CATALOG;
+	if (!sx_streq(or->tier, nr->tier))
+		c |= 1u << (o->grade != n->grade ? SX_FACT_GRADE : SX_FACT_CATALOG);
+	for (size_t k = 0; k < sizeof(blanks) / sizeof(blanks[0]); k++)
+		if ((S_has_blank(&ni->text, blanks[k].blank) || S_has_blank(&ni->note, blanks[k].blank)) &&
+		    !sx_streq(o->blank_values[blanks[k].blank], n->blank_values[blanks[k].blank]))
+			c |= 1u << blanks[k].fact;
+	free(to);
+	free(tn);
+	free(no);
+	free(nn);
+	return c;
+}
+
+/* The facts whose change made a row's status differ. */
+static unsigned
+S_status_causes(const secannex_resolution *o, const secannex_resolution *n, const sx_row *or,
+    const sx_row *nr)
+{
+	const sx_item *oi = or->item, *ni = nr->item;
+	unsigned c = 0;
+
+	if (!S_same_decision(or->decision, nr->decision))
+		c |= 1u << SX_FACT_DECISION;
+	if (oi->mark[o->grade] != oi->mark[n->grade])
+		c |= 1u << SX_FACT_GRADE;
+	if (oi->mark[n->grade] != ni->mark[n->grade] || !sx_cond_same(oi, ni))
+		c |= 1u << SX_FACT_CATALOG;
+	if ((or->rule == SX_RULE_COND_PERSONAL_DATA || nr->rule == SX_RULE_COND_PERSONAL_DATA) &&
+	    o->personal_data != n->personal_data)
+		c |= 1u << SX_FACT_PERSONAL;
+	if ((or->rule == SX_RULE_COND_LEVEL || nr->rule == SX_RULE_COND_LEVEL) && o->level != n->level)
+		c |= 1u << SX_FACT_LEVEL;
+	if ((ni->conds & SX_COND_SPECIAL) && o->special != n->special)
+		c |= 1u << SX_FACT_SPECIAL;
+	return c;
+}
+
+/* Compare a row of both annexes; a delta when anything differs. */
+static void
+S_annex_row(secannex_diff *d, const sx_row *or, const sx_row *nr)
+{
+	const secannex_resolution *o = d->old_res, *n = d->new_res;
+	unsigned ch = 0;
+	sx_delta *x;
+
+	if (strcmp(or->item->id, nr->item->id) != 0)
+		ch |= SX_CH_ID;
+	if (strcmp(or->item->group->name, nr->item->group->name) != 0)
+		ch |= SX_CH_GROUP;
+	if (or->status != nr->status)
+		ch |= SX_CH_STATUS;
+	if (strcmp(or->text, nr->text) != 0)
+		ch |= SX_CH_TEXT;
+	if (strcmp(or->reason, nr->reason) != 0)
+		ch |= SX_CH_REASON;
+	if (!sx_streq(or->note, nr->note))
+		ch |= SX_CH_NOTE;
+	if (!ch)
+		return;
+	x = S_push(d, SX_DELTA_MODIFIED);
+	x->changes = ch;
+	x->reason_only = ch == SX_CH_REASON;
+	x->old_row = or;
+	x->new_row = nr;
+	x->old = or->item;
+	x->new = nr->item;
+	x->similarity = sx_similarity(or->text, nr->text);
+	if (ch & SX_CH_STATUS)
+		x->causes |= S_status_causes(o, n, or, nr);
+	if (ch & (SX_CH_TEXT | SX_CH_NOTE))
+		x->causes |= S_text_causes(o, n, or, nr);
+	if (ch & (SX_CH_ID | SX_CH_GROUP))
+		x->causes |= 1u << SX_FACT_CATALOG;
+	if (ch & SX_CH_TEXT)
+		sx_textdiff(&x->text, or->text, nr->text);
+	if (ch & SX_CH_REASON)
+		sx_textdiff(&x->reason, or->reason, nr->reason);
+	if (ch & SX_CH_NOTE)
+		sx_textdiff(&x->note, or->note ? or->note : "", nr->note ? nr->note : "");
+}
+
+/* What put a row in one annex only: another type, else another catalog. */
+static unsigned
+S_side_cause(const secannex_resolution *o, const secannex_resolution *n)
+{
+	return 1u << (strcmp(o->type->id, n->type->id) != 0 ? SX_FACT_TYPE : SX_FACT_CATALOG);
+}
+
 int
 secannex_diff_annexes(secannex_diff **out, const secannex_resolution *o, const secannex_resolution *n)
 {
-	secannex_diff *d = sx_calloc(1, sizeof(*d));
+	secannex_diff *d = sx_calloc(1, sizeof(*d)), *cd = NULL;
+	char *used = sx_calloc(o->nrows ? o->nrows : 1, 1);
 
 	d->kind = SX_DIFF_ANNEX;
 	d->old_res = o;
 	d->new_res = n;
 	d->old_cat = o->cat;
 	d->new_cat = n->cat;
-	S_meta(d, "catalog version", o->cat->proc->version, n->cat->proc->version);
-	S_meta(d, "type", o->type->id, n->type->id);
-	S_meta(d, "grade", sx_grade_zh[o->grade], sx_grade_zh[n->grade]);
-	S_meta(d, "baseline grade", sx_grade_zh[o->baseline], sx_grade_zh[n->baseline]);
-	S_meta(d, "agency level", sx_level_names[o->level], sx_level_names[n->level]);
-	S_meta(d, "agency kind", o->kind ? "special" : "public", n->kind ? "special" : "public");
-	S_meta(d, "personal data", o->personal_data ? "yes" : "no", n->personal_data ? "yes" : "no");
-	S_meta(d, "special procurement", o->special ? "yes" : "no", n->special ? "yes" : "no");
-	for (int i = 0; i < SX_F__COUNT; i++)
-		S_meta(d, sx_field_names[i], o->fields[i], n->fields[i]);
-	S_meta(d, "scan-risk-level", o->blank_values[SX_BLANK_SCAN_RISK],
-	    n->blank_values[SX_BLANK_SCAN_RISK]);
-
+	S_annex_facts(d, o, n);
+	/* rows are matched as the catalogs' rows are: a renumbered row follows its text */
+	if (o->cat->proc != n->cat->proc)
+		secannex_diff_catalogs(&cd, o->cat, n->cat);
 	for (size_t j = 0; j < n->nrows; j++) {
-		const sx_row *nr = &n->rows[j], *or = S_row_of(o, nr->item->id);
+		const sx_row *nr = &n->rows[j];
+		const sx_row *or = S_row_of(o, cd ? sx_diff_old_id(cd, nr->item->id) : nr->item->id);
 		sx_delta *x;
-		unsigned ch = 0;
 
 		if (or == NULL) {
 			x = S_push(d, SX_DELTA_ADDED);
 			x->new_row = nr;
 			x->new = nr->item;
+			x->causes = S_side_cause(o, n);
 			continue;
 		}
-		if (or->status != nr->status)
-			ch |= SX_CH_STATUS;
-		if (strcmp(or->text, nr->text) != 0)
-			ch |= SX_CH_TEXT;
-		if (strcmp(or->reason, nr->reason) != 0)
-			ch |= SX_CH_REASON;
-		if (!sx_streq(or->note, nr->note))
-			ch |= SX_CH_NOTE;
-		if (!ch)
-			continue;
-		x = S_push(d, SX_DELTA_MODIFIED);
-		x->changes = ch;
-		x->old_row = or;
-		x->new_row = nr;
-		x->old = or->item;
-		x->new = nr->item;
-		if (ch & SX_CH_TEXT)
-			sx_textdiff(&x->text, or->text, nr->text);
-		if (ch & SX_CH_REASON)
-			sx_textdiff(&x->reason, or->reason, nr->reason);
-		if (ch & SX_CH_NOTE)
-			sx_textdiff(&x->note, or->note ? or->note : "", nr->note ? nr->note : "");
+		used[or - o->rows] = 1;
+		S_annex_row(d, or, nr);
 	}
 	for (size_t i = 0; i < o->nrows; i++)
-		if (S_row_of(n, o->rows[i].item->id) == NULL) {
+		if (!used[i]) {
 			sx_delta *x = S_push(d, SX_DELTA_DELETED);
 			x->old_row = &o->rows[i];
 			x->old = o->rows[i].item;
+			x->causes = S_side_cause(o, n);
 		}
+	secannex_diff_free(cd);
+	free(used);
 	*out = d;
 	return 0;
+}
+
+size_t
+sx_diff_reason_only(const secannex_diff *d)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < d->n; i++)
+		k += d->v[i].reason_only;
+	return k;
 }
 
 size_t
@@ -430,5 +590,12 @@ secannex_diff_free(secannex_diff *d)
 		sx_dtext_free(&d->v[i].reason);
 	}
 	free(d->v);
+	for (size_t i = 0; i < d->nexplain; i++) {
+		for (size_t k = 0; k < d->explain[i].npoints; k++)
+			free(d->explain[i].points[k]);
+		free(d->explain[i].points);
+		free(d->explain[i].key);
+	}
+	free(d->explain);
 	free(d);
 }

@@ -36,6 +36,10 @@ typedef struct sx_table {
 	/* vertical merges (NULL: none): per cell, N > 1 for the first cell of N merged rows, -1 for
 	 * a cell that such a merge covers (its text is kept, but not printed), else 0 */
 	int *vspan;
+	/* 1: MCELLS are shown as formatting, not as tracked changes: each cell shows its SX_OP_SAME and
+	 * SX_OP_INS segments with the insertions underlined, or its SX_OP_SAME and SX_OP_DEL segments
+	 * with the deletions struck through (the 修正規定 and 現行規定 columns of a 修正對照表) */
+	int marked;
 } sx_table;
 
 typedef struct sx_ablock {
@@ -60,10 +64,14 @@ typedef struct sx_doc {
 	char *label;        /* the attachment label (附件三), printed above the title; NULL: none */
 	int draft;          /* 1: 「草稿」 in every page header */
 	char *fingerprint;  /* printed small at the end (the resolution's SHA-256); NULL: none */
+	int landscape;      /* 1: A4 landscape pages (text width SX_TEXT_WIDTH_LANDSCAPE) */
 } sx_doc;
 
-/* The text width of an A4 page with 2 cm margins, in tenths of a millimetre. */
+/* The text width of an A4 page with 2 cm margins, in tenths of a millimetre: portrait, landscape,
+ * and document A's. */
 #define SX_TEXT_WIDTH 1700
+#define SX_TEXT_WIDTH_LANDSCAPE 2570
+#define SX_DOC_WIDTH(a) ((a)->landscape ? SX_TEXT_WIDTH_LANDSCAPE : SX_TEXT_WIDTH)
 
 /* Start an empty document with its title, subject and date (EPOCH_SET 0: undated). */
 void sx_doc_init(sx_doc *a, const char *title, const char *subject, int epoch_set, time_t epoch);

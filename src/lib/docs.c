@@ -44,8 +44,19 @@ static const struct {
 	    F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION, 0 }, sx_build_review },
 	{ { "catalog", "the whole 一覽表 table, every type (catalog redlines)", F(ODT) | F(DOCX),
 	    SECANNEX_FROM_CATALOG_DIFF, 0 }, sx_build_catalog },
+	{ { "table", "the 修正對照表 (修正規定 | 現行規定 | 說明) of a catalog or annex diff, landscape",
+	    F(ODT) | F(DOCX) | F(MD) | F(JSON), SECANNEX_FROM_DIFF, 0 }, sx_build_table },
 };
 #define NDOCS (sizeof(S_documents) / sizeof(S_documents[0]))
+
+/* The stream forms (md, json: the stream formats in a document's FORMATS) of the documents that
+ * have them. */
+static const struct {
+	const char *document;
+	sx_render_fn render;
+} S_streams[] = {
+	{ "table", sx_render_table },
+};
 
 const secannex_format_info *
 secannex_format_get(secannex_format f)
@@ -169,6 +180,7 @@ S_src(sx_doc_src *src, const secannex_resolution *r, int new_side, const secanne
 	src->epoch_set = o->epoch_set;
 	src->epoch = (time_t)o->epoch;
 	src->draft = o->draft;
+	src->changed_only = o->changed_only;
 	src->fingerprint = r && secannex_resolution_fingerprint(r, fp) == 0 ? fp : NULL;
 }
 
@@ -252,6 +264,8 @@ S_redline(int i, const sx_doc_src *os, const sx_doc_src *ns, const secannex_writ
 	S_documents[i].build(&od, os);
 	S_documents[i].build(&nd, ns);
 	sx_redline_merge(&r, &od, &nd, o->author ? o->author : "secannex");
+	if (o->changed_only)
+		sx_redline_changed_only(&r);
 	r.draft = nd.draft;
 	S_dress(&r, o);
 	rc = S_write(&r, o, path, d);
@@ -285,4 +299,45 @@ secannex_redline_catalogs(const secannex_diff *df, const secannex_write_opts *o,
 	S_src(&ns, NULL, 1, o, NULL);
 	os.diff = ns.diff = df;
 	return i < 0 ? SECANNEX_EINVALID : S_redline(i, &os, &ns, o, path, d);
+}
+
+char *
+secannex_diff_document(const secannex_diff *df, const char *document, secannex_format fmt)
+{
+	int i = secannex_document_find(document, fmt, SECANNEX_FROM_DIFF);
+	sx_render_fn render = NULL;
+	sx_buf b = SX_BUF_INIT;
+
+	for (size_t k = 0; i >= 0 && k < sizeof(S_streams) / sizeof(S_streams[0]); k++)
+		if (strcmp(S_streams[k].document, S_documents[i].info.name) == 0)
+			render = S_streams[k].render;
+	if (render == NULL || S_documents[i].info.from != SECANNEX_FROM_DIFF ||
+	    !(S_documents[i].info.formats & (1u << fmt)) || S_formats[fmt].info.is_file) {
+		sx_error_msg(SX_MSG_DOC_FORMAT, document ? document : "document",
+		    secannex_format_get(fmt) ? secannex_format_get(fmt)->name : "?");
+		return NULL;
+	}
+	render(&b, df, fmt);
+	return sx_buf_detach(&b);
+}
+
+int
+secannex_diff_document_write(const secannex_diff *df, const secannex_write_opts *o,
+    const char *path, secannex_diags *d)
+{
+	sx_doc_src src;
+	sx_doc a;
+	int i = S_pick(o, SECANNEX_FROM_DIFF, path, d), rc;
+
+	if (i < 0)
+		return SECANNEX_EINVALID;
+	if (o->label && !sx_field_ok(o->label, "--label", "--label", 0, d))
+		return SECANNEX_EINVALID;
+	S_src(&src, NULL, 1, o, NULL);
+	src.diff = df;
+	S_documents[i].build(&a, &src);
+	S_dress(&a, o);
+	rc = S_write(&a, o, path, d);
+	sx_doc_free(&a);
+	return rc;
 }

@@ -15,6 +15,7 @@ typedef struct sx_doc_src {
 	time_t epoch;
 	int draft;                       /* public documents: the pending ▲ rows shown, marked 待確認 */
 	const char *fingerprint;         /* the resolution's SHA-256 (hex), or NULL */
+	int changed_only;                /* a redline of only what changed (catalog: 子項 headings) */
 } sx_doc_src;
 
 /* A file writer: the document's parts, packaged, into OUT.  Returns 0 or a negative
@@ -42,6 +43,11 @@ void sx_build_annex(sx_doc *out, const sx_doc_src *src);
 void sx_build_matrix(sx_doc *out, const sx_doc_src *src);
 void sx_build_catalog(sx_doc *out, const sx_doc_src *src);
 void sx_build_review(sx_doc *out, const sx_doc_src *src);
+void sx_build_table(sx_doc *out, const sx_doc_src *src);
+
+/* A document's stream form: FMT (md, json) of diff D appended to B (table.c). */
+typedef void (*sx_render_fn)(sx_buf *b, const secannex_diff *d, secannex_format fmt);
+void sx_render_table(sx_buf *b, const secannex_diff *d, secannex_format fmt);
 
 /* Pieces of a tender document that the builders share (annex.c); each returns a new string. */
 char *sx_tender_date(const secannex_resolution *r);   /* 中華民國115年11月20日, or "" */
@@ -52,5 +58,8 @@ char *sx_tender_place(const sx_row *row);             /* 第2項\n(dev-13) */
 /* Merge OLD and NEW into *OUT, NEW's document with tracked changes against OLD's (redline.c). */
 void sx_redline_merge(sx_doc *out, const sx_doc *old_doc, const sx_doc *new_doc,
     const char *author);
+/* Keep of a redline only what changed: changed paragraphs, tables with their header rows and changed
+ * rows, and the title and the headings above them (redline.c). */
+void sx_redline_changed_only(sx_doc *r);
 
 #endif

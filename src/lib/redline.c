@@ -236,18 +236,171 @@ sx_redline_merge(sx_doc *r, const sx_doc *o, const sx_doc *n, const char *author
 	S_merge(r, o, n);
 }
 
+/* ---- only what changed ---- */
+
+/* Whether row R of a merged table changed: inserted, deleted, or a cell's text. */
+static int
+S_row_changed(const sx_table *t, size_t r)
+{
+	if (t->row_change && t->row_change[r])
+		return 1;
+	for (size_t c = 0; t->mcells && c < t->ncols; c++)
+		if (sx_dtext_changed(&t->mcells[r * t->ncols + c]))
+			return 1;
+	return 0;
+}
+
+/* Drop the unchanged body rows of T (its vertical merges with them); returns the changed rows left. */
+static size_t
+S_table_changed_only(sx_table *t)
+{
+	size_t k = 0, kept = 0, nc = t->ncols;
+
+	free(t->vspan);
+	t->vspan = NULL;
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (r >= t->nheader && !S_row_changed(t, r)) {
+			for (size_t c = 0; c < nc; c++) {
+				free(t->cells[r * nc + c]);
+				if (t->mcells)
+					sx_dtext_free(&t->mcells[r * nc + c]);
+			}
+			if (t->keys)
+				free(t->keys[r]);
+			continue;
+		}
+		kept += r >= t->nheader;
+		memmove(&t->cells[k * nc], &t->cells[r * nc], nc * sizeof(char *));
+		if (t->mcells)
+			memmove(&t->mcells[k * nc], &t->mcells[r * nc], nc * sizeof(sx_dtext));
+		if (t->row_change)
+			t->row_change[k] = t->row_change[r];
+		if (t->keys)
+			t->keys[k] = t->keys[r];
+		k++;
+	}
+	t->nrows = k;
+	return kept;
+}
+
+static void
+S_block_free(sx_ablock *b)
+{
+	free(b->text);
+	free(b->key);
+	if (b->mtext) {
+		sx_dtext_free(b->mtext);
+		free(b->mtext);
+	}
+	sx_table_free(b->table);
+}
+
+/* Whether block B is kept, walking backwards; BELOW[0]: something is kept before the next heading,
+ * BELOW[1]: before the next heading or subheading. */
+static int
+S_keep_block(sx_ablock *b, int below[2])
+{
+	int changed = b->change || (b->mtext && sx_dtext_changed(b->mtext)), keep;
+
+	switch (b->kind) {
+	case SX_BLK_TITLE:
+		return 1;
+	case SX_BLK_HEADING:
+		keep = changed || below[0];
+		below[0] = below[1] = 0;
+		return keep;
+	case SX_BLK_SUBHEADING:
+		keep = changed || below[1];
+		below[0] |= keep;
+		below[1] = 0;
+		return keep;
+	case SX_BLK_TABLE:
+		keep = S_table_changed_only(b->table) > 0;
+		break;
+	default:
+		keep = changed;
+		break;
+	}
+	below[0] |= keep;
+	below[1] |= keep;
+	return keep;
+}
+
+void
+sx_redline_changed_only(sx_doc *r)
+{
+	char *keep = sx_calloc(r->n ? r->n : 1, 1);
+	int below[2] = { 0, 0 };
+	size_t k = 0;
+
+	for (size_t i = r->n; i-- > 0;)
+		keep[i] = (char)S_keep_block(&r->v[i], below);
+	for (size_t i = 0; i < r->n; i++) {
+		if (keep[i])
+			r->v[k++] = r->v[i];
+		else
+			S_block_free(&r->v[i]);
+	}
+	r->n = k;
+	free(keep);
+}
+
 /* ---- the whole catalog table ---- */
 
-/* The 一覽表 as a document: per type a heading and a table 編號 | 子項 | 要求內容 | 高 | 中 | 普 | 備註.
- * Row keys: the old id (NEW's renumbered rows carry the id of the OLD row they were matched to). */
+/* A row of the 一覽表 table: 編號, (子項), 要求內容, 高, 中, 普, 備註; its key the old id (NEW's
+ * renumbered rows carry the id of the OLD row they were matched to). */
+static void
+S_catalog_row(sx_table *tb, const sx_doc_src *src, const sx_item *it, int with_group)
+{
+	char *text = sx_rich_plain(&it->text), *note = sx_item_note(it), marks[3][64];
+	const char *key = src->new_side ? sx_diff_old_id(src->diff, it->id) : it->id;
+	const char *cells[7];
+	size_t c = 0;
+
+	for (int g = 0; g < 3; g++)
+		snprintf(marks[g], sizeof(marks[g]), "%s%s%s%s", sx_mark_symbols[it->mark[g]],
+		    it->tier[g] ? "\n(" : "", it->tier[g] ? it->tier[g] : "", it->tier[g] ? ")" : "");
+	cells[c++] = it->id;
+	if (with_group)
+		cells[c++] = it->group->name;
+	cells[c++] = text;
+	cells[c++] = marks[2];
+	cells[c++] = marks[1];
+	cells[c++] = marks[0];
+	cells[c++] = note ? note : "";
+	sx_doc_row(tb, cells);
+	tb->keys = sx_realloc(tb->keys, tb->nrows * sizeof(char *));
+	tb->keys[tb->nrows - 1] = key ? sx_strdup(key) : sx_aprintf("new:%s", it->id);
+	free(text);
+	free(note);
+}
+
+/* A table of ROWS (N of them) with its key; WITH_GROUP: the 子項 column. */
+static void
+S_catalog_table(sx_doc *a, const sx_doc_src *src, const char *key, const sx_item *rows, size_t n,
+    int with_group)
+{
+	static const int w7[] = { 150, 210, 700, 110, 110, 110, 310 };
+	static const int w6[] = { 330, 670, 100, 100, 100, 400 };
+	static const char *const head[] = { "編號", "子項", "要求內容", "高", "中", "普", "備註" };
+	static const char *const head6[] = { "編號", "要求內容", "高", "中", "普", "備註" };
+	sx_table *tb = sx_doc_table(a, SX_TBL_GRID, with_group ? 7 : 6, with_group ? w7 : w6, 1);
+
+	a->v[a->n - 1].key = sx_strdup(key);
+	sx_doc_row(tb, with_group ? head : head6);
+	tb->keys = sx_malloc(sizeof(char *));
+	tb->keys[0] = sx_strdup("#h0");
+	for (size_t j = 0; j < n; j++)
+		S_catalog_row(tb, src, &rows[j], with_group);
+}
+
+/* The 一覽表 as a document: per type a heading and a table 編號 | 子項 | 要求內容 | 高 | 中 | 普 | 備註;
+ * for a redline of only what changed, per 子項 a subheading and a table without the 子項 column. */
 void
 sx_build_catalog(sx_doc *a, const sx_doc_src *src)
 {
 	const secannex_diff *d = src->diff;
 	const sx_procurement *p = src->new_side ? d->new_cat->proc : d->old_cat->proc;
-	int new_side = src->new_side;
-	static const int w[] = { 150, 210, 700, 110, 110, 110, 310 };
-	static const char *const head[] = { "編號", "子項", "要求內容", "高", "中", "普", "備註" };
 	sx_buf t = SX_BUF_INIT;
 
 	sx_buf_printf(&t, "%s（%s%s）", p->title, p->edition, p->version);
@@ -256,42 +409,23 @@ sx_build_catalog(sx_doc *a, const sx_doc_src *src)
 	sx_doc_push(a, SX_BLK_TITLE, a->title)->key = sx_strdup("title");
 	for (size_t i = 0; i < p->ntypes; i++) {
 		const sx_type *ty = &p->types[i];
-		sx_buf h = SX_BUF_INIT, k = SX_BUF_INIT;
-		sx_table *tb;
+		char *h = sx_aprintf("%s（%s）", ty->name, ty->id), *k = sx_aprintf("type:%s", ty->id);
 
-		sx_buf_printf(&h, "%s（%s）", ty->name, ty->id);
-		sx_buf_printf(&k, "type:%s", ty->id);
-		sx_doc_push(a, SX_BLK_HEADING, h.ptr)->key = sx_buf_detach(&k);
-		sx_buf_free(&h);
-		tb = sx_doc_table(a, SX_TBL_GRID, 7, w, 1);
-		sx_buf_printf(&k, "table:%s", ty->id);
-		a->v[a->n - 1].key = sx_buf_detach(&k);
-		sx_doc_row(tb, head);
-		tb->keys = sx_malloc((ty->nitems + 1) * sizeof(char *));
-		tb->keys[0] = sx_strdup("#h0");
-		for (size_t j = 0; j < ty->nitems; j++) {
-			const sx_item *it = &ty->items[j];
-			char *text = sx_rich_plain(&it->text), *note = sx_item_note(it), marks[3][64];
-			const char *key = new_side ? sx_diff_old_id(d, it->id) : it->id;
-			sx_buf kb = SX_BUF_INIT;
-
-			for (int g = 0; g < 3; g++)
-				snprintf(marks[g], sizeof(marks[g]), "%s%s%s%s", sx_mark_symbols[it->mark[g]],
-				    it->tier[g] ? "\n(" : "", it->tier[g] ? it->tier[g] : "",
-				    it->tier[g] ? ")" : "");
-			{
-				const char *cells[] = { it->id, it->group->name, text, marks[2], marks[1],
-					marks[0], note ? note : "" };
-				sx_doc_row(tb, cells);
-			}
-			if (key)
-				sx_buf_puts(&kb, key);
-			else
-				sx_buf_printf(&kb, "new:%s", it->id);
-			tb->keys[j + 1] = sx_buf_detach(&kb);
-			free(text);
-			free(note);
+		sx_doc_push(a, SX_BLK_HEADING, h)->key = k;
+		free(h);
+		if (!src->changed_only) {
+			k = sx_aprintf("table:%s", ty->id);
+			S_catalog_table(a, src, k, ty->items, ty->nitems, 1);
+			free(k);
+			continue;
+		}
+		for (size_t g = 0; g < ty->ngroups; g++) {
+			const sx_group *gr = &ty->groups[g];
+			k = sx_aprintf("group:%s:%s", ty->id, gr->name);
+			sx_doc_push(a, SX_BLK_SUBHEADING, gr->name)->key = k;
+			k = sx_aprintf("table:%s:%s", ty->id, gr->name);
+			S_catalog_table(a, src, k, &ty->items[gr->first], gr->count, 0);
+			free(k);
 		}
 	}
 }
-

@@ -144,102 +144,180 @@ S_header(sx_buf *b, const secannex_diff *d, const char *pre_old, const char *pre
 	}
 }
 
-static void
-S_summary(sx_buf *b, const secannex_diff *d, const char *pre)
+/* Whether delta X is listed: an annex row whose only difference is the generated reason is
+ * counted, not listed, unless VERBOSE. */
+static int
+S_listed(const sx_delta *x, int verbose)
 {
-	size_t add = 0, del = 0, mod = 0, moved = 0, renum = 0;
+	return verbose || !x->reason_only;
+}
+
+static void
+S_summary(sx_buf *b, const secannex_diff *d, const char *pre, int verbose)
+{
+	size_t add = 0, del = 0, mod = 0, moved = 0, renum = 0, ro = sx_diff_reason_only(d);
 
 	for (size_t i = 0; i < d->n; i++) {
 		add += d->v[i].kind == SX_DELTA_ADDED;
 		del += d->v[i].kind == SX_DELTA_DELETED;
-		mod += d->v[i].kind == SX_DELTA_MODIFIED;
+		mod += d->v[i].kind == SX_DELTA_MODIFIED && !d->v[i].reason_only;
 		moved += (d->v[i].changes & (SX_CH_TYPE | SX_CH_GROUP)) != 0;
 		renum += (d->v[i].changes & SX_CH_ID) != 0;
 	}
-	sx_buf_printf(b, "%s%zu metadata changed, %zu rows added, %zu deleted, %zu modified (%zu moved, %zu renumbered)\n",
+	sx_buf_printf(b, "%s%zu metadata changed, %zu rows added, %zu deleted, %zu modified (%zu moved, %zu renumbered)",
 	    pre, d->nmeta, add, del, mod, moved, renum);
+	if (d->kind == SX_DIFF_ANNEX && ro)
+		sx_buf_printf(b, "; %zu more only in the generated reason%s", ro,
+		    verbose ? "" : " (not listed; --verbose lists them)");
+	sx_buf_putc(b, '\n');
+}
+
+/* The names of the facts in CAUSES: "grade, baseline grade" (ZH: in Chinese, 、 between). */
+static void
+S_causes(sx_buf *b, unsigned causes, int zh)
+{
+	int first = 1;
+
+	for (int k = 0; k < SX_FACT__COUNT; k++)
+		if (causes & (1u << k)) {
+			sx_buf_printf(b, "%s%s", first ? "" : zh ? "、" : ", ",
+			    zh ? sx_fact_zh[k] : sx_fact_names[k]);
+			first = 0;
+		}
+}
+
+/* The rows (NEW's ids, else OLD's) that a changed fact changed, as "dev-13, dev-15"; returns the
+ * number of them. */
+static size_t
+S_fact_rows(sx_buf *b, const secannex_diff *d, int fact)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; fact >= 0 && i < d->n; i++) {
+		const sx_delta *x = &d->v[i];
+		if (x->reason_only || !(x->causes & (1u << fact)))
+			continue;
+		sx_buf_printf(b, "%s%s", k++ ? ", " : "", (x->new ? x->new : x->old)->id);
+	}
+	return k;
+}
+
+/* "= FIELD: OLD → NEW", and for a tender fact the rows it changed. */
+static void
+S_text_meta(sx_buf *b, const secannex_diff *d, const sx_meta_delta *m)
+{
+	sx_buf rows = SX_BUF_INIT;
+
+	sx_buf_printf(b, "= %s: %s → %s", m->field, m->old ? m->old : "(none)", m->new ? m->new : "(none)");
+	if (d->kind == SX_DIFF_ANNEX && S_fact_rows(&rows, d, m->fact))
+		sx_buf_printf(b, " (rows changed: %s)", rows.ptr);
+	sx_buf_putc(b, '\n');
+	sx_buf_free(&rows);
+}
+
+/* "+ ID [TYPE/GROUP] …" or "- …": a row on one side only. */
+static void
+S_text_one_side(sx_buf *b, const sx_delta *x, int colour)
+{
+	int add = x->kind == SX_DELTA_ADDED;
+	const sx_item *it = x->new ? x->new : x->old;
+	const sx_row *row = add ? x->new_row : x->old_row;
+	char *t;
+
+	sx_buf_printf(b, "%s%c %s [%s/%s] ", colour ? (add ? "\033[32m" : "\033[31m") : "",
+	    add ? '+' : '-', it->id, it->type->id, it->group->name);
+	if (row)
+		sx_buf_printf(b, "%s ", sx_status_names[row->status]);
+	else
+		S_marks(b, it);
+	t = S_text(x, add);
+	sx_buf_putc(b, ' ');
+	S_flat(b, t);
+	free(t);
+	sx_buf_printf(b, "%s\n", colour ? "\033[0m" : "");
+}
+
+/* The marks (and tiers) of the grades that changed: " 高 ◎ → ●". */
+static void
+S_text_marks(sx_buf *b, const sx_delta *x)
+{
+	sx_buf_puts(b, "    marks (高 中 普):");
+	for (int g = 2; g >= 0; g--) /* the grades that changed */
+		if (x->old->mark[g] != x->new->mark[g] || !sx_streq(x->old->tier[g], x->new->tier[g]))
+			sx_buf_printf(b, " %s %s%s%s%s → %s%s%s%s", sx_grade_zh[g],
+			    sx_mark_symbols[x->old->mark[g]], x->old->tier[g] ? "(" : "",
+			    x->old->tier[g] ? x->old->tier[g] : "", x->old->tier[g] ? ")" : "",
+			    sx_mark_symbols[x->new->mark[g]], x->new->tier[g] ? "(" : "",
+			    x->new->tier[g] ? x->new->tier[g] : "", x->new->tier[g] ? ")" : "");
+	sx_buf_putc(b, '\n');
+}
+
+/* "    LABEL: " and a character diff on one line. */
+static void
+S_text_dtext(sx_buf *b, const char *label, const sx_dtext *t, int colour)
+{
+	sx_buf_printf(b, "    %s: ", label);
+	S_flat_dtext(b, t, colour, 0);
+	sx_buf_putc(b, '\n');
+}
+
+/* "~ ID …: CHANGES" and a line per change. */
+static void
+S_text_modified(sx_buf *b, const sx_delta *x, int colour)
+{
+	const sx_item *it = x->new;
+
+	sx_buf_printf(b, "~ %s", it->id);
+	if (x->changes & SX_CH_ID)
+		sx_buf_printf(b, " (was %s; matched by text, similarity %.2f)", x->old->id, x->similarity);
+	sx_buf_printf(b, " [%s/%s]: ", it->type->id, it->group->name);
+	S_changes(b, x->changes);
+	if (x->causes) {
+		sx_buf_puts(b, " (by ");
+		S_causes(b, x->causes, 0);
+		sx_buf_putc(b, ')');
+	}
+	sx_buf_putc(b, '\n');
+	if (x->changes & (SX_CH_TYPE | SX_CH_GROUP))
+		sx_buf_printf(b, "    moved: %s/%s → %s/%s\n", x->old->type->id, x->old->group->name,
+		    x->new->type->id, x->new->group->name);
+	if (x->changes & SX_CH_STATUS)
+		sx_buf_printf(b, "    status: %s → %s\n", sx_status_names[x->old_row->status],
+		    sx_status_names[x->new_row->status]);
+	if (x->changes & SX_CH_TEXT)
+		S_text_dtext(b, "text", &x->text, colour);
+	if (x->changes & (SX_CH_MARKS | SX_CH_TIERS))
+		S_text_marks(b, x);
+	if (x->changes & SX_CH_NOTE)
+		S_text_dtext(b, "note", &x->note, colour);
+	if (x->changes & SX_CH_CONDS)
+		S_before_after(b, "conditions", S_conds, x);
+	if (x->changes & SX_CH_AREAS)
+		S_before_after(b, "附表十 areas", S_areas, x);
+	if (x->changes & SX_CH_REASON)
+		S_text_dtext(b, "reason", &x->reason, colour);
 }
 
 static void
-S_text_render(sx_buf *b, const secannex_diff *d, int colour)
+S_text_render(sx_buf *b, const secannex_diff *d, int colour, int verbose)
 {
 	S_header(b, d, "--- ", "+++ ");
 	if (secannex_diff_count(d) == 0) {
 		sx_buf_puts(b, "identical\n");
 		return;
 	}
-	for (size_t i = 0; i < d->nmeta; i++) {
-		const sx_meta_delta *m = &d->meta[i];
-		sx_buf_printf(b, "= %s: %s → %s\n", m->field, m->old ? m->old : "(none)",
-		    m->new ? m->new : "(none)");
-	}
+	for (size_t i = 0; i < d->nmeta; i++)
+		S_text_meta(b, d, &d->meta[i]);
 	for (size_t i = 0; i < d->n; i++) {
 		const sx_delta *x = &d->v[i];
-		const sx_item *it = x->new ? x->new : x->old;
-		char *t;
-
-		if (x->kind != SX_DELTA_MODIFIED) {
-			int add = x->kind == SX_DELTA_ADDED;
-			const sx_row *row = add ? x->new_row : x->old_row;
-			sx_buf_printf(b, "%s%c %s [%s/%s] ", colour ? (add ? "\033[32m" : "\033[31m") : "",
-			    add ? '+' : '-', it->id, it->type->id, it->group->name);
-			if (row)
-				sx_buf_printf(b, "%s ", sx_status_names[row->status]);
-			else
-				S_marks(b, it);
-			t = S_text(x, add);
-			sx_buf_putc(b, ' ');
-			S_flat(b, t);
-			free(t);
-			sx_buf_printf(b, "%s\n", colour ? "\033[0m" : "");
+		if (!S_listed(x, verbose))
 			continue;
-		}
-		sx_buf_printf(b, "~ %s", it->id);
-		if (x->changes & SX_CH_ID)
-			sx_buf_printf(b, " (was %s; matched by text, similarity %.2f)", x->old->id, x->similarity);
-		sx_buf_printf(b, " [%s/%s]: ", it->type->id, it->group->name);
-		S_changes(b, x->changes);
-		sx_buf_putc(b, '\n');
-		if (x->changes & (SX_CH_TYPE | SX_CH_GROUP))
-			sx_buf_printf(b, "    moved: %s/%s → %s/%s\n", x->old->type->id, x->old->group->name,
-			    x->new->type->id, x->new->group->name);
-		if (x->changes & SX_CH_STATUS)
-			sx_buf_printf(b, "    status: %s → %s\n", sx_status_names[x->old_row->status],
-			    sx_status_names[x->new_row->status]);
-		if (x->changes & SX_CH_TEXT) {
-			sx_buf_puts(b, "    text: ");
-			S_flat_dtext(b, &x->text, colour, 0);
-			sx_buf_putc(b, '\n');
-		}
-		if (x->changes & (SX_CH_MARKS | SX_CH_TIERS)) {
-			sx_buf_puts(b, "    marks (高 中 普):");
-			for (int g = 2; g >= 0; g--) /* the grades that changed */
-				if (x->old->mark[g] != x->new->mark[g] ||
-				    !sx_streq(x->old->tier[g], x->new->tier[g]))
-					sx_buf_printf(b, " %s %s%s%s%s → %s%s%s%s", sx_grade_zh[g],
-					    sx_mark_symbols[x->old->mark[g]], x->old->tier[g] ? "(" : "",
-					    x->old->tier[g] ? x->old->tier[g] : "", x->old->tier[g] ? ")" : "",
-					    sx_mark_symbols[x->new->mark[g]], x->new->tier[g] ? "(" : "",
-					    x->new->tier[g] ? x->new->tier[g] : "",
-					    x->new->tier[g] ? ")" : "");
-			sx_buf_putc(b, '\n');
-		}
-		if (x->changes & SX_CH_NOTE) {
-			sx_buf_puts(b, "    note: ");
-			S_flat_dtext(b, &x->note, colour, 0);
-			sx_buf_putc(b, '\n');
-		}
-		if (x->changes & SX_CH_CONDS)
-			S_before_after(b, "conditions", S_conds, x);
-		if (x->changes & SX_CH_AREAS)
-			S_before_after(b, "附表十 areas", S_areas, x);
-		if (x->changes & SX_CH_REASON) {
-			sx_buf_puts(b, "    reason: ");
-			S_flat_dtext(b, &x->reason, colour, 0);
-			sx_buf_putc(b, '\n');
-		}
+		if (x->kind != SX_DELTA_MODIFIED)
+			S_text_one_side(b, x, colour);
+		else
+			S_text_modified(b, x, colour);
 	}
-	S_summary(b, d, "");
+	S_summary(b, d, "", verbose);
 }
 
 static void
@@ -255,86 +333,112 @@ S_md_cell(sx_buf *b, const char *s)
 	}
 }
 
+/* A character diff as a Markdown cell: ~~deleted~~ **inserted**. */
 static void
-S_md_render(sx_buf *b, const secannex_diff *d)
+S_md_dtext(sx_buf *b, const char *label, const sx_dtext *t)
+{
+	sx_buf tmp = SX_BUF_INIT;
+
+	S_inline(&tmp, t, 0, 1);
+	sx_buf_puts(b, label);
+	S_md_cell(b, tmp.ptr);
+	sx_buf_free(&tmp);
+}
+
+/* The 基本資料 table; an annex diff's tender facts name the rows they changed. */
+static void
+S_md_meta(sx_buf *b, const secannex_diff *d)
+{
+	int annex = d->kind == SX_DIFF_ANNEX;
+
+	sx_buf_printf(b, "\n## 基本資料\n\n| 欄位 | 舊 | 新 |%s\n|---|---|---|%s\n", annex ? " 異動之項目 |" : "",
+	    annex ? "---|" : "");
+	for (size_t i = 0; i < d->nmeta; i++) {
+		sx_buf_printf(b, "| %s | ", d->meta[i].field);
+		S_md_cell(b, d->meta[i].old ? d->meta[i].old : "（無）");
+		sx_buf_puts(b, " | ");
+		S_md_cell(b, d->meta[i].new ? d->meta[i].new : "（無）");
+		if (annex) {
+			sx_buf_puts(b, " | ");
+			S_fact_rows(b, d, d->meta[i].fact);
+		}
+		sx_buf_puts(b, " |\n");
+	}
+}
+
+/* The 說明 cell of a modified row: what changed, and how. */
+static void
+S_md_changes(sx_buf *b, const sx_delta *x)
+{
+	S_changes(b, x->changes);
+	if (x->changes & SX_CH_ID)
+		sx_buf_printf(b, "（原 %s）", x->old->id);
+	if (x->changes & (SX_CH_TYPE | SX_CH_GROUP)) {
+		sx_buf_printf(b, "；自 %s/", x->old->type->id);
+		S_md_cell(b, x->old->group->name);
+	}
+	if (x->changes & SX_CH_MARKS) {
+		sx_buf_puts(b, "；標記 ");
+		S_marks(b, x->old);
+		sx_buf_puts(b, "→");
+		S_marks(b, x->new);
+	}
+	if (x->changes & SX_CH_STATUS)
+		sx_buf_printf(b, "；%s → %s", sx_status_names[x->old_row->status],
+		    sx_status_names[x->new_row->status]);
+	if (x->changes & SX_CH_NOTE)
+		S_md_dtext(b, "；備註：", &x->note);
+	if (x->changes & SX_CH_REASON)
+		S_md_dtext(b, "；理由：", &x->reason);
+	if (x->causes) {
+		sx_buf_puts(b, "；原因：");
+		S_causes(b, x->causes, 1);
+	}
+}
+
+static void
+S_md_row(sx_buf *b, const sx_delta *x)
+{
+	const sx_item *it = x->new ? x->new : x->old;
+	char *t;
+
+	sx_buf_printf(b, "| %s | %s | %s/", x->kind == SX_DELTA_ADDED ? "新增" :
+	    x->kind == SX_DELTA_DELETED ? "刪除" : "修改", it->id, it->type->id);
+	S_md_cell(b, it->group->name);
+	sx_buf_puts(b, " | ");
+	if (x->kind == SX_DELTA_MODIFIED && (x->changes & SX_CH_TEXT)) {
+		S_md_dtext(b, "", &x->text);
+	} else {
+		t = S_text(x, x->kind != SX_DELTA_DELETED);
+		S_md_cell(b, t);
+		free(t);
+	}
+	sx_buf_puts(b, " | ");
+	if (x->kind == SX_DELTA_MODIFIED)
+		S_md_changes(b, x);
+	else if (x->new_row || x->old_row)
+		sx_buf_puts(b, sx_status_names[(x->new_row ? x->new_row : x->old_row)->status]);
+	else
+		S_marks(b, it);
+	sx_buf_puts(b, " |\n");
+}
+
+static void
+S_md_render(sx_buf *b, const secannex_diff *d, int verbose)
 {
 	sx_buf_printf(b, "# %s\n\n", d->kind == SX_DIFF_CATALOG ? "一覽表版本差異" : "附件修訂差異");
 	S_header(b, d, "- 舊：", "- 新：");
 	sx_buf_putc(b, '\n');
-	S_summary(b, d, "");
+	S_summary(b, d, "", verbose);
 	if (secannex_diff_count(d) == 0)
 		return;
-	if (d->nmeta) {
-		sx_buf_puts(b, "\n## 基本資料\n\n| 欄位 | 舊 | 新 |\n|---|---|---|\n");
-		for (size_t i = 0; i < d->nmeta; i++) {
-			sx_buf_printf(b, "| %s | ", d->meta[i].field);
-			S_md_cell(b, d->meta[i].old ? d->meta[i].old : "（無）");
-			sx_buf_puts(b, " | ");
-			S_md_cell(b, d->meta[i].new ? d->meta[i].new : "（無）");
-			sx_buf_puts(b, " |\n");
-		}
-	}
-	if (d->n) {
+	if (d->nmeta)
+		S_md_meta(b, d);
+	if (d->n > (verbose ? 0 : sx_diff_reason_only(d))) {
 		sx_buf_puts(b, "\n## 項目\n\n| 異動 | 編號 | 類型/子項 | 內容（~~刪除~~ **新增**） | 說明 |\n|---|---|---|---|---|\n");
-		for (size_t i = 0; i < d->n; i++) {
-			const sx_delta *x = &d->v[i];
-			const sx_item *it = x->new ? x->new : x->old;
-			sx_buf tmp = SX_BUF_INIT;
-			char *t;
-
-			sx_buf_printf(b, "| %s | %s | %s/", x->kind == SX_DELTA_ADDED ? "新增" :
-			    x->kind == SX_DELTA_DELETED ? "刪除" : "修改", it->id, it->type->id);
-			S_md_cell(b, it->group->name);
-			sx_buf_puts(b, " | ");
-			if (x->kind == SX_DELTA_MODIFIED && (x->changes & SX_CH_TEXT)) {
-				S_inline(&tmp, &x->text, 0, 1);
-				S_md_cell(b, tmp.ptr);
-			} else {
-				t = S_text(x, x->kind != SX_DELTA_DELETED);
-				S_md_cell(b, t);
-				free(t);
-			}
-			sx_buf_free(&tmp);
-			sx_buf_puts(b, " | ");
-			if (x->kind == SX_DELTA_MODIFIED) {
-				S_changes(b, x->changes);
-				if (x->changes & SX_CH_ID)
-					sx_buf_printf(b, "（原 %s）", x->old->id);
-				if (x->changes & (SX_CH_TYPE | SX_CH_GROUP)) {
-					sx_buf_printf(b, "；自 %s/", x->old->type->id);
-					S_md_cell(b, x->old->group->name);
-				}
-				if (x->changes & SX_CH_MARKS) {
-					sx_buf_puts(b, "；標記 ");
-					S_marks(b, x->old);
-					sx_buf_puts(b, "→");
-					S_marks(b, x->new);
-				}
-				if (x->changes & SX_CH_STATUS)
-					sx_buf_printf(b, "；%s → %s", sx_status_names[x->old_row->status],
-					    sx_status_names[x->new_row->status]);
-				if (x->changes & SX_CH_NOTE) {
-					sx_buf tn = SX_BUF_INIT;
-					S_inline(&tn, &x->note, 0, 1);
-					sx_buf_puts(b, "；備註：");
-					S_md_cell(b, tn.ptr);
-					sx_buf_free(&tn);
-				}
-				if (x->changes & SX_CH_REASON) {
-					sx_buf tr = SX_BUF_INIT;
-					S_inline(&tr, &x->reason, 0, 1);
-					sx_buf_puts(b, "；理由：");
-					S_md_cell(b, tr.ptr);
-					sx_buf_free(&tr);
-				}
-			} else if (x->new_row || x->old_row) {
-				const sx_row *row = x->new_row ? x->new_row : x->old_row;
-				sx_buf_puts(b, sx_status_names[row->status]);
-			} else {
-				S_marks(b, it);
-			}
-			sx_buf_puts(b, " |\n");
-		}
+		for (size_t i = 0; i < d->n; i++)
+			if (S_listed(&d->v[i], verbose))
+				S_md_row(b, &d->v[i]);
 	}
 }
 
@@ -418,6 +522,12 @@ S_json_delta(sx_json *w, const sx_delta *x)
 		if (x->changes & (1u << k))
 			sx_json_str(w, sx_change_names[k]);
 	sx_json_end_array(w);
+	sx_json_key(w, "causes");
+	sx_json_begin_array(w);
+	for (int k = 0; k < SX_FACT__COUNT; k++)
+		if (x->causes & (1u << k))
+			sx_json_str(w, sx_fact_names[k]);
+	sx_json_end_array(w);
 	S_json_side(w, "old", x->old, x->old_row);
 	S_json_side(w, "new", x->new, x->new_row);
 	if (x->kind == SX_DELTA_MODIFIED) {
@@ -430,50 +540,72 @@ S_json_delta(sx_json *w, const sx_delta *x)
 	sx_json_end_object(w);
 }
 
+/* The metadata changes; a tender fact with the rows it changed. */
 static void
-S_json_render(sx_buf *b, const secannex_diff *d)
+S_json_meta(sx_json *w, const secannex_diff *d)
+{
+	sx_json_key(w, "metadata");
+	sx_json_begin_array(w);
+	for (size_t i = 0; i < d->nmeta; i++) {
+		const sx_meta_delta *m = &d->meta[i];
+		sx_json_newline(w);
+		sx_json_begin_object(w);
+		sx_json_kv_str(w, "field", m->field);
+		sx_json_kv_str(w, "old", m->old);
+		sx_json_kv_str(w, "new", m->new);
+		sx_json_kv_str(w, "fact", d->kind == SX_DIFF_ANNEX && m->fact >= 0 ?
+		    sx_fact_names[m->fact] : NULL);
+		sx_json_key(w, "rows");
+		sx_json_begin_array(w);
+		for (size_t k = 0; d->kind == SX_DIFF_ANNEX && m->fact >= 0 && k < d->n; k++)
+			if (!d->v[k].reason_only && (d->v[k].causes & (1u << m->fact)))
+				sx_json_str(w, (d->v[k].new ? d->v[k].new : d->v[k].old)->id);
+		sx_json_end_array(w);
+		sx_json_end_object(w);
+	}
+	sx_json_end_array(w);
+}
+
+static void
+S_json_count(sx_json *w, const char *key, size_t n)
+{
+	sx_json_key(w, key);
+	sx_json_uint(w, n);
+}
+
+static void
+S_json_render(sx_buf *b, const secannex_diff *d, int verbose)
 {
 	size_t add = 0, del = 0, mod = 0;
 	sx_json w;
 
 	sx_json_init(&w, b);
 	sx_json_begin_object(&w);
-	sx_json_kv_str(&w, "format", "secannex-diff/1");
+	sx_json_kv_str(&w, "format", "secannex-diff/2");
 	sx_json_kv_str(&w, "kind", d->kind == SX_DIFF_CATALOG ? "catalog" : "annex");
 	S_json_source(&w, "old", d->old_cat);
 	S_json_source(&w, "new", d->new_cat);
 	sx_json_kv_bool(&w, "identical", secannex_diff_count(d) == 0);
-	sx_json_key(&w, "metadata");
-	sx_json_begin_array(&w);
-	for (size_t i = 0; i < d->nmeta; i++) {
-		sx_json_newline(&w);
-		sx_json_begin_object(&w);
-		sx_json_kv_str(&w, "field", d->meta[i].field);
-		sx_json_kv_str(&w, "old", d->meta[i].old);
-		sx_json_kv_str(&w, "new", d->meta[i].new);
-		sx_json_end_object(&w);
-	}
-	sx_json_end_array(&w);
+	S_json_meta(&w, d);
 	sx_json_key(&w, "rows");
 	sx_json_begin_array(&w);
 	for (size_t i = 0; i < d->n; i++) {
 		add += d->v[i].kind == SX_DELTA_ADDED;
 		del += d->v[i].kind == SX_DELTA_DELETED;
-		mod += d->v[i].kind == SX_DELTA_MODIFIED;
+		mod += d->v[i].kind == SX_DELTA_MODIFIED && !d->v[i].reason_only;
+		if (!S_listed(&d->v[i], verbose))
+			continue;
 		sx_json_newline(&w);
 		S_json_delta(&w, &d->v[i]);
 	}
 	sx_json_end_array(&w);
 	sx_json_key(&w, "summary");
 	sx_json_begin_object(&w);
-	sx_json_key(&w, "metadata");
-	sx_json_uint(&w, d->nmeta);
-	sx_json_key(&w, "added");
-	sx_json_uint(&w, add);
-	sx_json_key(&w, "deleted");
-	sx_json_uint(&w, del);
-	sx_json_key(&w, "modified");
-	sx_json_uint(&w, mod);
+	S_json_count(&w, "metadata", d->nmeta);
+	S_json_count(&w, "added", add);
+	S_json_count(&w, "deleted", del);
+	S_json_count(&w, "modified", mod);
+	S_json_count(&w, "reason_only", sx_diff_reason_only(d));
 	sx_json_end_object(&w);
 	sx_json_end_object(&w);
 	sx_json_newline(&w);
@@ -481,15 +613,16 @@ S_json_render(sx_buf *b, const secannex_diff *d)
 }
 
 char *
-secannex_render_diff(const secannex_diff *d, secannex_format fmt, int colour)
+secannex_render_diff(const secannex_diff *d, secannex_format fmt, unsigned flags)
 {
 	sx_buf b = SX_BUF_INIT;
+	int verbose = (flags & SECANNEX_DIFF_VERBOSE) != 0;
 
 	if (fmt == SECANNEX_FORMAT_JSON)
-		S_json_render(&b, d);
+		S_json_render(&b, d, verbose);
 	else if (fmt == SECANNEX_FORMAT_MD)
-		S_md_render(&b, d);
+		S_md_render(&b, d, verbose);
 	else
-		S_text_render(&b, d, colour);
+		S_text_render(&b, d, (flags & SECANNEX_DIFF_COLOUR) != 0, verbose);
 	return sx_buf_detach(&b);
 }

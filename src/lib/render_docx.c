@@ -99,6 +99,7 @@ typedef struct S_ctx {
 	const char *author;
 	char date[32];      /* "" when no date */
 	const char *const *sty;
+	int width;          /* the text width, tenths of a millimetre */
 } S_ctx;
 
 static void
@@ -159,11 +160,57 @@ S_para(sx_xw *x, const char *style, const char *text)
 	sx_xw_end(x);
 }
 
+/* A marked cell's paragraph (sx_table.marked): the character diff M as formatting, insertions
+ * underlined (w:u), deletions struck through (w:strike); without M, TEXT plain. */
+static void
+S_marked_para(sx_xw *x, const char *style, const char *text, const sx_dtext *m)
+{
+	sx_dtext one;
+	sx_dseg seg;
+	const sx_dtext *t = sx_pkg_segs(text, 0, m, &one, &seg);
+
+	sx_xw_start(x, "w:p");
+	sx_xw_start(x, "w:pPr");
+	sx_xw_start(x, "w:pStyle");
+	sx_xw_attr(x, "w:val", style);
+	sx_xw_end(x);
+	sx_xw_end(x);
+	for (size_t i = 0; i < t->n; i++) {
+		const char *s = t->v[i].text;
+		sx_xw_start(x, "w:r");
+		if (t->v[i].op != SX_OP_SAME) {
+			sx_xw_start(x, "w:rPr");
+			sx_xw_start(x, t->v[i].op == SX_OP_INS ? "w:u" : "w:strike");
+			if (t->v[i].op == SX_OP_INS)
+				sx_xw_attr(x, "w:val", "single");
+			sx_xw_end(x);
+			sx_xw_end(x);
+		}
+		while (*s) {
+			size_t n = strcspn(s, "\n");
+			if (n) {
+				sx_xw_start(x, "w:t");
+				sx_xw_attr(x, "xml:space", "preserve");
+				sx_xw_textn(x, s, n);
+				sx_xw_end(x);
+			}
+			s += n;
+			if (*s == '\n') {
+				sx_xw_start(x, "w:br");
+				sx_xw_end(x);
+				s++;
+			}
+		}
+		sx_xw_end(x);
+	}
+	sx_xw_end(x);
+}
+
 /* w:tblPr and w:tblGrid; the columns' widths in twips into TW. */
 static void
 S_table_grid(sx_xw *x, const S_ctx *ctx, const sx_table *tb, int *tw)
 {
-	int sum = 0, total = S_twips(SX_TEXT_WIDTH);
+	int sum = 0, total = S_twips(ctx->width);
 
 	for (size_t c = 0; c < tb->ncols && c < 16; c++) {
 		tw[c] = S_twips(tb->width_mm[c]);
@@ -224,6 +271,9 @@ S_cell(sx_xw *x, S_ctx *ctx, const sx_table *tb, size_t r, size_t c, int tw)
 	/* every cell holds a paragraph, even an empty one */
 	if (span < 0)
 		S_para(x, style, NULL);
+	else if (tb->marked)
+		S_marked_para(x, style, tb->cells[r * tb->ncols + c],
+		    tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
 	else
 		S_mpara(x, ctx, style, tb->cells[r * tb->ncols + c],
 		    tb->row_change ? tb->row_change[r] : 0,
@@ -263,11 +313,23 @@ S_table(sx_xw *x, S_ctx *ctx, const sx_table *tb)
 	S_para(x, NULL, NULL);
 }
 
+/* The page size: A4, portrait or landscape. */
+static void
+S_page_size(sx_xw *x, int landscape)
+{
+	sx_xw_start(x, "w:pgSz");
+	sx_xw_attr(x, "w:w", landscape ? "16838" : "11906");
+	sx_xw_attr(x, "w:h", landscape ? "11906" : "16838");
+	if (landscape)
+		sx_xw_attr(x, "w:orient", "landscape");
+	sx_xw_end(x);
+}
+
 /* The body's last w:sectPr: A4 portrait, 2 cm side margins, the vertical margins of P (2 cm at the
  * top, 1.5 cm at the bottom unless a reference document says otherwise), the header (when there is
  * one) and the page-number footer. */
 static void
-S_sectpr(sx_xw *x, const S_pkg *p)
+S_sectpr(sx_xw *x, const S_pkg *p, int landscape)
 {
 	sx_xw_start(x, "w:sectPr");
 	if (p->header.len) {
@@ -280,10 +342,7 @@ S_sectpr(sx_xw *x, const S_pkg *p)
 	sx_xw_attr(x, "w:type", "default");
 	sx_xw_attr(x, "r:id", "rIdFooter1");
 	sx_xw_end(x);
-	sx_xw_start(x, "w:pgSz");
-	sx_xw_attr(x, "w:w", "11906");
-	sx_xw_attr(x, "w:h", "16838");
-	sx_xw_end(x);
+	S_page_size(x, landscape);
 	sx_xw_start(x, "w:pgMar");
 	sx_xw_attr(x, "w:top", p->pgmar[0]);
 	sx_xw_attr(x, "w:right", "1134");
@@ -300,7 +359,7 @@ static int
 S_document(const sx_doc *a, const S_pkg *p, sx_buf *out)
 {
 	sx_xw *x = sx_xw_new(1);
-	S_ctx ctx = { 0, a->author, "", p->sty };
+	S_ctx ctx = { 0, a->author, "", p->sty, SX_DOC_WIDTH(a) };
 
 	if (a->author && a->epoch_set)
 		sx_iso8601(ctx.date, sizeof(ctx.date), a->epoch);
@@ -323,7 +382,7 @@ S_document(const sx_doc *a, const S_pkg *p, sx_buf *out)
 	}
 	if (a->fingerprint)
 		S_para(x, p->sty[S_FPRINT], a->fingerprint);
-	S_sectpr(x, p);
+	S_sectpr(x, p, a->landscape);
 	sx_xw_end(x);
 	sx_xw_end(x);
 	return sx_xw_finish(x, out);

@@ -100,6 +100,72 @@ S_segs(sx_xw *x, S_ctx *c, const char *text, int change, const sx_dtext *m)
 	}
 }
 
+/* A marked cell's paragraph (sx_table.marked): the character diff M as formatting, insertions
+ * underlined (text style SxIns), deletions struck through (SxDel); without M, TEXT plain. */
+static void
+S_marked_para(sx_xw *x, const char *style, const char *text, const sx_dtext *m)
+{
+	sx_dtext one;
+	sx_dseg seg;
+	const sx_dtext *t = sx_pkg_segs(text, 0, m, &one, &seg);
+
+	sx_xw_start(x, "text:p");
+	sx_xw_attr(x, "text:style-name", style);
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].op == SX_OP_SAME) {
+			S_text(x, t->v[i].text);
+			continue;
+		}
+		sx_xw_start(x, "text:span");
+		sx_xw_attr(x, "text:style-name", t->v[i].op == SX_OP_INS ? "SxIns" : "SxDel");
+		S_text(x, t->v[i].text);
+		sx_xw_end(x);
+	}
+	sx_xw_end(x);
+}
+
+/* The automatic styles of marked tables and landscape pages: SxIns, SxDel (text), and SxLandscape,
+ * the first paragraph's style (PARENT) on the Landscape master page (S_landscape_pages). */
+static void
+S_extra_styles(sx_xw *x, const sx_doc *a, const char *parent)
+{
+	int marked = 0;
+
+	for (size_t i = 0; i < a->n; i++)
+		marked |= a->v[i].table && a->v[i].table->marked;
+	for (int k = 0; marked && k < 2; k++) {
+		sx_xw_start(x, "style:style");
+		sx_xw_attr(x, "style:name", k ? "SxDel" : "SxIns");
+		sx_xw_attr(x, "style:family", "text");
+		sx_xw_start(x, "style:text-properties");
+		if (k) {
+			sx_xw_attr(x, "style:text-line-through-style", "solid");
+		} else {
+			sx_xw_attr(x, "style:text-underline-style", "solid");
+			sx_xw_attr(x, "style:text-underline-width", "auto");
+			sx_xw_attr(x, "style:text-underline-color", "font-color");
+		}
+		sx_xw_end(x);
+		sx_xw_end(x);
+	}
+	if (a->landscape && parent) {
+		sx_xw_start(x, "style:style");
+		sx_xw_attr(x, "style:name", "SxLandscape");
+		sx_xw_attr(x, "style:family", "paragraph");
+		sx_xw_attr(x, "style:parent-style-name", parent);
+		sx_xw_attr(x, "style:master-page-name", "Landscape");
+		sx_xw_end(x);
+	}
+}
+
+/* The paragraph style of block I whose usual style is STYLE: the first block of a landscape
+ * document starts the Landscape master page. */
+static const char *
+S_pstyle(const sx_doc *a, size_t i, const char *style)
+{
+	return a->landscape && i == 0 ? "SxLandscape" : style;
+}
+
 static void
 S_mpara(sx_xw *x, S_ctx *c, const char *style, const char *text, int change, const sx_dtext *m)
 {
@@ -182,7 +248,7 @@ S_table_styles(sx_xw *x, const sx_doc *a)
 		sx_xw_attrf(x, "style:name", "Tbl%d", t);
 		sx_xw_attr(x, "style:family", "table");
 		sx_xw_start(x, "style:table-properties");
-		sx_xw_attrf(x, "style:width", "%d.%02dcm", SX_TEXT_WIDTH / 100, SX_TEXT_WIDTH % 100);
+		sx_xw_attrf(x, "style:width", "%d.%02dcm", SX_DOC_WIDTH(a) / 100, SX_DOC_WIDTH(a) % 100);
 		sx_xw_attr(x, "table:align", "margins");
 		sx_xw_attr(x, "fo:margin-bottom", "0.2cm");
 		sx_xw_end(x);
@@ -240,9 +306,13 @@ S_row(sx_xw *x, S_ctx *ctx, const sx_table *tb, size_t r, int head)
 		sx_xw_attr(x, "office:value-type", "string");
 		if (span > 1)
 			sx_xw_attrf(x, "table:number-rows-spanned", "%d", span);
-		S_mpara(x, ctx, head ? "Table_20_Heading" : "Table_20_Contents",
-		    tb->cells[r * tb->ncols + c], tb->row_change ? tb->row_change[r] : 0,
-		    tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
+		if (tb->marked)
+			S_marked_para(x, head ? "Table_20_Heading" : "Table_20_Contents",
+			    tb->cells[r * tb->ncols + c], tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
+		else
+			S_mpara(x, ctx, head ? "Table_20_Heading" : "Table_20_Contents",
+			    tb->cells[r * tb->ncols + c], tb->row_change ? tb->row_change[r] : 0,
+			    tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
 		sx_xw_end(x);
 	}
 	sx_xw_end(x);
@@ -289,6 +359,8 @@ S_content(const sx_doc *a, sx_buf *out)
 	sx_xw_attr(x, "office:version", "1.3");
 	sx_xw_start(x, "office:automatic-styles");
 	S_table_styles(x, a);
+	S_extra_styles(x, a, a->n && a->v[0].kind == SX_BLK_TITLE ? "Title" :
+	    a->n && a->v[0].kind == SX_BLK_PARA ? "Standard" : NULL);
 	sx_xw_end(x);
 	sx_xw_start(x, "office:body");
 	sx_xw_start(x, "office:text");
@@ -301,7 +373,7 @@ S_content(const sx_doc *a, sx_buf *out)
 		const sx_ablock *b = &a->v[i];
 		switch (b->kind) {
 		case SX_BLK_TITLE:
-			S_mpara(x, &ctx, "Title", b->text, b->change, b->mtext);
+			S_mpara(x, &ctx, S_pstyle(a, i, "Title"), b->text, b->change, b->mtext);
 			break;
 		case SX_BLK_HEADING:
 		case SX_BLK_SUBHEADING:
@@ -312,7 +384,7 @@ S_content(const sx_doc *a, sx_buf *out)
 			sx_xw_end(x);
 			break;
 		case SX_BLK_PARA:
-			S_mpara(x, &ctx, "Standard", b->text, b->change, b->mtext);
+			S_mpara(x, &ctx, S_pstyle(a, i, "Standard"), b->text, b->change, b->mtext);
 			break;
 		case SX_BLK_NOTE:
 			S_mpara(x, &ctx, "Note", b->text, b->change, b->mtext);
@@ -355,6 +427,89 @@ S_meta(const sx_doc *a, sx_buf *out)
 	sx_xw_end(x);
 	sx_xw_end(x);
 	return sx_xw_finish(x, out);
+}
+
+/* In [P, END): the value of attribute NAME="…" (*LEN bytes), or NULL. */
+static const char *
+S_attr_in(const char *p, const char *end, const char *name, size_t *len)
+{
+	size_t n = strlen(name);
+
+	for (; p && p + n + 2 < end; p++)
+		if (strncmp(p, name, n) == 0 && p[n] == '=' && p[n + 1] == '"') {
+			const char *q = memchr(p + n + 2, '"', (size_t)(end - p - n - 2));
+			if (q == NULL)
+				return NULL;
+			*len = (size_t)(q - p - n - 2);
+			return p + n + 2;
+		}
+	return NULL;
+}
+
+/* Append [P, END) to B with the value of each attribute NAMES[k] (of N) replaced by VALS[k]. */
+static void
+S_put_replaced(sx_buf *b, const char *p, const char *end, size_t n, const char *const *names,
+    const char *const *vals)
+{
+	while (p < end) {
+		size_t k, len = 0;
+		for (k = 0; k < n; k++) {
+			len = strlen(names[k]);
+			if ((size_t)(end - p) > len + 2 && strncmp(p, names[k], len) == 0 && p[len] == '=' &&
+			    p[len + 1] == '"' && strchr(p + len + 2, '"'))
+				break;
+		}
+		if (k == n) {
+			sx_buf_putc(b, *p++);
+			continue;
+		}
+		sx_buf_printf(b, "%s=\"%s\"", names[k], vals[k]);
+		p = strchr(p + len + 2, '"') + 1;
+	}
+}
+
+/*
+ * A landscape document's pages (the paragraph style SxLandscape names the master page Landscape):
+ * the template's styles.xml gets a copy of its Standard master page called Landscape, on a copy
+ * of that page's layout (SxLandscapeLayout) with the width and the height swapped and the
+ * orientation landscape.  A template without them is left as it is (portrait pages).
+ */
+static void
+S_landscape_pages(sx_buf *st)
+{
+	static const char *const names[3] = { "fo:page-width", "fo:page-height", "style:print-orientation" };
+	const char *s = st->ptr, *m = s ? strstr(s, "<style:master-page style:name=\"Standard\"") : NULL;
+	const char *me = m ? strstr(m, "</style:master-page>") : NULL, *ln, *l = NULL, *le = NULL, *w, *h;
+	size_t lnl = 0, wl = 0, hl = 0;
+	char *lkey, *vals[3];
+	sx_buf b = SX_BUF_INIT;
+
+	if (me == NULL || (ln = S_attr_in(m, me, "style:page-layout-name", &lnl)) == NULL)
+		return;
+	lkey = sx_aprintf("<style:page-layout style:name=\"%.*s\"", (int)lnl, ln);
+	if ((l = strstr(s, lkey)) != NULL)
+		le = strstr(l, "</style:page-layout>");
+	free(lkey);
+	if (le == NULL || le > m || (w = S_attr_in(l, le, names[0], &wl)) == NULL ||
+	    (h = S_attr_in(l, le, names[1], &hl)) == NULL)
+		return;
+	le += strlen("</style:page-layout>");
+	me += strlen("</style:master-page>");
+	vals[0] = sx_strndup(h, hl);
+	vals[1] = sx_strndup(w, wl);
+	vals[2] = sx_strdup("landscape");
+	sx_buf_put(&b, s, (size_t)(le - s));
+	sx_buf_puts(&b, "<style:page-layout style:name=\"SxLandscapeLayout\"");
+	S_put_replaced(&b, l + strlen("<style:page-layout style:name=\"") + lnl + 1, le, 3, names,
+	    (const char *const *)vals);
+	sx_buf_put(&b, le, (size_t)(me - le));
+	sx_buf_puts(&b, "<style:master-page style:name=\"Landscape\" style:page-layout-name=\"SxLandscapeLayout\"");
+	sx_buf_put(&b, ln + lnl + 1, (size_t)(me - ln - lnl - 1));
+	sx_buf_puts(&b, me);
+	for (int k = 0; k < 3; k++)
+		free(vals[k]);
+	sx_buf_free(st);
+	*st = b;
 }
 
 /* ---- styles.xml: the draft header; an agency's reference document ---- */
@@ -721,6 +876,8 @@ S_write(const sx_doc *a, const char *template_dir, const char *ref, sx_buf *out,
 	if ((rc = sx_template_read(&styles, template_dir, "odt/styles.xml", d)) != 0 ||
 	    (rc = sx_template_read(&manifest, template_dir, "odt/META-INF/manifest.xml", d)) != 0)
 		goto done;
+	if (a->landscape)
+		S_landscape_pages(&styles);
 	if ((ref || a->draft) && (rc = S_styles(&p, a, &styles, ref, d)) != 0)
 		goto done;
 	for (size_t i = 0; i < p.npic; i++) {

@@ -1,4 +1,5 @@
-/* textdiff.c: longest-common-subsequence diff over code points (what Chinese text needs: no words). */
+/* textdiff.c: longest-common-subsequence diff over code points (what Chinese text needs: no words),
+ * with a Latin word, a number or an id (dev-20, V5.4, 27001) as one whole token. */
 #include "textdiff.h"
 
 #include <stdint.h>
@@ -9,19 +10,40 @@
 
 #define MAX_CELLS ((size_t)16 * 1024 * 1024)
 
-/* Byte offsets of each code point of S (n + 1 entries, the last = strlen). */
+static int
+S_alnum(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Byte offsets of each token of S (n + 1 entries, the last = strlen).  WORDS 0: every code point is
+ * a token; 1: a run of ASCII letters and digits, joined by '-', '_' or '.' between two of them
+ * (maintenance-02, V5.4, ISO, 27001), is one token, any other code point a token of its own. */
 static size_t *
-S_offsets(const char *s, size_t *n)
+S_tokens(const char *s, size_t *n, int words)
 {
 	size_t len = strlen(s), k = 0;
 	size_t *off = sx_malloc((len + 1) * sizeof(size_t));
 
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			off[k++] = i;
+	for (size_t i = 0; i < len; i++) {
+		if (((unsigned char)s[i] & 0xC0) == 0x80)
+			continue;
+		off[k++] = i;
+		if (!words || !S_alnum((unsigned char)s[i]))
+			continue;
+		while (i + 1 < len && (S_alnum((unsigned char)s[i + 1]) || ((s[i + 1] == '-' ||
+		    s[i + 1] == '_' || s[i + 1] == '.') && S_alnum((unsigned char)s[i + 2]))))
+			i++;
+	}
 	off[k] = len;
 	*n = k;
 	return off;
+}
+
+static size_t *
+S_offsets(const char *s, size_t *n)
+{
+	return S_tokens(s, n, 0);
 }
 
 static int
@@ -73,7 +95,7 @@ void
 sx_textdiff(sx_dtext *d, const char *a, const char *b)
 {
 	size_t na, nb, pre = 0, suf = 0, ma, mb;
-	size_t *oa = S_offsets(a, &na), *ob = S_offsets(b, &nb);
+	size_t *oa = S_tokens(a, &na, 1), *ob = S_tokens(b, &nb, 1);
 	uint32_t *t;
 
 	d->v = NULL;

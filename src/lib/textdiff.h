@@ -16,7 +16,9 @@ typedef struct sx_dtext {
 	size_t n;
 } sx_dtext;
 
-/* The shortest edit from A to B as segments (deletions before insertions at a change); the caller
+/* The shortest edit from A to B as segments (deletions before insertions at a change), over code
+ * points, except that a Latin word, a number or an id (a run of ASCII letters and digits, joined by
+ * '-', '_' or '.': maintenance-02, V5.4, 27001) is one token, compared whole; the caller
  * frees it with sx_dtext_free().  Texts whose product of lengths exceeds a bound (16M code points²)
  * come back as one deletion and one insertion. */
 void sx_textdiff(sx_dtext *out, const char *a, const char *b);

@@ -172,6 +172,25 @@ sx_xw_text(sx_xw *x, const char *s)
 }
 
 void
+sx_xw_comment(sx_xw *x, const char *text)
+{
+	sx_buf b = SX_BUF_INIT;
+
+	sx_buf_putc(&b, ' ');
+	for (const char *s = text; *s; s++) {
+		sx_buf_putc(&b, *s);
+		if (*s == '-' && (s[1] == '-' || s[1] == '\0'))
+			sx_buf_putc(&b, ' ');
+	}
+	sx_buf_putc(&b, ' ');
+	S_close_tag(x);
+	sx_buf_puts(&x->out, "<!--");
+	sx_buf_put(&x->out, b.ptr, b.len);
+	sx_buf_puts(&x->out, "-->");
+	sx_buf_free(&b);
+}
+
+void
 sx_xw_leaf(sx_xw *x, const char *name, const char *text)
 {
 	sx_xw_start(x, name);

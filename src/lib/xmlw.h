@@ -15,6 +15,8 @@ void sx_xw_end(sx_xw *x);
 /* Character data; libxml2 escapes < & > and quotes. */
 void sx_xw_text(sx_xw *x, const char *s);
 void sx_xw_textn(sx_xw *x, const char *s, size_t n);
+/* A comment <!-- TEXT -->; "--" in TEXT (not allowed in a comment) is written "- -". */
+void sx_xw_comment(sx_xw *x, const char *text);
 /* An element with only character data: <NAME>TEXT</NAME>. */
 void sx_xw_leaf(sx_xw *x, const char *name, const char *text);
 /* End the document and append it to OUT; returns 0, or -1 when any call failed.  Frees X. */

@@ -73,8 +73,8 @@ expect 1 diff --format json base.xml renumbered.xml
 python3 - "$T/out" <<'PY' || fails=$((fails + 1))
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
-assert d["format"] == "secannex-diff/1" and d["kind"] == "catalog" and d["identical"] is False
-assert d["summary"] == {"metadata": 0, "added": 1, "deleted": 0, "modified": 4}, d["summary"]
+assert d["format"] == "secannex-diff/2" and d["kind"] == "catalog" and d["identical"] is False
+assert d["summary"] == {"metadata": 0, "added": 1, "deleted": 0, "modified": 4, "reason_only": 0}, d["summary"]
 rows = {r["new"]["id"]: r for r in d["rows"]}
 assert rows["dev-01"]["change"] == "added" and rows["dev-01"]["old"] is None
 assert rows["dev-05"]["changes"] == ["id"] and rows["dev-05"]["old"]["id"] == "dev-04"
@@ -179,9 +179,11 @@ python3 - "$T/out" <<'PY' || fails=$((fails + 1))
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 assert d["kind"] == "annex"
-assert {"field": "catalog version", "old": "V5.4", "new": "V5.4（範例市政府修訂）"} in d["metadata"]
+assert {"field": "catalog version", "old": "V5.4", "new": "V5.4（範例市政府修訂）", "fact": "catalog version",
+        "rows": ["dev-05", "dev-54", "dev-59"]} in d["metadata"], d["metadata"]
 rows = {(r["new"] or r["old"])["id"]: r for r in d["rows"]}
 assert rows["dev-05"]["changes"] == ["text"] and rows["dev-59"]["change"] == "added", rows.keys()
+assert rows["dev-54"]["changes"] == ["group"] and rows["dev-54"]["causes"] == ["catalog version"]
 PY
 
 # the shipped sample: a tailored copy of V5.4, its report and its redlines, reproduced byte for byte

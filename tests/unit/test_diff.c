@@ -1,4 +1,5 @@
-/* test_diff.c: the character diff (CJK, sides, bounds), similarity, and catalog row matching. */
+/* test_diff.c: the character diff (CJK, ids and words whole, sides, bounds), similarity, and catalog
+ * row matching (both ways). */
 #include "unit.h"
 
 #include "../../src/lib/diff.h"
@@ -39,7 +40,13 @@ test_textdiff(void **state)
 	S_check("軟體與資料安全", "軟體與個人資料安全", "軟體與{+個人+}資料安全");
 	S_check("資安責任等級C級以上", "資安責任等級B級以上", "資安責任等級[-C-]{+B+}級以上");
 	S_check("主機弱點掃描", "網站弱點掃描", "[-主機-]{+網站+}弱點掃描");
-	S_check("ISO 27001", "ISO 27701", "ISO 27[-0-]{+7+}01");
+	/* a Latin word, a number or an id is one token: never a character diff inside it */
+	S_check("ISO 27001", "ISO 27701", "ISO [-27001-]{+27701+}");
+	S_check("maintenance-02", "maintenance-03", "[-maintenance-02-]{+maintenance-03+}");
+	S_check("第12項\n(dev-12)", "第13項\n(dev-13)", "第[-12-]{+13+}項\n([-dev-12-]{+dev-13+})");
+	S_check("V5.4（修訂）", "V5.4", "V5.4[-（修訂）-]");
+	S_check("Life Cycle,SSDLC.", "Life Cycle, SSDLC.", "Life Cycle,{+ +}SSDLC.");
+	S_check("dev-", "dev-1", "[-dev--]{+dev-1+}");
 	S_check("a\nb", "a\nc", "a\n[-b-]{+c+}");
 }
 
@@ -126,6 +133,12 @@ test_catalog_diff(void **state)
 	assert_string_equal(sx_diff_old_id(df, "maintenance-08"), "maintenance-07");
 	assert_string_equal(sx_diff_old_id(df, "dev-01"), "dev-01");
 	assert_null(sx_diff_old_id(df, "dev-59"));
+	/* and the other way: where OLD's rows went */
+	assert_string_equal(sx_diff_new_id(df, "maintenance-02"), "maintenance-03");
+	assert_string_equal(sx_diff_new_id(df, "dev-54"), "dev-54");
+	assert_string_equal(sx_diff_new_id(df, "dev-01"), "dev-01");
+	assert_null(sx_diff_new_id(df, "saas-office-18"));
+	assert_null(sx_diff_new_id(df, "dev-99"));
 	secannex_diff_free(df);
 	secannex_catalog_free(a);
 	secannex_catalog_free(b);
