@@ -142,26 +142,28 @@ S_pick(const secannex_write_opts *o, int from, const char *path, secannex_diags 
 	return i;
 }
 
-/* A public document is not written while a ▲ row awaits the CISO, unless as a draft: each
- * pending row is an error.  Returns 0 when the document may be written. */
+/* Whether document I of resolution R (NULL for a catalog's) may be written with OPTS: a public
+ * document is not written while a ▲ row awaits the CISO, unless as a draft (each pending row is
+ * an error), and the label is user text.  Returns 0 when it may. */
 static int
-S_pending_ok(int i, const secannex_resolution *r, const secannex_write_opts *o, const char *path,
+S_allowed(int i, const secannex_resolution *r, const secannex_write_opts *o, const char *path,
     secannex_diags *d)
 {
 	int bad = 0;
 
-	if (!S_documents[i].info.is_public || o->draft || r == NULL)
-		return 0;
-	for (size_t k = 0; k < r->nrows; k++)
-		if (r->rows[k].status == SX_ST_PENDING) {
-			sx_diag(d, SX_MSG_PENDING, path, 0, r->rows[k].item->id,
-			    S_documents[i].info.name);
-			bad = 1;
-		}
+	if (S_documents[i].info.is_public && !o->draft && r)
+		for (size_t k = 0; k < r->nrows; k++)
+			if (r->rows[k].status == SX_ST_PENDING) {
+				sx_diag(d, SX_MSG_PENDING, path, 0, r->rows[k].item->id,
+				    S_documents[i].info.name);
+				bad = 1;
+			}
+	if (!bad && o->label && !sx_field_ok(o->label, "--label", "--label", 0, d))
+		bad = 1;
 	return bad ? SECANNEX_EINVALID : 0;
 }
 
-/* What every document takes from the options: the label, the draft mark. */
+/* What every document takes from the options: the label (the draft mark comes with the source). */
 static void
 S_dress(sx_doc *a, const secannex_write_opts *o)
 {
@@ -226,9 +228,7 @@ secannex_document_write(const secannex_resolution *r, const secannex_write_opts 
 	char fp[65];
 	int i = S_pick(o, SECANNEX_FROM_RESOLUTION, path, d), rc;
 
-	if (i < 0 || S_pending_ok(i, r, o, path, d) != 0)
-		return SECANNEX_EINVALID;
-	if (o->label && !sx_field_ok(o->label, "--label", "--label", 0, d))
+	if (i < 0 || S_allowed(i, r, o, path, d) != 0)
 		return SECANNEX_EINVALID;
 	S_src(&src, r, 0, o, fp);
 	S_documents[i].build(&a, &src);
@@ -257,9 +257,7 @@ S_redline(int i, const sx_doc_src *os, const sx_doc_src *ns, const secannex_writ
 		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, "redline", S_formats[o->format].info.name);
 		return SECANNEX_EINVALID;
 	}
-	if (S_pending_ok(i, ns->res, o, path, d) != 0)
-		return SECANNEX_EINVALID;
-	if (o->label && !sx_field_ok(o->label, "--label", "--label", 0, d))
+	if (S_allowed(i, ns->res, o, path, d) != 0)
 		return SECANNEX_EINVALID;
 	S_documents[i].build(&od, os);
 	S_documents[i].build(&nd, ns);
@@ -283,9 +281,11 @@ secannex_redline_annexes(const secannex_resolution *old_res, const secannex_reso
 	char ofp[65], nfp[65];
 	int i = S_pick(o, SECANNEX_FROM_RESOLUTION, path, d);
 
+	if (i < 0)
+		return SECANNEX_EINVALID;
 	S_src(&os, old_res, 0, o, ofp);
 	S_src(&ns, new_res, 1, o, nfp);
-	return i < 0 ? SECANNEX_EINVALID : S_redline(i, &os, &ns, o, path, d);
+	return S_redline(i, &os, &ns, o, path, d);
 }
 
 int
