@@ -17,14 +17,7 @@ S_or(const char *s)
 static int
 S_public(const sx_row *row, int draft)
 {
-	return row->status == SX_ST_REQUIRED || row->status == SX_ST_SELECTED ||
-	    (draft && row->status == SX_ST_PENDING);
-}
-
-static int
-S_in_annex(const sx_row *row)
-{
-	return row->status == SX_ST_REQUIRED || row->status == SX_ST_SELECTED;
+	return sx_row_in_annex(row) || (draft && row->status == SX_ST_PENDING);
 }
 
 char *
@@ -107,7 +100,7 @@ S_count(S_counts *c, const secannex_resolution *r, int draft)
 			continue;
 		c->quals += row->qualification;
 		c->reqs += !row->qualification;
-		c->any_controls |= S_in_annex(row) && row->ncontrols > 0;
+		c->any_controls |= sx_row_in_annex(row) && row->ncontrols > 0;
 	}
 }
 
@@ -252,7 +245,7 @@ S_cited_by(const secannex_resolution *r, const sx_area *area)
 
 	for (size_t i = 0; i < r->nrows; i++) {
 		const sx_row *row = &r->rows[i];
-		if (!S_in_annex(row) || row->ncontrols == 0)
+		if (!sx_row_in_annex(row) || row->ncontrols == 0)
 			continue;
 		for (size_t k = 0; k < row->item->nareas; k++)
 			if (strcmp(row->item->areas[k], area->id) == 0)

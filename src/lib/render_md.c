@@ -58,12 +58,6 @@ S_table(sx_buf *b, const secannex_resolution *r, int (*want)(const sx_row *), in
 }
 
 static int
-S_in_annex(const sx_row *row)
-{
-	return row->status == SX_ST_REQUIRED || row->status == SX_ST_SELECTED;
-}
-
-static int
 S_pending(const sx_row *row)
 {
 	return row->status == SX_ST_PENDING;
@@ -128,7 +122,7 @@ S_appendix(sx_buf *b, const secannex_resolution *r)
 	int any_controls = 0;
 
 	for (size_t i = 0; i < r->nrows; i++)
-		any_controls |= r->rows[i].ncontrols > 0 && S_in_annex(&r->rows[i]);
+		any_controls |= r->rows[i].ncontrols > 0 && sx_row_in_annex(&r->rows[i]);
 	if (!any_controls)
 		return;
 	sx_buf_printf(b, "\n## 附錄：附表十 資通系統防護基準（等級「%s」）\n",
@@ -136,7 +130,7 @@ S_appendix(sx_buf *b, const secannex_resolution *r)
 	for (size_t i = 0; i < r->nrows; i++) {
 		const sx_row *row = &r->rows[i];
 		const sx_measure *m = NULL;
-		if (!row->ncontrols || !S_in_annex(row))
+		if (!row->ncontrols || !sx_row_in_annex(row))
 			continue;
 		sx_buf_printf(b, "\n### %s %s\n\n", row->item->id, row->controls[0].measure->area->name);
 		for (size_t k = 0; k < row->ncontrols; k++) {
@@ -174,14 +168,14 @@ sx_md_resolution(sx_buf *b, const secannex_resolution *r)
 	sx_buf_printf(b, "| 合計 | %zu |\n\n", r->nrows);
 
 	sx_buf_puts(b, "## 應辦理事項\n\n");
-	S_table(b, r, S_in_annex, 0);
+	S_table(b, r, sx_row_in_annex, 0);
 	sx_buf_puts(b, "\n## 待資安長確認事項\n\n");
 	S_table(b, r, S_pending, 1);
 	sx_buf_puts(b, "\n## 未納入項目及理由\n\n");
 	S_table(b, r, S_left_out, 1);
 	sx_buf_puts(b, "\n## 各項納入理由\n\n");
 	for (size_t i = 0; i < r->nrows; i++)
-		if (S_in_annex(&r->rows[i])) {
+		if (sx_row_in_annex(&r->rows[i])) {
 			sx_buf_printf(b, "- %s：", r->rows[i].item->id);
 			S_cell(b, r->rows[i].reason);
 			sx_buf_putc(b, '\n');

@@ -322,7 +322,7 @@ S_decide(secannex_resolution *res, sx_row *row, const secannex_profile *p, secan
 	/* the escape clause is the note itself: quoted verbatim, never reworded */
 	for (int k = 0; k < SX_COND__COUNT; k++)
 		if (sx_cond_kinds[k].role == SX_CR_QUOTES && (row->item->conds & SX_COND_BIT(k)) &&
-		    row->note && (row->status == SX_ST_REQUIRED || row->status == SX_ST_SELECTED))
+		    row->note && sx_row_in_annex(row))
 			sx_buf_printf(&x.why, "備註：「%s」", row->note);
 	row->reason = sx_buf_detach(&x.why);
 	return x.errs;
@@ -541,4 +541,10 @@ secannex_resolution_free(secannex_resolution *r)
 	}
 	free(r->dec);
 	free(r);
+}
+
+int
+sx_row_in_annex(const sx_row *row)
+{
+	return row->status == SX_ST_REQUIRED || row->status == SX_ST_SELECTED;
 }

@@ -119,6 +119,9 @@ int sx_field_ok(const char *v, const char *field, const char *file, int line, se
 /* The highest of the four dimension grades. */
 int sx_grade_of_dims(const int dims[SX_DIM__COUNT]);
 
+/* Whether ROW is in the tender's annex: required or selected. */
+int sx_row_in_annex(const sx_row *row);
+
 /* Renderers of a resolution (render_json.c, render_md.c, render_txt.c). */
 void sx_json_resolution(sx_buf *b, const secannex_resolution *r);
 void sx_md_resolution(sx_buf *b, const secannex_resolution *r);
