@@ -6,6 +6,7 @@
 #include "cond.h"
 #include "diff.h"
 #include "json.h"
+#include "render.h"
 
 /* A row's conditions in their catalog names: "personal-data, level>=C" ("(none)" when none). */
 static void
@@ -499,17 +500,6 @@ S_json_side(sx_json *w, const char *key, const sx_item *it, const sx_row *row)
 	sx_json_end_object(w);
 }
 
-/* A path and a catalog version: the "old" or "new" side of the report's header. */
-static void
-S_json_source(sx_json *w, const char *key, const secannex_catalog *cat)
-{
-	sx_json_key(w, key);
-	sx_json_begin_object(w);
-	sx_json_kv_str(w, "path", cat->proc->path);
-	sx_json_kv_str(w, "version", cat->proc->version);
-	sx_json_end_object(w);
-}
-
 static void
 S_json_delta(sx_json *w, const sx_delta *x)
 {
@@ -583,8 +573,8 @@ S_json_render(sx_buf *b, const secannex_diff *d, int verbose)
 	sx_json_begin_object(&w);
 	sx_json_kv_str(&w, "format", "secannex-diff/2");
 	sx_json_kv_str(&w, "kind", d->kind == SX_DIFF_CATALOG ? "catalog" : "annex");
-	S_json_source(&w, "old", d->old_cat);
-	S_json_source(&w, "new", d->new_cat);
+	sx_json_catalog_source(&w, "old", d->old_cat);
+	sx_json_catalog_source(&w, "new", d->new_cat);
 	sx_json_kv_bool(&w, "identical", secannex_diff_count(d) == 0);
 	S_json_meta(&w, d);
 	sx_json_key(&w, "rows");

@@ -593,3 +593,13 @@ sx_json_resolution(sx_buf *b, const secannex_resolution *r)
 	sx_json_newline(&w);
 	sx_json_free(&w);
 }
+
+void
+sx_json_catalog_source(sx_json *w, const char *key, const secannex_catalog *cat)
+{
+	sx_json_key(w, key);
+	sx_json_begin_object(w);
+	sx_json_kv_str(w, "path", cat->proc->path);
+	sx_json_kv_str(w, "version", cat->proc->version);
+	sx_json_end_object(w);
+}

@@ -9,6 +9,7 @@
 #include "diff.h"
 #include "docs.h"
 #include "json.h"
+#include "render.h"
 #include "xmlsafe.h"
 
 /* A metadata value this short (in bytes) is quoted in the 說明; a longer one is only named. */
@@ -744,16 +745,6 @@ S_json_entry(sx_json *w, const S_entry *e)
 }
 
 static void
-S_json_source(sx_json *w, const char *key, const secannex_catalog *cat)
-{
-	sx_json_key(w, key);
-	sx_json_begin_object(w);
-	sx_json_kv_str(w, "path", cat->proc->path);
-	sx_json_kv_str(w, "version", cat->proc->version);
-	sx_json_end_object(w);
-}
-
-static void
 S_json(sx_buf *b, const S_tab *t)
 {
 	char *title = S_title(t->d);
@@ -764,8 +755,8 @@ S_json(sx_buf *b, const S_tab *t)
 	sx_json_kv_str(&w, "format", "secannex-amendment-table/1");
 	sx_json_kv_str(&w, "kind", t->d->kind == SX_DIFF_CATALOG ? "catalog" : "annex");
 	sx_json_kv_str(&w, "title", title);
-	S_json_source(&w, "old", t->d->old_cat);
-	S_json_source(&w, "new", t->d->new_cat);
+	sx_json_catalog_source(&w, "old", t->d->old_cat);
+	sx_json_catalog_source(&w, "new", t->d->new_cat);
 	sx_json_key(&w, "rows");
 	sx_json_begin_array(&w);
 	for (size_t i = 0; i < t->n; i++) {
