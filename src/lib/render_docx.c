@@ -121,9 +121,7 @@ S_mpara(sx_xw *x, S_ctx *c, const char *style, const char *text, int change, con
 	sx_xw_start(x, "w:p");
 	if (style) {
 		sx_xw_start(x, "w:pPr");
-		sx_xw_start(x, "w:pStyle");
-		sx_xw_attr(x, "w:val", style);
-		sx_xw_end(x);
+		sx_xw_empty(x, "w:pStyle", "w:val", style);
 		sx_xw_end(x);
 	}
 	for (size_t i = 0; i < t->n; i++) {
@@ -150,9 +148,7 @@ S_para(sx_xw *x, const char *style, const char *text)
 	sx_xw_start(x, "w:p");
 	if (style) {
 		sx_xw_start(x, "w:pPr");
-		sx_xw_start(x, "w:pStyle");
-		sx_xw_attr(x, "w:val", style);
-		sx_xw_end(x);
+		sx_xw_empty(x, "w:pStyle", "w:val", style);
 		sx_xw_end(x);
 	}
 	if (text && *text)
@@ -171,9 +167,7 @@ S_marked_para(sx_xw *x, const char *style, const char *text, const sx_dtext *m)
 
 	sx_xw_start(x, "w:p");
 	sx_xw_start(x, "w:pPr");
-	sx_xw_start(x, "w:pStyle");
-	sx_xw_attr(x, "w:val", style);
-	sx_xw_end(x);
+	sx_xw_empty(x, "w:pStyle", "w:val", style);
 	sx_xw_end(x);
 	for (size_t i = 0; i < t->n; i++) {
 		const char *s = t->v[i].text;
@@ -196,8 +190,7 @@ S_marked_para(sx_xw *x, const char *style, const char *text, const sx_dtext *m)
 			}
 			s += n;
 			if (*s == '\n') {
-				sx_xw_start(x, "w:br");
-				sx_xw_end(x);
+				sx_xw_empty(x, "w:br", NULL, NULL);
 				s++;
 			}
 		}
@@ -219,16 +212,12 @@ S_table_grid(sx_xw *x, const S_ctx *ctx, const sx_table *tb, int *tw)
 	tw[tb->ncols - 1] += total - sum; /* rounding: the columns fill the text width exactly */
 
 	sx_xw_start(x, "w:tblPr");
-	sx_xw_start(x, "w:tblStyle");
-	sx_xw_attr(x, "w:val", ctx->sty[S_TGRID]);
-	sx_xw_end(x);
+	sx_xw_empty(x, "w:tblStyle", "w:val", ctx->sty[S_TGRID]);
 	sx_xw_start(x, "w:tblW");
 	sx_xw_attrf(x, "w:w", "%d", total);
 	sx_xw_attr(x, "w:type", "dxa");
 	sx_xw_end(x);
-	sx_xw_start(x, "w:tblLayout");
-	sx_xw_attr(x, "w:type", "fixed");
-	sx_xw_end(x);
+	sx_xw_empty(x, "w:tblLayout", "w:type", "fixed");
 	sx_xw_end(x);
 	sx_xw_start(x, "w:tblGrid");
 	for (size_t c = 0; c < tb->ncols; c++) {
@@ -291,11 +280,9 @@ S_table(sx_xw *x, S_ctx *ctx, const sx_table *tb)
 	for (size_t r = 0; r < tb->nrows; r++) {
 		sx_xw_start(x, "w:tr");
 		sx_xw_start(x, "w:trPr");
-		sx_xw_start(x, "w:cantSplit");
-		sx_xw_end(x);
+		sx_xw_empty(x, "w:cantSplit", NULL, NULL);
 		if (r < tb->nheader) {
-			sx_xw_start(x, "w:tblHeader");
-			sx_xw_end(x);
+			sx_xw_empty(x, "w:tblHeader", NULL, NULL);
 		}
 		if (tb->row_change && tb->row_change[r]) {
 			/* the whole row inserted or deleted */
@@ -430,28 +417,16 @@ S_draft_header(sx_buf *out)
 	sx_xw_attr(x, "xmlns:w", NS_W);
 	sx_xw_start(x, "w:p");
 	sx_xw_start(x, "w:pPr");
-	sx_xw_start(x, "w:spacing");
-	sx_xw_attr(x, "w:after", "0");
-	sx_xw_end(x);
-	sx_xw_start(x, "w:jc");
-	sx_xw_attr(x, "w:val", "right");
-	sx_xw_end(x);
+	sx_xw_empty(x, "w:spacing", "w:after", "0");
+	sx_xw_empty(x, "w:jc", "w:val", "right");
 	sx_xw_end(x);
 	sx_xw_start(x, "w:r");
 	sx_xw_start(x, "w:rPr");
-	sx_xw_start(x, "w:b");
-	sx_xw_end(x);
-	sx_xw_start(x, "w:bCs");
-	sx_xw_end(x);
-	sx_xw_start(x, "w:color");
-	sx_xw_attr(x, "w:val", "C00000");
-	sx_xw_end(x);
-	sx_xw_start(x, "w:sz");
-	sx_xw_attr(x, "w:val", "32");
-	sx_xw_end(x);
-	sx_xw_start(x, "w:szCs");
-	sx_xw_attr(x, "w:val", "32");
-	sx_xw_end(x);
+	sx_xw_empty(x, "w:b", NULL, NULL);
+	sx_xw_empty(x, "w:bCs", NULL, NULL);
+	sx_xw_empty(x, "w:color", "w:val", "C00000");
+	sx_xw_empty(x, "w:sz", "w:val", "32");
+	sx_xw_empty(x, "w:szCs", "w:val", "32");
 	sx_xw_end(x);
 	sx_xw_leaf(x, "w:t", "草稿");
 	sx_xw_end(x);

@@ -36,12 +36,10 @@ S_text(sx_xw *x, const char *s)
 			size_t n = 1;
 			sx_xw_textn(x, run, (size_t)(s - run));
 			if (*s == '\n') {
-				sx_xw_start(x, "text:line-break");
-				sx_xw_end(x);
+				sx_xw_empty(x, "text:line-break", NULL, NULL);
 				prev_space = 1;
 			} else if (*s == '\t') {
-				sx_xw_start(x, "text:tab");
-				sx_xw_end(x);
+				sx_xw_empty(x, "text:tab", NULL, NULL);
 				prev_space = 1;
 			} else {
 				while (s[n] == ' ')
@@ -85,17 +83,11 @@ S_segs(sx_xw *x, S_ctx *c, const char *text, int change, const sx_dtext *m)
 		}
 		snprintf(id, sizeof(id), "ct%d", ++c->next);
 		if (t->v[i].op == SX_OP_INS) {
-			sx_xw_start(x, "text:change-start");
-			sx_xw_attr(x, "text:change-id", id);
-			sx_xw_end(x);
+			sx_xw_empty(x, "text:change-start", "text:change-id", id);
 			S_text(x, t->v[i].text);
-			sx_xw_start(x, "text:change-end");
-			sx_xw_attr(x, "text:change-id", id);
-			sx_xw_end(x);
+			sx_xw_empty(x, "text:change-end", "text:change-id", id);
 		} else {
-			sx_xw_start(x, "text:change");
-			sx_xw_attr(x, "text:change-id", id);
-			sx_xw_end(x);
+			sx_xw_empty(x, "text:change", "text:change-id", id);
 		}
 	}
 }
@@ -268,9 +260,7 @@ S_table_styles(sx_xw *x, const sx_doc *a)
 	sx_xw_start(x, "style:style");
 	sx_xw_attr(x, "style:name", "Row");
 	sx_xw_attr(x, "style:family", "table-row");
-	sx_xw_start(x, "style:table-row-properties");
-	sx_xw_attr(x, "fo:keep-together", "always");
-	sx_xw_end(x);
+	sx_xw_empty(x, "style:table-row-properties", "fo:keep-together", "always");
 	sx_xw_end(x);
 	/* cells: a bordered one, and a shaded one for headers and form labels */
 	for (int shaded = 0; shaded < 2; shaded++) {
@@ -297,8 +287,7 @@ S_row(sx_xw *x, S_ctx *ctx, const sx_table *tb, size_t r, int head)
 	for (size_t c = 0; c < tb->ncols; c++) {
 		int label = head || (tb->kind == SX_TBL_FORM && c == 0), span = sx_table_span(tb, r, c);
 		if (span < 0) {
-			sx_xw_start(x, "table:covered-table-cell");
-			sx_xw_end(x);
+			sx_xw_empty(x, "table:covered-table-cell", NULL, NULL);
 			continue;
 		}
 		sx_xw_start(x, "table:table-cell");

@@ -191,6 +191,15 @@ sx_xw_comment(sx_xw *x, const char *text)
 }
 
 void
+sx_xw_empty(sx_xw *x, const char *name, const char *attr, const char *value)
+{
+	sx_xw_start(x, name);
+	if (attr)
+		sx_xw_attr(x, attr, value);
+	sx_xw_end(x);
+}
+
+void
 sx_xw_leaf(sx_xw *x, const char *name, const char *text)
 {
 	sx_xw_start(x, name);

@@ -19,6 +19,9 @@ void sx_xw_textn(sx_xw *x, const char *s, size_t n);
 void sx_xw_comment(sx_xw *x, const char *text);
 /* An element with only character data: <NAME>TEXT</NAME>. */
 void sx_xw_leaf(sx_xw *x, const char *name, const char *text);
+/* An empty element NAME, with the attribute ATTR="VALUE" when ATTR is not NULL: <w:b/>,
+ * <w:jc w:val="right"/>. */
+void sx_xw_empty(sx_xw *x, const char *name, const char *attr, const char *value);
 /* End the document and append it to OUT; returns 0, or -1 when any call failed.  Frees X. */
 int sx_xw_finish(sx_xw *x, sx_buf *out);
 
