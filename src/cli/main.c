@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,7 @@ struct args {
 	const char *author, *color, *document, *label, *reference_doc;
 	size_t max_bytes;
 	int strict, vendor_matrix, draft;
+	int diff;       /* the command is diff: any error exits 2 */
 	struct pflag *pflags;
 	size_t npflags;
 	unsigned char used[64]; /* used[i]: opts[i] was given */
@@ -348,6 +350,21 @@ load(secannex_catalog **cat, const struct args *a, int want_proc, int want_reg)
 	return rc == 0 ? EXIT_OK : EXIT_DATA;
 }
 
+/* Whether a failure to write standard output has been reported (it is reported once). */
+static int out_failed;
+
+/* Standard output could not be written (ERR: errno): say so once.  Returns EXIT_DATA. */
+static int
+out_error(int err)
+{
+	if (!out_failed)
+		fprintf(stderr, "secannex: error: cannot write standard output: %s\n", strerror(err));
+	out_failed = 1;
+	return EXIT_DATA;
+}
+
+/* Print S (a rendering, freed here) on standard output, flushed and checked: a full disk, a
+ * closed pipe or /dev/full is an error, never a silent loss.  NULL: the library's last error. */
 static int
 emit(char *s)
 {
@@ -355,9 +372,35 @@ emit(char *s)
 		fprintf(stderr, "secannex: error: %s\n", secannex_error_last());
 		return EXIT_DATA;
 	}
+	errno = 0;
 	fputs(s, stdout);
 	free(s);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return out_error(errno ? errno : EIO);
 	return EXIT_OK;
+}
+
+/* At exit, whatever the command: standard output flushed, checked and closed.  An error that
+ * the command did not see turns a success into EXIT_DATA (diff: 2, any error as diff(1)). */
+static int
+finish_stdout(int rc, int diff)
+{
+	int err = 0;
+
+	errno = 0;
+	if (fflush(stdout) != 0)
+		err = errno ? errno : EIO;
+	else if (ferror(stdout))
+		err = EIO;
+	if (fclose(stdout) != 0 && err == 0)
+		err = errno ? errno : EIO;
+	if (err == 0 && !out_failed)
+		return rc;
+	if (err)
+		out_error(err);
+	if (diff)
+		return EXIT_USAGE;
+	return rc == EXIT_OK ? EXIT_DATA : rc;
 }
 
 /* The stream format of --format for command C (default text).  Returns EXIT_OK or a usage
@@ -467,7 +510,8 @@ apply_opt(int c, int idx, char **argv, struct args *a)
 		v = strtoull(optarg, &end, 10);
 		if (errno || *end || v == 0 || optarg[0] == '-')
 			return usage_error("bad --max-bytes '%s'", optarg);
-		a->max_bytes = (size_t)v;
+		/* any value up to UINT64_MAX: beyond what size_t holds, no limit but memory */
+		a->max_bytes = v > SIZE_MAX ? SIZE_MAX : (size_t)v;
 		break;
 	case OPT_HELP:
 		usage(stdout);
@@ -1037,14 +1081,8 @@ run(int argc, char **argv, struct args *ap)
 		return rc;
 	if (cs->formats && (rc = stream_format(&fmt, cs, ap->format)) != EXIT_OK)
 		return rc;
-	rc = cs->run(ap, cs->formats ? fmt : SECANNEX_FORMAT_TEXT, argc - optind, argv + optind);
-	if (cs->bit == C_DIFF || cs->bit == C_GENERATE || cs->bit == C_VALIDATE)
-		return rc;
-	if (ferror(stdout) || fclose(stdout) != 0) {
-		fprintf(stderr, "secannex: error writing output: %s\n", strerror(errno));
-		return EXIT_DATA;
-	}
-	return rc;
+	ap->diff = cs->bit == C_DIFF;
+	return cs->run(ap, cs->formats ? fmt : SECANNEX_FORMAT_TEXT, argc - optind, argv + optind);
 }
 
 int
@@ -1054,5 +1092,5 @@ main(int argc, char **argv)
 	int rc = run(argc, argv, &a);
 
 	free(a.pflags);
-	return rc;
+	return finish_stdout(rc, a.diff);
 }

@@ -110,6 +110,8 @@ typedef struct sx_procurement {
 	char *header_note;
 	sx_type *types;
 	size_t ntypes;
+	const sx_item **index; /* items by id (open addressing, first of an id wins; NULL: none) */
+	size_t index_cap;      /* a power of two, or 0 */
 } sx_procurement;
 
 /* ---- 分級辦法 ---- */
@@ -273,6 +275,8 @@ char *sx_item_note(const sx_item *it);
 int sx_item_note_audience(const sx_item *it);
 int sx_item_qualification(const sx_item *it);
 const sx_item *sx_item_find(const sx_procurement *p, const char *id);
+/* Build P's index of items by id (sx_item_find then takes constant time); again after a change. */
+void sx_procurement_index(sx_procurement *p);
 const sx_area *sx_area_find(const sx_regulation *r, const char *id_or_name);
 const sx_duty_table *sx_duties_find(const sx_regulation *r, int level, secannex_kind kind);
 
