@@ -31,22 +31,17 @@ S_doc_kind(xmlDocPtr doc)
 	return S_DOC_UNKNOWN;
 }
 
-/* Read PATH, check its kind is WANT (or any when S_DOC_UNKNOWN), validate it, check its text.
- * On success *DOC is the parsed document and the return is its kind. */
+/* Check parsed DOC (from PATH): its kind is WANT (or any when S_DOC_UNKNOWN), it is valid, its
+ * text is clean.  Returns its kind, or a negative secannex_error (the caller frees DOC). */
 static int
-S_read_valid(xmlDocPtr *out, const char *path, enum S_doc_kind want, const char *schema_dir,
-    size_t max, secannex_diags *d)
+S_check_doc(xmlDocPtr doc, const char *path, enum S_doc_kind want, const char *schema_dir,
+    secannex_diags *d)
 {
-	xmlDocPtr doc = NULL;
 	xmlNodePtr root;
-	enum S_doc_kind kind;
-	char *rng = NULL;
+	enum S_doc_kind kind = S_doc_kind(doc);
+	char *rng;
 	int rc;
 
-	*out = NULL;
-	if ((rc = sx_xml_read(&doc, path, max, d)) != 0)
-		goto done;
-	kind = S_doc_kind(doc);
 	if (kind == S_DOC_UNKNOWN || (want != S_DOC_UNKNOWN && kind != want)) {
 		root = xmlDocGetRootElement(doc);
 		sx_diag(d, SX_MSG_ROOT, path, root ? xmlGetLineNo(root) : 1,
@@ -55,25 +50,63 @@ S_read_valid(xmlDocPtr *out, const char *path, enum S_doc_kind want, const char 
 		    want == S_DOC_PROCUREMENT ? "a secannex 一覽表 catalog {" NS_PROCUREMENT "}catalog" :
 		    want == S_DOC_REGULATION ? "a secannex 分級辦法 {" NS_REGULATION "}regulation" :
 		    "a secannex <catalog> or <regulation>");
-		rc = SECANNEX_EINVALID;
-		goto done;
+		return SECANNEX_EINVALID;
 	}
 	rng = sx_aprintf("%s/%s", schema_dir,
 	    kind == S_DOC_PROCUREMENT ? "procurement.rng" : "regulation.rng");
-	if ((rc = sx_xml_validate(doc, path, rng, d)) != 0)
-		goto done;
-	if (sx_xml_check_text(doc, path, d) > 0) {
-		rc = SECANNEX_EINVALID;
-		goto done;
+	rc = sx_xml_validate(doc, path, rng, d);
+	free(rng);
+	if (rc != 0)
+		return rc;
+	if (sx_xml_check_text(doc, path, d) > 0)
+		return SECANNEX_EINVALID;
+	return (int)kind;
+}
+
+/* Read PATH, check its kind is WANT (or any when S_DOC_UNKNOWN), validate it, check its text.
+ * On success *DOC is the parsed document and the return is its kind. */
+static int
+S_read_valid(xmlDocPtr *out, const char *path, enum S_doc_kind want, const char *schema_dir,
+    size_t max, secannex_diags *d)
+{
+	xmlDocPtr doc = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = sx_xml_read(&doc, path, max, d)) != 0)
+		return rc;
+	if ((rc = S_check_doc(doc, path, want, schema_dir, d)) < 0) {
+		xmlFreeDoc(doc);
+		return rc;
 	}
 	*out = doc;
-	doc = NULL;
-	rc = (int)kind;
-done:
-	free(rng);
-	if (doc)
-		xmlFreeDoc(doc);
 	return rc;
+}
+
+int
+sx_catalog_part_mem(secannex_catalog *cat, int regulation, const void *data, size_t len,
+    const char *name, const char *schema_dir, secannex_diags *d)
+{
+	xmlDocPtr doc = NULL;
+	size_t before = d->n;
+	int rc;
+
+	if ((rc = sx_xml_parse_mem(&doc, data, len, name, d)) != 0)
+		return rc;
+	rc = S_check_doc(doc, name, regulation ? S_DOC_REGULATION : S_DOC_PROCUREMENT, schema_dir, d);
+	if (rc >= 0 && regulation) {
+		sx_regulation_free(cat->reg);
+		cat->reg = sx_regulation_from_doc(doc, name, d);
+		sx_regulation_check(cat->reg, d);
+	} else if (rc >= 0) {
+		sx_procurement_free(cat->proc);
+		cat->proc = sx_procurement_from_doc(doc, name, d);
+		sx_procurement_check(cat->proc, cat->reg, d);
+	}
+	xmlFreeDoc(doc);
+	if (rc < 0)
+		return rc;
+	return sx_diags_errors_since(d, before) ? SECANNEX_EINVALID : 0;
 }
 
 int

@@ -262,6 +262,15 @@ sx_regulation *sx_regulation_from_doc(struct _xmlDoc *doc, const char *path, sec
 void sx_procurement_free(sx_procurement *p);
 void sx_regulation_free(sx_regulation *r);
 
+/* Read one catalog document from LEN bytes in memory (named NAME in diagnostics; the caller
+ * limits LEN): the safe parser, the schema of SCHEMA_DIR, the text rules, the model and its checks
+ * (a 一覽表's 附表十 references against CAT's regulation).  The new part replaces CAT's regulation
+ * (REGULATION 1) or 一覽表 (0), even when it has errors (load.c; the fuzzers use it).  Returns 0,
+ * SECANNEX_EINVALID or SECANNEX_EIO; CAT is unchanged unless the document was valid XML of
+ * the right kind and schema. */
+int sx_catalog_part_mem(secannex_catalog *cat, int regulation, const void *data, size_t len,
+    const char *name, const char *schema_dir, secannex_diags *d);
+
 /* Semantic checks (check.c); REG may be NULL.  Return the number of errors found. */
 int sx_procurement_check(const sx_procurement *p, const sx_regulation *reg, secannex_diags *d);
 int sx_regulation_check(const sx_regulation *r, secannex_diags *d);
