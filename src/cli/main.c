@@ -350,8 +350,9 @@ load(secannex_catalog **cat, const struct args *a, int want_proc, int want_reg)
 	return rc == 0 ? EXIT_OK : EXIT_DATA;
 }
 
-/* Whether a failure to write standard output has been reported (it is reported once). */
-static int out_failed;
+/* Whether anything was printed on standard output, and whether a failure to write it has been
+ * reported (it is reported once). */
+static int out_used, out_failed;
 
 /* Standard output could not be written (ERR: errno): say so once.  Returns EXIT_DATA. */
 static int
@@ -373,6 +374,7 @@ emit(char *s)
 		return EXIT_DATA;
 	}
 	errno = 0;
+	out_used = 1;
 	fputs(s, stdout);
 	free(s);
 	if (fflush(stdout) != 0 || ferror(stdout))
@@ -387,6 +389,9 @@ finish_stdout(int rc, int diff)
 {
 	int err = 0;
 
+	/* nothing printed, nothing to lose (generate, validate): a failing close is no error */
+	if (!out_used)
+		return rc;
 	errno = 0;
 	if (fflush(stdout) != 0)
 		err = errno ? errno : EIO;
@@ -514,9 +519,11 @@ apply_opt(int c, int idx, char **argv, struct args *a)
 		a->max_bytes = v > SIZE_MAX ? SIZE_MAX : (size_t)v;
 		break;
 	case OPT_HELP:
+		out_used = 1;
 		usage(stdout);
 		return EXIT_OK;
 	case OPT_VERSION:
+		out_used = 1;
 		printf("secannex %s\n", secannex_version());
 		return EXIT_OK;
 	case ':':

@@ -320,6 +320,9 @@ S_schema(const char *rng, struct S_ectx *e, int *owned)
 {
 	xmlRelaxNGParserCtxtPtr pctxt;
 	xmlRelaxNGPtr schema = NULL;
+	unsigned char *data = NULL;
+	size_t len = 0;
+	int fd, rc;
 
 	*owned = 0;
 	call_once(&S_schemas_once, S_schemas_init);
@@ -329,7 +332,13 @@ S_schema(const char *rng, struct S_ectx *e, int *owned)
 			schema = S_schemas[i].schema;
 			goto done;
 		}
-	if ((pctxt = xmlRelaxNGNewParserCtxt(rng)) == NULL)
+	/* read by this file's reader, not libxml2's I/O, which prints its own errors on stderr */
+	if ((fd = open(rng, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
+		goto done;
+	rc = S_slurp(fd, rng, SECANNEX_MAX_FILE_BYTES, &data, &len, NULL);
+	close(fd);
+	if (rc != 0 || len > 2147483647 ||
+	    (pctxt = xmlRelaxNGNewMemParserCtxt((const char *)data, (int)len)) == NULL)
 		goto done;
 	xmlRelaxNGSetParserStructuredErrors(pctxt, S_xml_error, e);
 	schema = xmlRelaxNGParse(pctxt);
@@ -344,6 +353,7 @@ S_schema(const char *rng, struct S_ectx *e, int *owned)
 	}
 done:
 	mtx_unlock(&S_schemas_mtx);
+	free(data);
 	return schema;
 }
 
