@@ -8,9 +8,10 @@
 # openssl.cnf), with the exit and output of a clean run; never a temporary file left behind.  Then
 # kill -9 at random moments of 200 generate runs: the target is always the old file or a complete
 # new one (unzip -t, and byte-identical to a clean run's).
-# Skipped (exit 77) without strace or ptrace, and in sanitizer and valgrind builds, whose runtimes
-# make system calls of their own (ASan reads /proc/self/maps; an injected failure there aborts
-# the runtime, not secannex): the plain build of make check and tests/run-all.sh runs it.
+# Skipped (exit 77) without strace or ptrace, and in sanitizer, valgrind and coverage builds, whose
+# runtimes make system calls of their own (ASan reads /proc/self/maps, gcov writes its .gcda files
+# at exit: an injected failure there breaks the runtime, not secannex): the plain build of make
+# check (the first stage of tests/run-all.sh) runs it.
 . "$(dirname "$0")/cli/setup.sh"
 
 if ! command -v strace >/dev/null 2>&1; then
@@ -19,8 +20,8 @@ fi
 if [ -n "${VALGRIND:-}" ]; then
 	echo "fault.sh: skipped under valgrind"; exit 77
 fi
-case "${SECANNEX_SAN:-}" in *sanitize*)
-	echo "fault.sh: skipped in a sanitizer build ($SECANNEX_SAN)"; exit 77 ;;
+case "${SECANNEX_SAN:-}" in *sanitize* | *coverage*)
+	echo "fault.sh: skipped in a sanitizer or coverage build ($SECANNEX_SAN)"; exit 77 ;;
 esac
 if ! strace -f -qq -o /dev/null true 2>/dev/null; then
 	echo "fault.sh: skipped: strace cannot trace here (ptrace not permitted)"; exit 77
