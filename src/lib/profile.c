@@ -266,7 +266,10 @@ S_read_element(secannex_profile *p, xmlNodePtr c, const char *path, int *seen_sc
     secannex_diags *d)
 {
 	int line = xmlGetLineNo(c);
-	char *v = sx_xml_content(c);
+	/* the text of a leaf element (the text of all <decisions> is never gathered: it may be
+	 * megabytes of white space between the decisions) */
+	int leaf = sx_xml_first_el(c) == NULL;
+	char *v = leaf ? sx_xml_content(c) : sx_strdup("");
 	char *t = S_trimmed(v);
 
 	if (sx_xml_is(c, "type")) {

@@ -99,7 +99,7 @@ test_profile_linear(void **state)
 
 	(void)state;
 	/* and a profile of 1 MiB, for the record (its time is reported, not checked) */
-	pm = profile_file(slow ? 8 * n : 1048576 / 30, &bm);
+	pm = profile_file(slow ? 8 * n : 1048576 / 28, &bm);
 	tm = resolve_cost(pm);
 	printf("# profile of %zu decisions (%zu bytes): %.1f ms; %zu (%zu bytes): %.1f ms, ratio %.2f; "
 	    "%zu bytes: %.1f ms\n", n, b1, t1 * 1e3, 8 * n, b8, t8 * 1e3, t8 / t1, bm, tm * 1e3);
