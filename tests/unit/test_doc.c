@@ -309,6 +309,33 @@ test_write_wide(void **state)
 	secannex_diags_free(d);
 }
 
+/* A title that fits stays on one line; a long one puts 案名 on evenly filled lines of its own and
+ * the tail on the last; widths count CJK as 1 and Latin as 1/2. */
+static void
+test_balance(void **state)
+{
+	char *t;
+
+	(void)state;
+	t = sx_doc_balance("市民服務平台", "資通安全需求", 20);
+	assert_string_equal(t, "市民服務平台資通安全需求");
+	free(t);
+	/* 24 characters at 20 a line: two lines of 12, then the tail */
+	t = sx_doc_balance("一二三四五六七八九十一二三四五六七八九十一二三四", "資通安全需求", 20);
+	assert_string_equal(t, "一二三四五六七八九十一二\n三四五六七八九十一二三四\n資通安全需求");
+	free(t);
+	/* Latin letters count half */
+	t = sx_doc_balance("abcdefghijklmnopqrstuvwxyzABCD", "需求", 10);
+	assert_string_equal(t, "abcdefghijklmno\npqrstuvwxyzABCD\n需求");
+	free(t);
+	t = sx_doc_balance("", "資通安全需求", 3);
+	assert_string_equal(t, "資通安全需求");
+	free(t);
+	t = sx_doc_balance("一二三四五六", "", 4);
+	assert_string_equal(t, "一二三\n四五六");
+	free(t);
+}
+
 int
 main(void)
 {
@@ -319,6 +346,7 @@ main(void)
 		cmocka_unit_test(test_profile_date),
 		cmocka_unit_test(test_write_merged),
 		cmocka_unit_test(test_write_wide),
+		cmocka_unit_test(test_balance),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

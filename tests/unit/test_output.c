@@ -157,6 +157,52 @@ test_not_regular(void **state)
 	free(fifo);
 }
 
+/* Compiled schemas are kept per path (16 of them); beyond, each is parsed for its validation and
+ * freed.  A missing or malformed schema is an error naming it, never kept. */
+static void
+test_schemas(void **state)
+{
+	static const char xml[] = "<profile xmlns=\"urn:secannex:profile:1\"><type>dev</type></profile>";
+	secannex_diags *d = secannex_diags_new();
+	xmlDocPtr doc = NULL;
+	char *s;
+
+	(void)state;
+	assert_int_equal(sx_xml_parse_mem(&doc, xml, strlen(xml), "p.xml", d), 0);
+	for (int round = 0; round < 2; round++)
+		for (int i = 0; i < 20; i++) {
+			char *rng = sx_aprintf("%s/s%d.rng", dir, i);
+			char *cmd = sx_aprintf("cp '%s/profile.rng' '%s'", SECANNEX_SRCDATADIR, rng);
+			if (round == 0)
+				assert_int_equal(system(cmd), 0);
+			assert_int_equal(sx_xml_validate(doc, "p.xml", rng, d), 0);
+			if (round == 1)
+				unlink(rng);
+			free(cmd);
+			free(rng);
+		}
+	assert_int_equal(secannex_diags_count(d), 0);
+	s = sx_aprintf("%s/none.rng", dir);
+	assert_int_equal(sx_xml_validate(doc, "p.xml", s, d), SECANNEX_EIO);
+	free(s);
+	s = sx_aprintf("%s/bad.rng", dir);
+	{
+		FILE *f = fopen(s, "w");
+		assert_non_null(f);
+		fputs("<grammar xmlns=\"http://relaxng.org/ns/structure/1.0\"><start><nonsense/></start></grammar>", f);
+		fclose(f);
+	}
+	assert_int_equal(sx_xml_validate(doc, "p.xml", s, d), SECANNEX_EIO);
+	unlink(s);
+	free(s);
+	s = secannex_diags_format(d, "t");
+	assert_non_null(strstr(s, "none.rng: error: cannot load the schema"));
+	assert_non_null(strstr(s, "bad.rng: error: cannot load the schema"));
+	free(s);
+	xmlFreeDoc(doc);
+	secannex_diags_free(d);
+}
+
 int
 main(void)
 {
@@ -164,6 +210,7 @@ main(void)
 		cmocka_unit_test(test_modes),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_not_regular),
+		cmocka_unit_test(test_schemas),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
