@@ -1,6 +1,8 @@
 #!/bin/sh
-# run-all.sh: the whole test suite (the README's test command): a -Werror build and `make check`,
-# the same tests under ASan+UBSan and under valgrind, then `make distcheck`.
+# run-all.sh: the whole test suite (the README's test command): a -Werror build and `make check`
+# (with the fault injection of tests/fault.sh), the same tests under ASan+UBSan and under valgrind,
+# a short smoke run of every libFuzzer target when clang is present (FUZZ_SECONDS each, default
+# 20), then `make distcheck`.
 # Build trees go to $BUILD (default: ./_build); each stage prints its test summary.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,6 +37,12 @@ stage plain
 stage sanitize --enable-asan --enable-ubsan
 if command -v valgrind >/dev/null 2>&1; then
 	stage valgrind --enable-valgrind
+fi
+if command -v clang >/dev/null 2>&1; then
+	echo "=== fuzz (${FUZZ_SECONDS:-20} s per target)"
+	rm -rf "$BUILD/fuzz"
+	FUZZ_BUILD="$BUILD/fuzz" JOBS=$JOBS sh "$top/tests/fuzz/run.sh" "${FUZZ_SECONDS:-20}"
+	passed=$((passed + 1))
 fi
 echo "=== install"
 # an installed binary finds its catalog under $(pkgdatadir), from any directory

@@ -6,6 +6,7 @@
 #include <malloc.h>
 #endif
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +161,7 @@ struct args {
 	const char *author, *color, *document, *label, *reference_doc, *explain;
 	size_t max_bytes;
 	int strict, vendor_matrix, draft, changed_only, verbose, force;
+	int diff;       /* the command is diff: any error exits 2 */
 	struct pflag *pflags;
 	size_t npflags;
 	unsigned char used[64]; /* used[i]: opts[i] was given */
@@ -395,6 +397,22 @@ load(secannex_catalog **cat, const struct args *a, int want_proc, int want_reg)
 	return rc == 0 ? EXIT_OK : EXIT_DATA;
 }
 
+/* Whether anything was printed on standard output, and whether a failure to write it has been
+ * reported (it is reported once). */
+static int out_used, out_failed;
+
+/* Standard output could not be written (ERR: errno): say so once.  Returns EXIT_DATA. */
+static int
+out_error(int err)
+{
+	if (!out_failed)
+		fprintf(stderr, "secannex: error: cannot write standard output: %s\n", strerror(err));
+	out_failed = 1;
+	return EXIT_DATA;
+}
+
+/* Print S (a rendering, freed here) on standard output, flushed and checked: a full disk, a
+ * closed pipe or /dev/full is an error, never a silent loss.  NULL: the library's last error. */
 static int
 emit(char *s)
 {
@@ -402,9 +420,39 @@ emit(char *s)
 		fprintf(stderr, "secannex: error: %s\n", secannex_error_last());
 		return EXIT_DATA;
 	}
+	errno = 0;
+	out_used = 1;
 	fputs(s, stdout);
 	free(s);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return out_error(errno ? errno : EIO);
 	return EXIT_OK;
+}
+
+/* At exit, whatever the command: standard output flushed, checked and closed.  An error that
+ * the command did not see turns a success into EXIT_DATA (diff: 2, any error as diff(1)). */
+static int
+finish_stdout(int rc, int diff)
+{
+	int err = 0;
+
+	/* nothing printed, nothing to lose (generate, validate): a failing close is no error */
+	if (!out_used)
+		return rc;
+	errno = 0;
+	if (fflush(stdout) != 0)
+		err = errno ? errno : EIO;
+	else if (ferror(stdout))
+		err = EIO;
+	if (fclose(stdout) != 0 && err == 0)
+		err = errno ? errno : EIO;
+	if (err == 0 && !out_failed)
+		return rc;
+	if (err)
+		out_error(err);
+	if (diff)
+		return EXIT_USAGE;
+	return rc == EXIT_OK ? EXIT_DATA : rc;
 }
 
 /* The stream format of --format for command C (default text).  Returns EXIT_OK or a usage
@@ -518,12 +566,15 @@ apply_opt(int c, int idx, char **argv, struct args *a)
 		v = strtoull(optarg, &end, 10);
 		if (errno || *end || v == 0 || optarg[0] == '-')
 			return usage_error("bad --max-bytes '%s'", optarg);
-		a->max_bytes = (size_t)v;
+		/* any value up to UINT64_MAX: beyond what size_t holds, no limit but memory */
+		a->max_bytes = v > SIZE_MAX ? SIZE_MAX : (size_t)v;
 		break;
 	case OPT_HELP:
+		out_used = 1;
 		usage(stdout);
 		return EXIT_OK;
 	case OPT_VERSION:
+		out_used = 1;
 		printf("secannex %s\n", secannex_version());
 		return EXIT_OK;
 	case ':':
@@ -990,10 +1041,10 @@ cmd_migrate(const struct args *a, secannex_format unused, int argc, char **argv)
 	if (secannex_profile_write(p, comment, a->output, d) == 0)
 		rc = EXIT_OK;
 done:
-	if (report)
-		fputs(report, stdout);
+	if (report && emit(report) != EXIT_OK && rc == EXIT_OK)
+		rc = EXIT_DATA;
+	report = NULL;
 	print_diags(d);
-	free(report);
 	free(comment);
 	secannex_diff_free(df);
 	secannex_profile_free(p);
@@ -1196,14 +1247,8 @@ run(int argc, char **argv, struct args *ap)
 		return rc;
 	if (cs->formats && (rc = stream_format(&fmt, cs, ap->format)) != EXIT_OK)
 		return rc;
-	rc = cs->run(ap, cs->formats ? fmt : SECANNEX_FORMAT_TEXT, argc - optind, argv + optind);
-	if (cs->bit == C_DIFF || cs->bit == C_GENERATE || cs->bit == C_VALIDATE || cs->bit == C_MIGRATE)
-		return rc;
-	if (ferror(stdout) || fclose(stdout) != 0) {
-		fprintf(stderr, "secannex: error writing output: %s\n", strerror(errno));
-		return EXIT_DATA;
-	}
-	return rc;
+	ap->diff = cs->bit == C_DIFF;
+	return cs->run(ap, cs->formats ? fmt : SECANNEX_FORMAT_TEXT, argc - optind, argv + optind);
 }
 
 int
@@ -1222,5 +1267,5 @@ main(int argc, char **argv)
 	rc = run(argc, argv, &a);
 
 	free(a.pflags);
-	return rc;
+	return finish_stdout(rc, a.diff);
 }

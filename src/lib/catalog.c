@@ -222,6 +222,7 @@ sx_procurement_from_doc(xmlDocPtr doc, const char *path, secannex_diags *d)
 			S_type_parse(&p->types[p->ntypes++], c, path, d);
 		}
 	}
+	sx_procurement_index(p);
 	return p;
 }
 
@@ -254,6 +255,7 @@ sx_procurement_free(sx_procurement *p)
 		free(t->pages);
 	}
 	free(p->types);
+	free(p->index);
 	for (int k = 0; k < 4; k++) {
 		free(p->legend[k][0]);
 		free(p->legend[k][1]);

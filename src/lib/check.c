@@ -142,18 +142,6 @@ S_check_marks(const sx_procurement *p, const sx_item *it, secannex_diags *d)
 	}
 }
 
-/* The number of a row id's NN: two or more digits, a leading zero only in 01-09, at most six
- * digits (dev-07, dev-58, dev-120).  Returns 0 when S is not such a number. */
-static int
-S_row_number(const char *s)
-{
-	size_t n = strspn(s, "0123456789");
-
-	if (s[n] != '\0' || n < 2 || n > 6 || (s[0] == '0' && (n > 2 || s[1] == '0')))
-		return 0;
-	return (int)strtol(s, NULL, 10);
-}
-
 /*
  * Row numbers increase in source order within a type (gaps are allowed: an edited copy may drop
  * a row and keep the others' ids).  NUM[j] is row j's number (0: malformed, skipped).  The rows
@@ -220,7 +208,7 @@ sx_procurement_check(const sx_procurement *p, const sx_regulation *reg, secannex
 				continue;
 			}
 			if (strncmp(it->id, t->id, tl) != 0 || it->id[tl] != '-' ||
-			    (num[j] = S_row_number(it->id + tl + 1)) == 0)
+			    (num[j] = sx_row_number(it->id + tl + 1)) == 0)
 				sx_diag(d, SX_MSG_ID_TYPE, p->path, it->line, it->id, t->id);
 			S_check_note(p, it, d);
 			S_check_marks(p, it, d);

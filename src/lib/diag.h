@@ -55,6 +55,9 @@ enum sx_msg {
 	SX_MSG_NEED_ROW_REASON,
 	SX_MSG_UNKNOWN_FIELD, /* %s */
 	SX_MSG_BLANK_TWICE,   /* %s */
+	SX_MSG_ELEMENT_TWICE, /* %s %d: element, the line of the first */
+	SX_MSG_GRADE_DIMS,    /* %s %s %d: element, the other, its line */
+	SX_MSG_BAD_REF,       /* %s */
 	SX_MSG_NO_TYPE,
 	SX_MSG_NO_GRADE,
 	SX_MSG_NO_DIMS,

@@ -196,22 +196,25 @@ secannex_resolution_fingerprint(const secannex_resolution *r, char out[65])
 	return rc == 0 ? 0 : SECANNEX_EIO;
 }
 
-/* Write document A in OPTS' format (with its reference document, when given) to PATH, atomically:
- * nothing is written when anything fails. */
+/* Package document A in OPTS' format (with its reference document, when given) into OUT. */
 static int
-S_write(const sx_doc *a, const secannex_write_opts *o, const char *path, secannex_diags *d)
+S_package(const sx_doc *a, const secannex_write_opts *o, sx_buf *out, secannex_diags *d)
 {
-	sx_buf out = SX_BUF_INIT;
-	int rc;
-
 	if (o->reference_doc && S_formats[o->format].write_ref == NULL) {
 		sx_diag(d, SX_MSG_REF_FORMAT, o->reference_doc, 0, S_formats[o->format].info.name);
 		return SECANNEX_EINVALID;
 	}
 	if (o->reference_doc)
-		rc = S_formats[o->format].write_ref(a, o->template_dir, o->reference_doc, &out, d);
-	else
-		rc = S_formats[o->format].write(a, o->template_dir, &out, d);
+		return S_formats[o->format].write_ref(a, o->template_dir, o->reference_doc, out, d);
+	return S_formats[o->format].write(a, o->template_dir, out, d);
+}
+
+/* Write document A in OPTS' format to PATH, atomically: nothing is written when anything fails. */
+static int
+S_write(const sx_doc *a, const secannex_write_opts *o, const char *path, secannex_diags *d)
+{
+	sx_buf out = SX_BUF_INIT;
+	int rc = S_package(a, o, &out, d);
 
 	if (rc == 0)
 		rc = sx_write_atomic(path, out.ptr, out.len, d);
@@ -220,8 +223,8 @@ S_write(const sx_doc *a, const secannex_write_opts *o, const char *path, secanne
 }
 
 int
-secannex_document_write(const secannex_resolution *r, const secannex_write_opts *o,
-    const char *path, secannex_diags *d)
+sx_document_render(const secannex_resolution *r, const secannex_write_opts *o, const char *path,
+    sx_buf *out, secannex_diags *d)
 {
 	sx_doc_src src;
 	sx_doc a;
@@ -233,15 +236,29 @@ secannex_document_write(const secannex_resolution *r, const secannex_write_opts 
 	S_src(&src, r, 0, o, fp);
 	S_documents[i].build(&a, &src);
 	S_dress(&a, o);
-	rc = S_write(&a, o, path, d);
+	rc = S_package(&a, o, out, d);
 	sx_doc_free(&a);
 	return rc;
 }
 
-/* Build both sides with document I, merge them into a redline and write it. */
+int
+secannex_document_write(const secannex_resolution *r, const secannex_write_opts *o,
+    const char *path, secannex_diags *d)
+{
+	sx_buf out = SX_BUF_INIT;
+	int rc = sx_document_render(r, o, path, &out, d);
+
+	if (rc == 0)
+		rc = sx_write_atomic(path, out.ptr, out.len, d);
+	sx_buf_free(&out);
+	return rc;
+}
+
+/* Build both sides with document I, merge them into a redline and write it to PATH (or, with OUT,
+ * package it into OUT). */
 static int
 S_redline(int i, const sx_doc_src *os, const sx_doc_src *ns, const secannex_write_opts *o,
-    const char *path, secannex_diags *d)
+    const char *path, sx_buf *out, secannex_diags *d)
 {
 	sx_doc od, nd, r;
 	int rc;
@@ -266,7 +283,7 @@ S_redline(int i, const sx_doc_src *os, const sx_doc_src *ns, const secannex_writ
 		sx_redline_changed_only(&r);
 	r.draft = nd.draft;
 	S_dress(&r, o);
-	rc = S_write(&r, o, path, d);
+	rc = out ? S_package(&r, o, out, d) : S_write(&r, o, path, d);
 	sx_doc_free(&r);
 	sx_doc_free(&od);
 	sx_doc_free(&nd);
@@ -285,7 +302,7 @@ secannex_redline_annexes(const secannex_resolution *old_res, const secannex_reso
 		return SECANNEX_EINVALID;
 	S_src(&os, old_res, 0, o, ofp);
 	S_src(&ns, new_res, 1, o, nfp);
-	return S_redline(i, &os, &ns, o, path, d);
+	return S_redline(i, &os, &ns, o, path, NULL, d);
 }
 
 int
@@ -298,7 +315,20 @@ secannex_redline_catalogs(const secannex_diff *df, const secannex_write_opts *o,
 	S_src(&os, NULL, 0, o, NULL);
 	S_src(&ns, NULL, 1, o, NULL);
 	os.diff = ns.diff = df;
-	return i < 0 ? SECANNEX_EINVALID : S_redline(i, &os, &ns, o, path, d);
+	return i < 0 ? SECANNEX_EINVALID : S_redline(i, &os, &ns, o, path, NULL, d);
+}
+
+int
+sx_redline_render_catalogs(const secannex_diff *df, const secannex_write_opts *o, const char *path,
+    sx_buf *out, secannex_diags *d)
+{
+	sx_doc_src os, ns;
+	int i = S_pick(o, SECANNEX_FROM_CATALOG_DIFF, path, d);
+
+	S_src(&os, NULL, 0, o, NULL);
+	S_src(&ns, NULL, 1, o, NULL);
+	os.diff = ns.diff = df;
+	return i < 0 ? SECANNEX_EINVALID : S_redline(i, &os, &ns, o, path, out, d);
 }
 
 char *

@@ -31,6 +31,15 @@ typedef int (*sx_refwriter_fn)(const sx_doc *a, const char *template_dir, const 
 /* A document builder: fills *OUT (freed with sx_doc_free()) from SRC. */
 typedef void (*sx_builder_fn)(sx_doc *out, const sx_doc_src *src);
 
+/* secannex_document_write() without the file: document OPTS->document of R, packaged in
+ * OPTS->format into OUT (PATH names the target in diagnostics).  Returns 0 or an error. */
+int sx_document_render(const secannex_resolution *r, const secannex_write_opts *o, const char *path,
+    sx_buf *out, secannex_diags *d);
+
+/* secannex_redline_catalogs() without the file: the catalog redline of DF into OUT. */
+int sx_redline_render_catalogs(const secannex_diff *df, const secannex_write_opts *o,
+    const char *path, sx_buf *out, secannex_diags *d);
+
 /* The writers (one file each) and the builders (annex.c, redline.c). */
 int sx_odt_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_diags *d);
 int sx_docx_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_diags *d);

@@ -52,21 +52,52 @@ S_shipped(const unsigned char *data, size_t len)
 	return 0;
 }
 
+/* Check parsed DOC (from PATH): its kind is WANT (or any when S_DOC_UNKNOWN) and, unless TRUSTED
+ * (a shipped file's bytes), it is valid and its text is clean.  Returns its kind, or a negative
+ * secannex_error (the caller frees DOC). */
+static int
+S_check_doc(xmlDocPtr doc, const char *path, enum S_doc_kind want, const char *schema_dir,
+    int trusted, secannex_diags *d)
+{
+	xmlNodePtr root;
+	enum S_doc_kind kind = S_doc_kind(doc);
+	char *rng;
+	int rc;
+
+	if (kind == S_DOC_UNKNOWN || (want != S_DOC_UNKNOWN && kind != want)) {
+		root = xmlDocGetRootElement(doc);
+		sx_diag(d, SX_MSG_ROOT, path, root ? xmlGetLineNo(root) : 1,
+		    root && root->ns ? (const char *)root->ns->href : "",
+		    root ? (const char *)root->name : "",
+		    want == S_DOC_PROCUREMENT ? "a secannex 一覽表 catalog {" NS_PROCUREMENT "}catalog" :
+		    want == S_DOC_REGULATION ? "a secannex 分級辦法 {" NS_REGULATION "}regulation" :
+		    "a secannex <catalog> or <regulation>");
+		return SECANNEX_EINVALID;
+	}
+	if (trusted)
+		return (int)kind;
+	rng = sx_aprintf("%s/%s", schema_dir,
+	    kind == S_DOC_PROCUREMENT ? "procurement.rng" : "regulation.rng");
+	rc = sx_xml_validate(doc, path, rng, d);
+	free(rng);
+	if (rc != 0)
+		return rc;
+	if (sx_xml_check_text(doc, path, d) > 0)
+		return SECANNEX_EINVALID;
+	return (int)kind;
+}
+
 /* Read PATH, check its kind is WANT (or any when S_DOC_UNKNOWN), validate it, check its text.
  * With MAY_TRUST, bytes identical to a shipped file (*TRUSTED set to 1) skip the pre-scan, the
  * schema and the text checks: they passed them at build time.  The bytes compared are the bytes
- * parsed (one read).  On success *DOC is the parsed document and the
- * return is its kind. */
+ * parsed (one read).  On success *OUT is the parsed document and the return is its kind. */
 static int
 S_read_valid(xmlDocPtr *out, int *trusted, const char *path, enum S_doc_kind want, int may_trust,
     const secannex_load_opts *o, secannex_diags *d)
 {
 	xmlDocPtr doc = NULL;
-	xmlNodePtr root;
-	enum S_doc_kind kind;
 	unsigned char *data;
 	size_t len;
-	char *rng = NULL;
 	int rc;
 
 	*out = NULL;
@@ -78,36 +109,12 @@ S_read_valid(xmlDocPtr *out, int *trusted, const char *path, enum S_doc_kind wan
 	    sx_xml_parse_mem(&doc, data, len, path, d);
 	free(data);
 	if (rc != 0)
-		goto done;
-	kind = S_doc_kind(doc);
-	if (kind == S_DOC_UNKNOWN || (want != S_DOC_UNKNOWN && kind != want)) {
-		root = xmlDocGetRootElement(doc);
-		sx_diag(d, SX_MSG_ROOT, path, root ? xmlGetLineNo(root) : 1,
-		    root && root->ns ? (const char *)root->ns->href : "",
-		    root ? (const char *)root->name : "",
-		    want == S_DOC_PROCUREMENT ? "a secannex 一覽表 catalog {" NS_PROCUREMENT "}catalog" :
-		    want == S_DOC_REGULATION ? "a secannex 分級辦法 {" NS_REGULATION "}regulation" :
-		    "a secannex <catalog> or <regulation>");
-		rc = SECANNEX_EINVALID;
-		goto done;
-	}
-	if (!*trusted) {
-		rng = sx_aprintf("%s/%s", o->schema_dir,
-		    kind == S_DOC_PROCUREMENT ? "procurement.rng" : "regulation.rng");
-		if ((rc = sx_xml_validate(doc, path, rng, d)) != 0)
-			goto done;
-		if (sx_xml_check_text(doc, path, d) > 0) {
-			rc = SECANNEX_EINVALID;
-			goto done;
-		}
+		return rc;
+	if ((rc = S_check_doc(doc, path, want, o->schema_dir, *trusted, d)) < 0) {
+		xmlFreeDoc(doc);
+		return rc;
 	}
 	*out = doc;
-	doc = NULL;
-	rc = (int)kind;
-done:
-	free(rng);
-	if (doc)
-		xmlFreeDoc(doc);
 	return rc;
 }
 
@@ -161,6 +168,32 @@ S_load_proc(secannex_catalog *cat, const secannex_load_opts *o, secannex_diags *
 		cat->shipped &= ~(unsigned)SECANNEX_LOAD_SHIPPED_REGULATION;
 	}
 	return 0;
+}
+
+int
+sx_catalog_part_mem(secannex_catalog *cat, int regulation, const void *data, size_t len,
+    const char *name, const char *schema_dir, secannex_diags *d)
+{
+	xmlDocPtr doc = NULL;
+	size_t before = d->n;
+	int rc;
+
+	if ((rc = sx_xml_parse_mem(&doc, data, len, name, d)) != 0)
+		return rc;
+	rc = S_check_doc(doc, name, regulation ? S_DOC_REGULATION : S_DOC_PROCUREMENT, schema_dir, 0, d);
+	if (rc >= 0 && regulation) {
+		sx_regulation_free(cat->reg);
+		cat->reg = sx_regulation_from_doc(doc, name, d);
+		sx_regulation_check(cat->reg, d);
+	} else if (rc >= 0) {
+		sx_procurement_free(cat->proc);
+		cat->proc = sx_procurement_from_doc(doc, name, d);
+		sx_procurement_check(cat->proc, cat->reg, d);
+	}
+	xmlFreeDoc(doc);
+	if (rc < 0)
+		return rc;
+	return sx_diags_errors_since(d, before) ? SECANNEX_EINVALID : 0;
 }
 
 int

@@ -71,9 +71,78 @@ sx_type_find(const sx_procurement *p, const char *id)
 	return NULL;
 }
 
+static size_t
+S_hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+void
+sx_procurement_index(sx_procurement *p)
+{
+	size_t n = 0;
+
+	free(p->index);
+	for (size_t i = 0; i < p->ntypes; i++)
+		n += p->types[i].nitems;
+	for (p->index_cap = 16; p->index_cap < 2 * n; p->index_cap *= 2)
+		;
+	p->index = sx_calloc(p->index_cap, sizeof(*p->index));
+	for (size_t i = 0; i < p->ntypes; i++)
+		for (size_t j = 0; j < p->types[i].nitems; j++) {
+			const sx_item *it = &p->types[i].items[j];
+			size_t k;
+
+			if (it->id == NULL)
+				continue;
+			k = S_hash(it->id) & (p->index_cap - 1);
+			while (p->index[k] && strcmp(p->index[k]->id, it->id) != 0)
+				k = (k + 1) & (p->index_cap - 1);
+			if (p->index[k] == NULL)
+				p->index[k] = it;
+		}
+}
+
+int
+sx_row_number(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	if (s[n] != '\0' || n < 2 || n > 6 || (s[0] == '0' && (n > 2 || s[1] == '0')))
+		return 0;
+	return (int)strtol(s, NULL, 10);
+}
+
+int
+sx_is_row_id(const char *s)
+{
+	const char *dash = strrchr(s, '-');
+
+	if (dash == NULL || dash == s || sx_row_number(dash + 1) == 0)
+		return 0;
+	for (const char *p = s; p < dash; p++) {
+		if (*p == '-' && (p == s || p[-1] == '-'))
+			return 0;
+		if (*p != '-' && (*p < 'a' || *p > 'z'))
+			return 0;
+	}
+	return dash[-1] != '-';
+}
+
 const sx_item *
 sx_item_find(const sx_procurement *p, const char *id)
 {
+	if (p && p->index) {
+		for (size_t k = S_hash(id) & (p->index_cap - 1); p->index[k];
+		    k = (k + 1) & (p->index_cap - 1))
+			if (strcmp(p->index[k]->id, id) == 0)
+				return p->index[k];
+		return NULL;
+	}
 	for (size_t i = 0; p && i < p->ntypes; i++)
 		for (size_t j = 0; j < p->types[i].nitems; j++)
 			if (strcmp(p->types[i].items[j].id, id) == 0)

@@ -110,6 +110,8 @@ typedef struct sx_procurement {
 	char *header_note;
 	sx_type *types;
 	size_t ntypes;
+	const sx_item **index; /* items by id (open addressing, first of an id wins; NULL: none) */
+	size_t index_cap;      /* a power of two, or 0 */
 } sx_procurement;
 
 /* ---- 分級辦法 ---- */
@@ -262,6 +264,15 @@ sx_regulation *sx_regulation_from_doc(struct _xmlDoc *doc, const char *path, sec
 void sx_procurement_free(sx_procurement *p);
 void sx_regulation_free(sx_regulation *r);
 
+/* Read one catalog document from LEN bytes in memory (named NAME in diagnostics; the caller
+ * limits LEN): the safe parser, the schema of SCHEMA_DIR, the text rules, the model and its checks
+ * (a 一覽表's 附表十 references against CAT's regulation).  The new part replaces CAT's regulation
+ * (REGULATION 1) or 一覽表 (0), even when it has errors (load.c; the fuzzers use it).  Returns 0,
+ * SECANNEX_EINVALID or SECANNEX_EIO; CAT is unchanged unless the document was valid XML of
+ * the right kind and schema. */
+int sx_catalog_part_mem(secannex_catalog *cat, int regulation, const void *data, size_t len,
+    const char *name, const char *schema_dir, secannex_diags *d);
+
 /* Semantic checks (check.c); REG may be NULL.  Return the number of errors found. */
 int sx_procurement_check(const sx_procurement *p, const sx_regulation *reg, secannex_diags *d);
 int sx_regulation_check(const sx_regulation *r, secannex_diags *d);
@@ -275,6 +286,13 @@ char *sx_item_note(const sx_item *it);
 int sx_item_note_audience(const sx_item *it);
 int sx_item_qualification(const sx_item *it);
 const sx_item *sx_item_find(const sx_procurement *p, const char *id);
+/* The number of a row id's NN: two to six digits, a leading zero only in 01-09 (dev-07, dev-58,
+ * dev-120).  Returns 0 when S is not such a number. */
+int sx_row_number(const char *s);
+/* Whether S has the form of a row id, TYPE-NN: [a-z]+(-[a-z]+)* then '-' and an NN. */
+int sx_is_row_id(const char *s);
+/* Build P's index of items by id (sx_item_find then takes constant time); again after a change. */
+void sx_procurement_index(sx_procurement *p);
 const sx_area *sx_area_find(const sx_regulation *r, const char *id_or_name);
 const sx_duty_table *sx_duties_find(const sx_regulation *r, int level, secannex_kind kind);
 

@@ -3,10 +3,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -20,15 +22,76 @@ S_err(secannex_diags *d, const char *path, enum sx_msg m, int err)
 	return SECANNEX_EIO;
 }
 
+/*
+ * Create a new temporary file beside PATH (".NAME.XXXXXX", a random suffix, O_EXCL), with MODE
+ * less the process umask, which the kernel applies: the library never calls umask(), which is
+ * process-wide (a race for any threaded caller).  *TMP receives its name.  Returns the descriptor,
+ * or -1 with errno set.
+ */
+static int
+S_create_temp(const char *path, mode_t mode, char **tmp)
+{
+	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	const char *slash = strrchr(path, '/');
+	struct timespec ts;
+	uint64_t x;
+	int fd = -1;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	x = ((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)ts.tv_sec ^ ((uint64_t)getpid() << 40) ^
+	    (uint64_t)(uintptr_t)&ts;
+	for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
+		char suffix[7];
+
+		for (int i = 0; i < 6; i++) {
+			x ^= x << 13; /* xorshift64: unpredictable enough for a name O_EXCL checks */
+			x ^= x >> 7;
+			x ^= x << 17;
+			suffix[i] = chars[x % (sizeof(chars) - 1)];
+		}
+		suffix[6] = '\0';
+		free(*tmp);
+		if (slash)
+			*tmp = sx_aprintf("%.*s/.%s.%s", (int)(slash - path), path, slash + 1, suffix);
+		else
+			*tmp = sx_aprintf(".%s.%s", path, suffix);
+		fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd < 0) {
+		int err = errno;
+		free(*tmp);
+		*tmp = NULL;
+		errno = err;
+	}
+	return fd;
+}
+
+/* Write LEN bytes of DATA to FD.  Returns 0, or an errno value. */
+static int
+S_write_all(int fd, const void *data, size_t len)
+{
+	size_t off = 0;
+
+	while (off < len) {
+		ssize_t n = write(fd, (const char *)data + off, len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? errno : ENOSPC;
+		off += (size_t)n;
+	}
+	return 0;
+}
+
 int
 sx_write_atomic(const char *path, const void *data, size_t len, secannex_diags *d)
 {
 	struct stat st;
 	char *tmp = NULL, *real = NULL;
-	const char *slash, *name = path;
-	mode_t mode;
-	int fd = -1, rc = SECANNEX_EIO, exists;
-	size_t off = 0;
+	const char *name = path;
+	int fd = -1, rc = SECANNEX_EIO, exists, err;
 
 	/* a symbolic link is followed: its target is replaced, the link stays */
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
@@ -46,45 +109,26 @@ sx_write_atomic(const char *path, const void *data, size_t len, secannex_diags *
 		rc = S_err(d, name, SX_MSG_OUT_NOT_REGULAR, 0);
 		goto fail;
 	}
-	slash = strrchr(path, '/');
-	if (slash)
-		tmp = sx_aprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
-	else
-		tmp = sx_aprintf(".%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
+	/* a new file gets 0666 less the umask (applied by the kernel at creation); a replaced file
+	 * keeps its permissions: created private, then given them with fchmod */
+	if ((fd = S_create_temp(path, exists ? 0600 : 0666, &tmp)) < 0) {
 		rc = S_err(d, name, SX_MSG_OUT_CREATE, errno);
-		free(tmp);
-		tmp = NULL;
 		goto fail;
 	}
-	while (off < len) {
-		ssize_t n = write(fd, (const char *)data + off, len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			rc = S_err(d, name, SX_MSG_OUT_WRITE, n < 0 ? errno : ENOSPC);
-			goto fail;
-		}
-		off += (size_t)n;
+	if ((err = S_write_all(fd, data, len)) != 0) {
+		rc = S_err(d, name, SX_MSG_OUT_WRITE, err);
+		goto fail;
 	}
-	/* a replaced file keeps its permissions; a new one gets 0666 less the umask */
-	if (exists) {
-		mode = st.st_mode & 07777;
-	} else {
-		mode_t mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
+	if ((exists && fchmod(fd, st.st_mode & 07777) != 0) || fsync(fd) != 0) {
 		rc = S_err(d, name, SX_MSG_OUT_WRITE, errno);
 		goto fail;
 	}
-	if (close(fd) != 0) {
-		fd = -1;
-		rc = S_err(d, name, SX_MSG_OUT_WRITE, errno);
-		goto fail;
-	}
+	err = close(fd);
 	fd = -1;
+	if (err != 0) {
+		rc = S_err(d, name, SX_MSG_OUT_WRITE, errno);
+		goto fail;
+	}
 	if (rename(tmp, path) != 0) {
 		rc = S_err(d, name, SX_MSG_OUT_REPLACE, errno);
 		goto fail;

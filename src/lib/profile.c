@@ -136,7 +136,10 @@ S_add_decision(secannex_profile *p, enum sx_dec_kind kind, const char *ref, cons
 {
 	sx_decision *dc;
 
-	p->dec = sx_realloc(p->dec, (p->ndec + 1) * sizeof(*p->dec));
+	if (p->ndec == p->capdec) {
+		p->capdec = p->capdec ? 2 * p->capdec : 16;
+		p->dec = sx_realloc(p->dec, p->capdec * sizeof(*p->dec));
+	}
 	dc = &p->dec[p->ndec++];
 	dc->kind = kind;
 	dc->ref = sx_strdup(ref);
@@ -221,7 +224,9 @@ S_read_decisions(secannex_profile *p, xmlNodePtr c, const char *path, secannex_d
 		enum sx_dec_kind k = sx_xml_is(f, "choose") ? SX_DEC_CHOOSE :
 		    sx_xml_is(f, "exclude") ? SX_DEC_EXCLUDE :
 		    sx_xml_is(f, "ciso-confirm") ? SX_DEC_CONFIRM : SX_DEC_DECLINE;
-		if (reason == NULL || sx_field_ok(reason, "reason", path, xmlGetLineNo(f), d))
+		if (ref == NULL || !sx_is_row_id(ref))
+			sx_diag(d, SX_MSG_BAD_REF, path, xmlGetLineNo(f), ref ? ref : "");
+		else if (reason == NULL || sx_field_ok(reason, "reason", path, xmlGetLineNo(f), d))
 			S_add_decision(p, k, ref, reason, path, xmlGetLineNo(f), 0);
 		free(ref);
 		free(reason);
@@ -234,7 +239,10 @@ S_read_element(secannex_profile *p, xmlNodePtr c, const char *path, int *seen_sc
     secannex_diags *d)
 {
 	int line = xmlGetLineNo(c);
-	char *v = sx_xml_content(c);
+	/* the text of a leaf element (the text of all <decisions> is never gathered: it may be
+	 * megabytes of white space between the decisions) */
+	int leaf = sx_xml_first_el(c) == NULL;
+	char *v = leaf ? sx_xml_content(c) : sx_strdup("");
 	char *t = S_trimmed(v);
 
 	if (sx_xml_is(c, "type")) {
@@ -269,19 +277,49 @@ S_read_element(secannex_profile *p, xmlNodePtr c, const char *path, int *seen_sc
 	free(t);
 }
 
-int
-secannex_profile_load(secannex_profile *p, const char *path, const char *schema_dir,
-    size_t max_bytes, secannex_diags *d)
-{
-	xmlDocPtr doc = NULL;
-	xmlNodePtr root;
-	char *rng = NULL;
-	size_t before = d->n;
-	int rc, seen_scan_risk = 0;
+/* The children of <profile> that may appear once; <grade> and <dimensions> share one place. */
+static const char *const S_once[] = {
+	"type", "tender", "agency-level", "agency-kind", "grade", "dimensions", "baseline-grade",
+	"personal-data", "special-procurement", "decisions"
+};
+#define S_NONCE (sizeof(S_once) / sizeof(S_once[0]))
 
-	if ((rc = sx_xml_read(&doc, path, max_bytes, d)) != 0)
-		goto done;
-	root = xmlDocGetRootElement(doc);
+/* Whether C may be read: not the second of its kind (nor <grade> beside <dimensions>).  FIRST
+ * and WHICH hold, per element, the line of the first and the element that took its place. */
+static int
+S_once_ok(xmlNodePtr c, int first[S_NONCE], size_t which[S_NONCE], const char *path,
+    secannex_diags *d)
+{
+	for (size_t i = 0; i < S_NONCE; i++) {
+		size_t slot = strcmp(S_once[i], "dimensions") == 0 ? i - 1 : i;
+
+		if (!sx_xml_is(c, S_once[i]))
+			continue;
+		if (first[slot] == 0) {
+			first[slot] = xmlGetLineNo(c);
+			which[slot] = i;
+			return 1;
+		}
+		if (which[slot] == i)
+			sx_diag(d, SX_MSG_ELEMENT_TWICE, path, xmlGetLineNo(c), S_once[i], first[slot]);
+		else
+			sx_diag(d, SX_MSG_GRADE_DIMS, path, xmlGetLineNo(c), S_once[i],
+			    S_once[which[slot]], first[slot]);
+		return 0;
+	}
+	return 1;
+}
+
+/* The profile in DOC (read from PATH): its root, its schema, then every child into P. */
+static int
+S_profile_from_doc(secannex_profile *p, xmlDocPtr doc, const char *path, const char *schema_dir,
+    secannex_diags *d)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	char *rng = NULL;
+	size_t before = d->n, which[S_NONCE];
+	int rc, seen_scan_risk = 0, first[S_NONCE] = { 0 };
+
 	if (!sx_xml_is(root, "profile") || root->ns == NULL ||
 	    strcmp((const char *)root->ns->href, NS_PROFILE) != 0) {
 		sx_diag(d, SX_MSG_ROOT, path, root ? xmlGetLineNo(root) : 1,
@@ -296,12 +334,39 @@ secannex_profile_load(secannex_profile *p, const char *path, const char *schema_
 		goto done;
 	S_replace(&p->path, path);
 	for (xmlNodePtr c = sx_xml_first_el(root); c; c = sx_xml_next_el(c))
-		S_read_element(p, c, path, &seen_scan_risk, d);
+		if (S_once_ok(c, first, which, path, d))
+			S_read_element(p, c, path, &seen_scan_risk, d);
 	rc = sx_diags_errors_since(d, before) ? SECANNEX_EINVALID : 0;
 done:
 	free(rng);
-	if (doc)
-		xmlFreeDoc(doc);
+	return rc;
+}
+
+int
+secannex_profile_load(secannex_profile *p, const char *path, const char *schema_dir,
+    size_t max_bytes, secannex_diags *d)
+{
+	xmlDocPtr doc = NULL;
+	int rc;
+
+	if ((rc = sx_xml_read(&doc, path, max_bytes, d)) != 0)
+		return rc;
+	rc = S_profile_from_doc(p, doc, path, schema_dir, d);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+int
+sx_profile_load_mem(secannex_profile *p, const void *data, size_t len, const char *name,
+    const char *schema_dir, secannex_diags *d)
+{
+	xmlDocPtr doc = NULL;
+	int rc;
+
+	if ((rc = sx_xml_parse_mem(&doc, data, len, name, d)) != 0)
+		return rc;
+	rc = S_profile_from_doc(p, doc, name, schema_dir, d);
+	xmlFreeDoc(doc);
 	return rc;
 }
 

@@ -205,11 +205,12 @@ S_table_grid(sx_xw *x, const S_ctx *ctx, const sx_table *tb, int *tw)
 {
 	int sum = 0, total = S_twips(ctx->width);
 
-	for (size_t c = 0; c < tb->ncols && c < 16; c++) {
+	for (size_t c = 0; c < tb->ncols; c++) {
 		tw[c] = S_twips(tb->width_mm[c]);
 		sum += tw[c];
 	}
-	tw[tb->ncols - 1] += total - sum; /* rounding: the columns fill the text width exactly */
+	if (tb->ncols > 0)
+		tw[tb->ncols - 1] += total - sum; /* rounding: the columns fill the text width exactly */
 
 	sx_xw_start(x, "w:tblPr");
 	sx_xw_empty(x, "w:tblStyle", "w:val", ctx->sty[S_TGRID]);
@@ -273,7 +274,8 @@ S_cell(sx_xw *x, S_ctx *ctx, const sx_table *tb, size_t r, size_t c, int tw)
 static void
 S_table(sx_xw *x, S_ctx *ctx, const sx_table *tb)
 {
-	int tw[16];
+	/* any number of columns: each one's width (a fixed array once overflowed past 16) */
+	int *tw = sx_calloc(tb->ncols ? tb->ncols : 1, sizeof(int));
 
 	sx_xw_start(x, "w:tbl");
 	S_table_grid(x, ctx, tb, tw);
@@ -292,10 +294,11 @@ S_table(sx_xw *x, S_ctx *ctx, const sx_table *tb)
 		}
 		sx_xw_end(x);
 		for (size_t c = 0; c < tb->ncols; c++)
-			S_cell(x, ctx, tb, r, c, tw[c < 16 ? c : 15]);
+			S_cell(x, ctx, tb, r, c, tw[c]);
 		sx_xw_end(x);
 	}
 	sx_xw_end(x);
+	free(tw);
 	/* a paragraph after each table keeps two tables from merging */
 	S_para(x, NULL, NULL);
 }

@@ -55,20 +55,62 @@ S_decision_name(sx_buf *b, const sx_decision *dc)
 		sx_buf_printf(b, "<%s> at line %d", sx_dec_names[dc->kind] + 2, dc->line);
 }
 
+/*
+ * The decisions on each row of the type, in the profile's order: BY[ROW[I]] .. BY[ROW[I + 1]] are
+ * the indexes in P->dec of the decisions on row I.  One pass over the decisions (each row found
+ * through the catalog's index): linear in the profile, however many decisions it holds.
+ */
+typedef struct S_decs {
+	size_t *row;    /* nrows + 1 offsets into BY */
+	size_t *by;
+} S_decs;
+
+static void
+S_decs_build(S_decs *x, const secannex_resolution *res, const secannex_profile *p)
+{
+	size_t *at = sx_calloc(p->ndec ? p->ndec : 1, sizeof(size_t)), n = res->type->nitems;
+
+	x->row = sx_calloc(n + 1, sizeof(size_t));
+	x->by = sx_calloc(p->ndec ? p->ndec : 1, sizeof(size_t));
+	for (size_t i = 0; i < p->ndec; i++) {
+		const sx_item *it = sx_item_find(res->cat->proc, p->dec[i].ref);
+		at[i] = it && it->type == res->type ? it->index : n;
+		if (at[i] < n)
+			x->row[at[i] + 1]++;
+	}
+	for (size_t r = 0; r < n; r++)
+		x->row[r + 1] += x->row[r];
+	{
+		size_t *fill = sx_calloc(n + 1, sizeof(size_t));
+		for (size_t i = 0; i < p->ndec; i++)
+			if (at[i] < n)
+				x->by[x->row[at[i]] + fill[at[i]]++] = i;
+		free(fill);
+	}
+	free(at);
+}
+
+static void
+S_decs_free(S_decs *x)
+{
+	free(x->row);
+	free(x->by);
+}
+
+/* The decision on row R (the first of its decisions); a later one of another kind is a conflict. */
 static const sx_decision *
-S_decision_for(const secannex_profile *p, const char *id, secannex_diags *d, int *conflict)
+S_decision_for(const secannex_profile *p, const S_decs *x, size_t r, secannex_diags *d,
+    int *conflict)
 {
 	const sx_decision *found = NULL;
 
-	for (size_t i = 0; i < p->ndec; i++) {
-		const sx_decision *dc = &p->dec[i];
-		if (strcmp(dc->ref, id) != 0)
-			continue;
+	for (size_t k = x->row[r]; k < x->row[r + 1]; k++) {
+		const sx_decision *dc = &p->dec[x->by[k]];
 		if (found && found->kind != dc->kind) {
 			sx_buf a = SX_BUF_INIT, b = SX_BUF_INIT;
 			S_decision_name(&a, found);
 			S_decision_name(&b, dc);
-			sx_diag(d, SX_MSG_CONFLICT, dc->origin, dc->line, id, a.ptr, b.ptr);
+			sx_diag(d, SX_MSG_CONFLICT, dc->origin, dc->line, dc->ref, a.ptr, b.ptr);
 			sx_buf_free(&a);
 			sx_buf_free(&b);
 			*conflict = 1;
@@ -289,14 +331,15 @@ S_decide_case(S_ctx *x)
 	}
 }
 
-/* Decide one row.  Returns the number of errors reported. */
+/* Decide one row, with the decisions DECS.  Returns the number of errors reported. */
 static int
-S_decide(secannex_resolution *res, sx_row *row, const secannex_profile *p, secannex_diags *d)
+S_decide(secannex_resolution *res, sx_row *row, const secannex_profile *p, const S_decs *decs,
+    secannex_diags *d)
 {
 	S_ctx x = { res, row, NULL, sx_grade_zh[res->grade], d, SX_BUF_INIT, 0 };
 	int conflict = 0;
 
-	x.dc = S_decision_for(p, row->item->id, d, &conflict);
+	x.dc = S_decision_for(p, decs, row->item->index, d, &conflict);
 	if (conflict)
 		return 1;
 	row->decision = x.dc;
@@ -464,7 +507,7 @@ S_attach_controls(const secannex_resolution *res, sx_row *row)
 
 static void
 S_resolve_row(secannex_resolution *res, sx_row *row, const sx_item *it, const secannex_profile *p,
-    int strict, secannex_diags *d)
+    const S_decs *decs, int strict, secannex_diags *d)
 {
 	int which = 0, unfilled;
 
@@ -473,7 +516,7 @@ S_resolve_row(secannex_resolution *res, sx_row *row, const sx_item *it, const se
 	row->tier = it->tier[res->grade];
 	unfilled = S_row_texts(res, row, &which);
 	row->unfilled = unfilled;
-	S_decide(res, row, p, d);
+	S_decide(res, row, p, decs, d);
 	if (row->decision)
 		row->decision = &res->dec[row->decision - p->dec];
 	res->counts[row->status]++;
@@ -490,6 +533,7 @@ secannex_resolve(secannex_resolution **out, const secannex_catalog *cat,
 {
 	secannex_resolution *res = sx_calloc(1, sizeof(*res));
 	size_t before = d->n;
+	S_decs decs;
 	int rc = SECANNEX_EINVALID;
 
 	*out = NULL;
@@ -502,10 +546,12 @@ secannex_resolve(secannex_resolution **out, const secannex_catalog *cat,
 	if (sx_diags_errors_since(d, before))
 		goto done;
 	S_take_profile(res, p, d);
+	S_decs_build(&decs, res, p);
 	res->nrows = res->type->nitems;
-	res->rows = sx_calloc(res->nrows, sizeof(sx_row));
+	res->rows = sx_calloc(res->nrows ? res->nrows : 1, sizeof(sx_row));
 	for (size_t i = 0; i < res->nrows; i++)
-		S_resolve_row(res, &res->rows[i], &res->type->items[i], p, strict, d);
+		S_resolve_row(res, &res->rows[i], &res->type->items[i], p, &decs, strict, d);
+	S_decs_free(&decs);
 	rc = sx_diags_errors_since(d, before) ? SECANNEX_EINVALID : 0;
 done:
 	if (rc == 0)

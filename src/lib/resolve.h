@@ -42,9 +42,14 @@ struct secannex_profile {
 	char *scan_risk;
 	char *fields[SX_F__COUNT];
 	sx_decision *dec;
-	size_t ndec;
+	size_t ndec, capdec;
 	char *path;                 /* the last profile file read, for "missing" diagnostics */
 };
+
+/* secannex_profile_load() for LEN bytes in memory, named NAME in diagnostics (the fuzzers; the
+ * caller limits LEN). */
+int sx_profile_load_mem(secannex_profile *p, const void *data, size_t len, const char *name,
+    const char *schema_dir, secannex_diags *d);
 
 enum sx_status {
 	SX_ST_REQUIRED, SX_ST_SELECTED, SX_ST_NOT_SELECTED, SX_ST_EXCLUDED, SX_ST_PENDING,

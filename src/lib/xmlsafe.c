@@ -2,10 +2,14 @@
 #include "xmlsafe.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <threads.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -22,18 +26,21 @@ struct S_ectx {
 	int count;
 };
 
-void
-sx_xml_init(void)
+static void
+S_init_once(void)
 {
-	static int done;
-
-	if (done)
-		return;
-	done = 1;
 	xmlInitParser();
 	xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
 	xmlLoadExtDtdDefaultValue = 0;
 	xmlSubstituteEntitiesDefault(0);
+}
+
+void
+sx_xml_init(void)
+{
+	static once_flag once = ONCE_FLAG_INIT;
+
+	call_once(&once, S_init_once);
 }
 
 /* libxml2 structured error → one diagnostic (first line of its message, trailing newline cut). */
@@ -116,9 +123,14 @@ S_prescan(const unsigned char *p, size_t len, const char *path, secannex_diags *
 
 	for (size_t i = 0; i < len;) {
 		unsigned cp;
-		size_t n = S_utf8_decode(p + i, len - i, &cp);
+		size_t n;
 
-		if (n == 0) {
+		/* the common case first: printable ASCII other than '<' */
+		if (p[i] >= 0x20 && p[i] < 0x7F && p[i] != '<') {
+			i++;
+			continue;
+		}
+		if ((n = S_utf8_decode(p + i, len - i, &cp)) == 0) {
 			sx_diag(d, SX_MSG_BAD_UTF8, path, line);
 			return SECANNEX_EINVALID;
 		}
@@ -191,56 +203,91 @@ done:
 	return rc;
 }
 
+/* Read the regular file open on FD (named PATH) whole into *DATA, *LEN: at most MAX bytes.  The
+ * buffer is sized from the file (fstat), never from the limit, and grows only if the file grows
+ * while it is read.  Returns 0, SECANNEX_EINVALID (too big, not a regular file) or SECANNEX_EIO. */
+static int
+S_slurp(int fd, const char *path, size_t max, unsigned char **data, size_t *len, secannex_diags *d)
+{
+	struct stat st;
+	size_t cap, n = 0;
+	unsigned char *buf;
+
+	*data = NULL;
+	*len = 0;
+	if (fstat(fd, &st) != 0) {
+		sx_diag(d, SX_MSG_OPEN, path, 0, strerror(errno));
+		return SECANNEX_EIO;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		sx_diag(d, SX_MSG_NOT_REGULAR, path, 0);
+		return SECANNEX_EINVALID;
+	}
+	if (st.st_size < 0 || (uintmax_t)st.st_size > max) {
+		sx_diag(d, SX_MSG_TOO_BIG, path, 0, (size_t)st.st_size, max);
+		return SECANNEX_EINVALID;
+	}
+	/* one byte more than the file holds: reading it tells that the file grew */
+	cap = (size_t)st.st_size + 1;
+	buf = sx_malloc(cap);
+	for (;;) {
+		ssize_t r;
+
+		if (n == cap) {
+			if (n > max) {
+				sx_diag(d, SX_MSG_TOO_BIG, path, 0, n, max);
+				free(buf);
+				return SECANNEX_EINVALID;
+			}
+			cap = cap <= SIZE_MAX / 2 ? cap * 2 : SIZE_MAX;
+			buf = sx_realloc(buf, cap);
+		}
+		r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			sx_diag(d, SX_MSG_OPEN, path, 0, strerror(errno));
+			free(buf);
+			return SECANNEX_EIO;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	if (n > max) {
+		sx_diag(d, SX_MSG_TOO_BIG, path, 0, n, max);
+		free(buf);
+		return SECANNEX_EINVALID;
+	}
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
 int
 sx_file_read(unsigned char **out, size_t *outlen, const char *path, size_t max, secannex_diags *d)
 {
-	struct stat st;
-	FILE *f = NULL;
 	unsigned char *data = NULL;
 	size_t len = 0;
-	int rc = SECANNEX_EIO;
+	int fd, rc;
 
 	*out = NULL;
 	*outlen = 0;
 	if (max == 0)
 		max = SECANNEX_MAX_FILE_BYTES;
-	if (stat(path, &st) != 0) {
+	/* O_NONBLOCK: opening a FIFO never blocks (it is then refused as not a regular file) */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
 		sx_diag(d, SX_MSG_OPEN, path, 0, strerror(errno));
-		goto done;
+		return SECANNEX_EIO;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		sx_diag(d, SX_MSG_NOT_REGULAR, path, 0);
-		rc = SECANNEX_EINVALID;
-		goto done;
+	rc = S_slurp(fd, path, max, &data, &len, d);
+	close(fd);
+	if (rc == 0) {
+		data[len] = '\0';
+		*out = data;
+		*outlen = len;
+		data = NULL;
 	}
-	if ((size_t)st.st_size > max) {
-		sx_diag(d, SX_MSG_TOO_BIG, path, 0, (size_t)st.st_size, max);
-		rc = SECANNEX_EINVALID;
-		goto done;
-	}
-	if ((f = fopen(path, "rb")) == NULL) {
-		sx_diag(d, SX_MSG_OPEN, path, 0, strerror(errno));
-		goto done;
-	}
-	data = sx_malloc(max + 1);
-	len = fread(data, 1, max + 1, f);
-	if (ferror(f)) {
-		sx_diag(d, SX_MSG_OPEN, path, 0, strerror(errno));
-		goto done;
-	}
-	if (len > max) {
-		sx_diag(d, SX_MSG_TOO_BIG, path, 0, len, max);
-		rc = SECANNEX_EINVALID;
-		goto done;
-	}
-	data[len] = '\0';
-	*out = data;
-	*outlen = len;
-	data = NULL;
-	rc = 0;
-done:
-	if (f)
-		fclose(f);
 	free(data);
 	return rc;
 }
@@ -278,42 +325,97 @@ sx_xml_parse_verified(xmlDocPtr *out, const void *data, size_t len, const char *
 	return S_parse(out, data, len, name, 1, d);
 }
 
+/*
+ * Compiled RelaxNG schemas, kept for the life of the process by their path: a schema is parsed
+ * once, however many documents are validated against it (a diff reads two catalogs, a fuzzer
+ * millions).  A compiled schema is only read while validating, each validation with its own
+ * context, so threads may share it; the table is guarded by a mutex.  When the table is full, a
+ * schema is parsed for the one validation and freed after it.
+ */
+#define S_NSCHEMAS 16
+static struct {
+	char *path;
+	xmlRelaxNGPtr schema;
+} S_schemas[S_NSCHEMAS];
+static size_t S_nschemas;
+static mtx_t S_schemas_mtx;
+static once_flag S_schemas_once = ONCE_FLAG_INIT;
+
+static void
+S_schemas_init(void)
+{
+	mtx_init(&S_schemas_mtx, mtx_plain);
+}
+
+/* The compiled schema RNG (errors of its parse reported through E); *OWNED is set when the
+ * caller must free it (the table is full).  NULL when the schema cannot be read. */
+static xmlRelaxNGPtr
+S_schema(const char *rng, struct S_ectx *e, int *owned)
+{
+	xmlRelaxNGParserCtxtPtr pctxt;
+	xmlRelaxNGPtr schema = NULL;
+	unsigned char *data = NULL;
+	size_t len = 0;
+	int fd, rc;
+
+	*owned = 0;
+	call_once(&S_schemas_once, S_schemas_init);
+	mtx_lock(&S_schemas_mtx);
+	for (size_t i = 0; i < S_nschemas; i++)
+		if (strcmp(S_schemas[i].path, rng) == 0) {
+			schema = S_schemas[i].schema;
+			goto done;
+		}
+	/* read by this file's reader, not libxml2's I/O, which prints its own errors on stderr */
+	if ((fd = open(rng, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
+		goto done;
+	rc = S_slurp(fd, rng, SECANNEX_MAX_FILE_BYTES, &data, &len, NULL);
+	close(fd);
+	if (rc != 0 || len > 2147483647 ||
+	    (pctxt = xmlRelaxNGNewMemParserCtxt((const char *)data, (int)len)) == NULL)
+		goto done;
+	xmlRelaxNGSetParserStructuredErrors(pctxt, S_xml_error, e);
+	schema = xmlRelaxNGParse(pctxt);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	if (schema == NULL)
+		goto done;
+	if (S_nschemas < S_NSCHEMAS) {
+		S_schemas[S_nschemas].path = sx_strdup(rng);
+		S_schemas[S_nschemas++].schema = schema;
+	} else {
+		*owned = 1;
+	}
+done:
+	mtx_unlock(&S_schemas_mtx);
+	free(data);
+	return schema;
+}
+
 int
 sx_xml_validate(xmlDocPtr doc, const char *path, const char *rng, secannex_diags *d)
 {
 	struct S_ectx e = { d, rng, SX_MSG_SCHEMA, 0 };
-	xmlRelaxNGParserCtxtPtr pctxt = NULL;
-	xmlRelaxNGPtr schema = NULL;
+	xmlRelaxNGPtr schema;
 	xmlRelaxNGValidCtxtPtr vctxt = NULL;
-	int rc = SECANNEX_EIO;
+	int rc = SECANNEX_EIO, owned;
 
 	sx_xml_init();
-	pctxt = xmlRelaxNGNewParserCtxt(rng);
-	if (pctxt == NULL)
-		goto fail_load;
-	xmlRelaxNGSetParserStructuredErrors(pctxt, S_xml_error, &e);
-	schema = xmlRelaxNGParse(pctxt);
-	if (schema == NULL)
-		goto fail_load;
-	vctxt = xmlRelaxNGNewValidCtxt(schema);
-	if (vctxt == NULL)
-		goto fail_load;
+	if ((schema = S_schema(rng, &e, &owned)) == NULL ||
+	    (vctxt = xmlRelaxNGNewValidCtxt(schema)) == NULL) {
+		sx_diag(d, SX_MSG_SCHEMA_LOAD, rng, 0, rng);
+		goto done;
+	}
 	e.path = path;
 	e.count = 0;
 	xmlRelaxNGSetValidStructuredErrors(vctxt, S_xml_error, &e);
 	rc = xmlRelaxNGValidateDoc(vctxt, doc) == 0 ? 0 : SECANNEX_EINVALID;
 	if (rc != 0 && e.count == 0)
 		sx_diag(d, SX_MSG_SCHEMA, path, 0, "the document does not match the schema");
-	goto done;
-fail_load:
-	sx_diag(d, SX_MSG_SCHEMA_LOAD, rng, 0, rng);
 done:
 	if (vctxt)
 		xmlRelaxNGFreeValidCtxt(vctxt);
-	if (schema)
+	if (owned && schema)
 		xmlRelaxNGFree(schema);
-	if (pctxt)
-		xmlRelaxNGFreeParserCtxt(pctxt);
 	return rc;
 }
 

@@ -252,6 +252,90 @@ test_write_merged(void **state)
 	secannex_diags_free(d);
 }
 
+/* A table of 24 columns (and one of none): every column gets its own width and every cell its
+ * text, in both writers (the DOCX writer kept the widths in a fixed array of 16 and wrote past it). */
+static void
+test_write_wide(void **state)
+{
+	enum { N = 24 };
+	char tmp[] = "/tmp/secannex-test-wide-XXXXXX", *dir = mkdtemp(tmp), *x, path[4096];
+	int w[N], sum = 0;
+	const char *head[N], *row[N];
+	char cells[N][16];
+	sx_buf odt = SX_BUF_INIT, docx = SX_BUF_INIT;
+	secannex_diags *d = secannex_diags_new();
+	sx_doc a;
+	sx_table *t;
+
+	(void)state;
+	assert_non_null(dir);
+	for (int c = 0; c < N; c++) {
+		w[c] = c < N - 1 ? 70 : SX_TEXT_WIDTH - 70 * (N - 1);
+		snprintf(cells[c], sizeof(cells[c]), "欄%d", c + 1);
+		head[c] = "標題";
+		row[c] = cells[c];
+	}
+	sx_doc_init(&a, "寬表", "wide", 0, 0);
+	t = sx_doc_table(&a, SX_TBL_GRID, N, w, 1);
+	sx_doc_row(t, head);
+	sx_doc_row(t, row);
+	sx_doc_table(&a, SX_TBL_GRID, 0, w, 0);
+	assert_int_equal(sx_odt_write(&a, SECANNEX_SRCDIR "/templates", &odt, d), 0);
+	assert_int_equal(sx_docx_write(&a, SECANNEX_SRCDIR "/templates", &docx, d), 0);
+	assert_int_equal(secannex_diags_count(d), 0);
+
+	x = part_of(&docx, dir, "wide.docx", "word/document.xml");
+	assert_int_equal(count(x, "<w:gridCol "), N);
+	for (int c = 0; c < N; c++)
+		assert_non_null(strstr(x, cells[c]));
+	/* the widths: 7 mm each (397 twips), the last column the rest of the text width */
+	assert_int_equal(count(x, "<w:gridCol w:w=\"397\"/>"), N - 1);
+	for (const char *p = x; (p = strstr(p, "<w:gridCol w:w=\"")) != NULL; p++)
+		sum += (int)strtol(p + strlen("<w:gridCol w:w=\""), NULL, 10);
+	assert_int_equal(sum, 9638);
+	free(x);
+	x = part_of(&odt, dir, "wide.odt", "content.xml");
+	for (int c = 0; c < N; c++)
+		assert_non_null(strstr(x, cells[c]));
+	free(x);
+	snprintf(path, sizeof(path), "%s/wide.docx", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/wide.odt", dir);
+	unlink(path);
+	rmdir(dir);
+	sx_doc_free(&a);
+	sx_buf_free(&odt);
+	sx_buf_free(&docx);
+	secannex_diags_free(d);
+}
+
+/* A title that fits stays on one line; a long one puts 案名 on evenly filled lines of its own and
+ * the tail on the last; widths count CJK as 1 and Latin as 1/2. */
+static void
+test_balance(void **state)
+{
+	char *t;
+
+	(void)state;
+	t = sx_doc_balance("市民服務平台", "資通安全需求", 20);
+	assert_string_equal(t, "市民服務平台資通安全需求");
+	free(t);
+	/* 24 characters at 20 a line: two lines of 12, then the tail */
+	t = sx_doc_balance("一二三四五六七八九十一二三四五六七八九十一二三四", "資通安全需求", 20);
+	assert_string_equal(t, "一二三四五六七八九十一二\n三四五六七八九十一二三四\n資通安全需求");
+	free(t);
+	/* Latin letters count half */
+	t = sx_doc_balance("abcdefghijklmnopqrstuvwxyzABCD", "需求", 10);
+	assert_string_equal(t, "abcdefghijklmno\npqrstuvwxyzABCD\n需求");
+	free(t);
+	t = sx_doc_balance("", "資通安全需求", 3);
+	assert_string_equal(t, "資通安全需求");
+	free(t);
+	t = sx_doc_balance("一二三四五六", "", 4);
+	assert_string_equal(t, "一二三\n四五六");
+	free(t);
+}
+
 int
 main(void)
 {
@@ -261,6 +345,8 @@ main(void)
 		cmocka_unit_test(test_date_parse),
 		cmocka_unit_test(test_profile_date),
 		cmocka_unit_test(test_write_merged),
+		cmocka_unit_test(test_write_wide),
+		cmocka_unit_test(test_balance),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

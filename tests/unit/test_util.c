@@ -123,6 +123,29 @@ test_diags(void **state)
 		assert_non_null(sx_msg_format((enum sx_msg)m));
 }
 
+/* The last error keeps a long message whole (a type id of 2,000 characters, 3 bytes each). */
+static void
+test_error_last(void **state)
+{
+	cat = unit_load_shipped();
+	sx_buf id = SX_BUF_INIT;
+	char *out;
+
+	(void)state;
+	for (int i = 0; i < 2000; i++)
+		sx_buf_puts(&id, "類");
+	out = secannex_render_show(cat, id.ptr, -1, SECANNEX_FORMAT_TEXT);
+	assert_null(out);
+	assert_non_null(strstr(secannex_error_last(), id.ptr));
+	assert_true(strlen(secannex_error_last()) > 6000);
+	/* the next error replaces it */
+	assert_null(secannex_render_show(cat, "nosuch", -1, SECANNEX_FORMAT_TEXT));
+	assert_non_null(strstr(secannex_error_last(), "'nosuch'"));
+	assert_null(strstr(secannex_error_last(), "類"));
+	sx_buf_free(&id);
+	secannex_catalog_free(cat);
+}
+
 int
 main(void)
 {
@@ -131,6 +154,7 @@ main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_text_problems),
 		cmocka_unit_test(test_diags),
+		cmocka_unit_test(test_error_last),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
