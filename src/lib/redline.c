@@ -104,31 +104,21 @@ S_row_keys(const sx_table *t)
 	return k;
 }
 
-/* Align two key sequences (longest common subsequence).  Writes the merged order into OUT as pairs
- * (i, j): i < 0 for an insertion, j < 0 for a deletion; returns the number of pairs. */
+/* Align two key sequences (a shortest edit: textdiff.c).  Writes the merged order into OUT as
+ * pairs (i, j): i < 0 for an insertion, j < 0 for a deletion; returns the number of pairs. */
 static size_t
 S_align(char **ka, size_t na, char **kb, size_t nb, long (*out)[2])
 {
-	size_t w = nb + 1, n = 0, i = 0, j = 0;
-	unsigned *t = sx_calloc((na + 1) * w, sizeof(unsigned));
+	sx_span *a = sx_malloc((na + 1) * sizeof(*a)), *b = sx_malloc((nb + 1) * sizeof(*b));
+	size_t n;
 
-	for (size_t x = na; x-- > 0;)
-		for (size_t y = nb; y-- > 0;)
-			t[x * w + y] = strcmp(ka[x], kb[y]) == 0 ? t[(x + 1) * w + y + 1] + 1 :
-			    (t[(x + 1) * w + y] > t[x * w + y + 1] ? t[(x + 1) * w + y] : t[x * w + y + 1]);
-	while (i < na || j < nb) {
-		if (i < na && j < nb && strcmp(ka[i], kb[j]) == 0) {
-			out[n][0] = (long)i++;
-			out[n++][1] = (long)j++;
-		} else if (j == nb || (i < na && t[(i + 1) * w + j] >= t[i * w + j + 1])) {
-			out[n][0] = (long)i++;
-			out[n++][1] = -1;
-		} else {
-			out[n][0] = -1;
-			out[n++][1] = (long)j++;
-		}
-	}
-	free(t);
+	for (size_t i = 0; i < na; i++)
+		a[i].p = ka[i], a[i].n = strlen(ka[i]);
+	for (size_t j = 0; j < nb; j++)
+		b[j].p = kb[j], b[j].n = strlen(kb[j]);
+	n = sx_align(a, na, b, nb, out);
+	free(a);
+	free(b);
 	return n;
 }
 

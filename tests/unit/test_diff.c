@@ -2,6 +2,8 @@
  * row matching (both ways). */
 #include "unit.h"
 
+#include <math.h>
+
 #include "../../src/lib/diff.h"
 #include "../../src/lib/textdiff.h"
 
@@ -103,6 +105,132 @@ test_similarity(void **state)
 	    sx_similarity("主機弱點掃描", "網站弱點掃描") < 0.67);
 }
 
+/* The LCS length of two code-point sequences by the textbook table (the reference). */
+static size_t
+S_lcs_ref(const char *a, const char *b)
+{
+	size_t na = 0, nb = 0, *t, r;
+	const char *pa[64], *pb[64];
+	size_t la[64], lb[64];
+
+	for (const char *p = a; *p; p += la[na++])
+		for (pa[na] = p, la[na] = 1; (p[la[na]] & 0xC0) == 0x80; la[na]++)
+			;
+	for (const char *p = b; *p; p += lb[nb++])
+		for (pb[nb] = p, lb[nb] = 1; (p[lb[nb]] & 0xC0) == 0x80; lb[nb]++)
+			;
+	t = calloc((na + 1) * (nb + 1), sizeof(size_t));
+	for (size_t i = na; i-- > 0;)
+		for (size_t j = nb; j-- > 0;)
+			t[i * (nb + 1) + j] = la[i] == lb[j] && memcmp(pa[i], pb[j], la[i]) == 0 ?
+			    t[(i + 1) * (nb + 1) + j + 1] + 1 :
+			    t[(i + 1) * (nb + 1) + j] > t[i * (nb + 1) + j + 1] ?
+			    t[(i + 1) * (nb + 1) + j] : t[i * (nb + 1) + j + 1];
+	r = t[0];
+	free(t);
+	return r;
+}
+
+/* The code points of S. */
+static size_t
+S_cps(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* Random pairs (the second often an edit of the first): the diff is a shortest edit (what it keeps
+ * is a longest common subsequence, as the textbook table finds it) and the similarity is exact. */
+static void
+test_textdiff_minimal(void **state)
+{
+	static const char *const alpha[] = { "資", "安", "系", "統", "。", "　" };
+	unsigned seed = 777;
+
+	(void)state;
+	for (int round = 0; round < 2000; round++) {
+		sx_buf ba = SX_BUF_INIT, bb = SX_BUF_INIT;
+		size_t na, nb, kept = 0, lcs;
+		const char *a, *b;
+		sx_dtext d;
+
+		seed = seed * 1103515245 + 12345;
+		na = (seed >> 16) % 40;
+		for (size_t i = 0; i < na; i++) {
+			seed = seed * 1103515245 + 12345;
+			sx_buf_puts(&ba, alpha[(seed >> 16) % (round % 2 ? 2 : 6)]);
+		}
+		seed = seed * 1103515245 + 12345;
+		nb = (seed >> 16) % 40;
+		for (size_t i = 0; i < nb; i++) {
+			seed = seed * 1103515245 + 12345;
+			/* half the rounds: B is A with a few code points changed (each is 3 bytes) */
+			if (round % 4 < 2 && i < na && (seed >> 16) % 5 != 0)
+				sx_buf_put(&bb, ba.ptr + 3 * i, 3);
+			else
+				sx_buf_puts(&bb, alpha[(seed >> 16) % (round % 2 ? 2 : 6)]);
+		}
+		a = ba.ptr ? ba.ptr : "";
+		b = bb.ptr ? bb.ptr : "";
+		lcs = S_lcs_ref(a, b);
+		sx_textdiff(&d, a, b);
+		for (size_t i = 0; i < d.n; i++)
+			if (d.v[i].op == SX_OP_SAME)
+				kept += S_cps(d.v[i].text);
+		assert_int_equal(kept, lcs);
+		sx_dtext_free(&d);
+		if (na + nb)
+			assert_true(fabs(sx_similarity(a, b) - 2.0 * (double)lcs / (double)(na + nb)) < 1e-12);
+		sx_buf_free(&ba);
+		sx_buf_free(&bb);
+	}
+}
+
+/* Long texts: exact however long (the old table gave up past 4,096 × 4,096 code points and called
+ * two identical texts 0.00 alike), and a few changes in a long text stay a few small changes. */
+static void
+test_textdiff_long(void **state)
+{
+	sx_buf a = SX_BUF_INIT, b = SX_BUF_INIT, c = SX_BUF_INIT;
+	size_t changes = 0;
+	sx_dtext d;
+
+	(void)state;
+	for (int i = 0; i < 30000; i++) {
+		const char *ch = i % 7 == 0 ? "。" : i % 3 ? "資" : "安";
+		sx_buf_puts(&a, ch);
+		sx_buf_puts(&b, i == 100 || i == 15000 || i == 29000 ? "統" : ch);
+		sx_buf_puts(&c, i % 2 ? "甲" : "乙");
+	}
+	assert_true(sx_similarity(a.ptr, a.ptr) == 1.0);
+	assert_true(fabs(sx_similarity(a.ptr, b.ptr) - 2.0 * 29997 / 60000) < 1e-12);
+	assert_true(sx_similarity(a.ptr, c.ptr) == 0.0);
+	sx_textdiff(&d, a.ptr, b.ptr);
+	for (size_t i = 0; i < d.n; i++)
+		if (d.v[i].op != SX_OP_SAME) {
+			assert_int_equal(S_cps(d.v[i].text), 1);
+			changes++;
+		}
+	assert_int_equal(changes, 6);
+	sx_dtext_free(&d);
+	sx_buf_free(&a);
+	sx_buf_free(&b);
+	sx_buf_free(&c);
+}
+
+/* Of the equally short edits, the one whose change comes last and whole. */
+static void
+test_textdiff_slide(void **state)
+{
+	(void)state;
+	S_check("。\n　　（等級）", "。\n　　　　（等級）", "。\n　　{+　　+}（等級）");
+	S_check("資安安安", "資安", "資安[-安安-]");
+	S_check("安安安", "安安安安", "安安安{+安+}");
+}
+
 /* The shipped catalog against itself: identical; against its tailored sample: the known deltas. */
 static void
 test_catalog_diff(void **state)
@@ -152,6 +280,9 @@ main(void)
 		cmocka_unit_test(test_textdiff),
 		cmocka_unit_test(test_textdiff_sides),
 		cmocka_unit_test(test_similarity),
+		cmocka_unit_test(test_textdiff_minimal),
+		cmocka_unit_test(test_textdiff_long),
+		cmocka_unit_test(test_textdiff_slide),
 		cmocka_unit_test(test_catalog_diff),
 	};
 
