@@ -870,7 +870,8 @@ diff_load_annexes(struct diff_run *x, const struct args *a, int argc)
 	return 0;
 }
 
-/* Load and compare two catalogs; with tender flags and -o, the tender under each.  Returns 0 or -1. */
+/* Load and compare two catalogs; with a profile or tender flags, the tender under each (its annex
+ * is what is then compared).  Returns 0 or -1. */
 static int
 diff_load_catalogs(struct diff_run *x, const struct args *a, int argc, char **argv)
 {
@@ -880,9 +881,14 @@ diff_load_catalogs(struct diff_run *x, const struct args *a, int argc, char **ar
 		usage_error("%s", "diff needs OLD.xml NEW.xml (or --old-profile and --new-profile)");
 		return -1;
 	}
+	if (a->catalog) {
+		usage_error("%s", "a catalog diff compares OLD.xml and NEW.xml: --catalog has no place in it");
+		return -1;
+	}
 	if (load_catalog(&x->oc, a, argv[0]) != EXIT_OK || load_catalog(&x->nc, a, argv[1]) != EXIT_OK)
 		return -1;
-	if (tender && a->output && (build_profile_from(&x->op, a, a->profile) != EXIT_OK ||
+	/* with a tender, what is compared is its annex under each catalog: report, table or redline */
+	if (tender && (build_profile_from(&x->op, a, a->profile) != EXIT_OK ||
 	    build_profile_from(&x->np, a, a->profile) != EXIT_OK))
 		return -1;
 	/* the tender's decisions name NEW's rows: under OLD they mean the matched rows */
@@ -980,8 +986,11 @@ cmd_diff(const struct args *a, secannex_format fmt, int argc, char **argv)
 		print_diags(x.d);
 		goto done;
 	}
-	if (annex)
+	if (x.orr) {
+		/* a catalog diff with a tender: the catalogs' diff mapped its decisions; now the annexes */
+		secannex_diff_free(x.df);
 		secannex_diff_annexes(&x.df, x.orr, x.nrr);
+	}
 	if (a->explain && secannex_diff_explain(x.df, a->explain, data_dir(a), a->max_bytes, x.d) != 0) {
 		print_diags(x.d);
 		goto done;

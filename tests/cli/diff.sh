@@ -199,6 +199,22 @@ done
 expect 1 diff catalog/procurement.xml samples/catalog-tailored.xml --profile samples/profile-dev.xml \
     --author 範例市政府法制室 -o "$T/s.docx"
 ok cmp -s "$T/s.docx" samples/catalog-tailored-dev-annex-redline.docx
+# a catalog diff with a profile or tender flags but no -o: the tender's annex under each catalog,
+# never the flags silently ignored; a missing profile is an error; --catalog has no place in it
+expect 1 diff catalog/procurement.xml samples/catalog-tailored.xml --profile samples/profile-dev.xml --color never
+has "$T/out" "--- annex: dev, grade"
+has "$T/out" "+ dev-59 [dev/資安教育訓練]"
+lacks "$T/out" "saas-"
+expect 1 diff catalog/procurement.xml samples/catalog-tailored.xml --type dev --grade 中 --level B --format json
+ok python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["kind"] == "annex", d["kind"]; assert {r["new"]["id"] for r in d["rows"] if r["new"]} == {"dev-05", "dev-54", "dev-59"}' "$T/out"
+expect 1 diff catalog/procurement.xml samples/catalog-tailored.xml --type saas --grade 普 --level C --scan-risk 中
+has "$T/out" "1 metadata changed, 0 rows added, 0 deleted, 0 modified"
+expect 2 diff catalog/procurement.xml samples/catalog-tailored.xml --profile "$T/none.xml"
+has "$T/err" "none.xml: error: cannot read file"
+expect 2 diff catalog/procurement.xml samples/catalog-tailored.xml --type dev
+has "$T/err" "error:"
+expect 2 diff catalog/procurement.xml samples/catalog-tailored.xml --catalog catalog/procurement.xml
+has "$T/err" "--catalog has no place in it"
 for f in samples/catalog-tailored-redline.docx samples/catalog-tailored-redline.odt \
     samples/catalog-tailored-dev-annex-redline.docx; do
 	valid "$SRCDIR/$f"
