@@ -182,8 +182,10 @@ test_textdiff_minimal(void **state)
 				kept += S_cps(d.v[i].text);
 		assert_int_equal(kept, lcs);
 		sx_dtext_free(&d);
-		if (na + nb)
-			assert_true(fabs(sx_similarity(a, b) - 2.0 * (double)lcs / (double)(na + nb)) < 1e-12);
+		if (na + nb) {
+			double want = 2.0 * (double)lcs / (double)(na + nb);
+			assert_true(fabs(sx_similarity(a, b) - want) < 1e-12);
+		}
 		sx_buf_free(&ba);
 		sx_buf_free(&bb);
 	}
