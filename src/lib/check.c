@@ -1,5 +1,6 @@
 /* check.c: the semantic checks that a schema cannot express, for both catalog documents. */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -150,37 +151,39 @@ S_check_marks(const sx_procurement *p, const sx_item *it, secannex_diags *d)
 static void
 S_check_order(const sx_procurement *p, const sx_type *t, const int *num, secannex_diags *d)
 {
-	size_t n = t->nitems, best = 0, end = 0;
-	size_t *len = sx_calloc(n + 1, sizeof(size_t)), *from = sx_calloc(n + 1, sizeof(size_t));
+	size_t n = t->nitems, best = 0;
+	/* patience sorting from the last row back, O(n log n): head[l], the row starting the
+	 * increasing run of length l + 1 whose number is largest (the earliest such row, so that of
+	 * two equally long runs the earlier rows are kept); next[j], the row after j in its run */
+	size_t *head = sx_calloc(n + 1, sizeof(size_t)), *next = sx_calloc(n + 1, sizeof(size_t));
 	char *keep = sx_calloc(n + 1, 1);
 
-	for (size_t j = 0; j < n; j++) {
+	for (size_t j = n; j-- > 0;) {
+		size_t lo = 0, hi = best;
+
 		if (num[j] == 0)
 			continue;
-		len[j] = 1;
-		from[j] = j;
-		for (size_t k = 0; k < j; k++)
-			if (num[k] && num[k] < num[j] && len[k] + 1 > len[j]) {
-				len[j] = len[k] + 1;
-				from[j] = k;
-			}
-		if (len[j] > best) {
-			best = len[j];
-			end = j;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (num[head[mid]] > num[j])
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
+		next[j] = lo > 0 ? head[lo - 1] : SIZE_MAX;
+		head[lo] = j;
+		if (lo == best)
+			best++;
 	}
-	for (size_t j = end; best > 0; j = from[j]) {
+	for (size_t j = best ? head[best - 1] : SIZE_MAX; j != SIZE_MAX; j = next[j])
 		keep[j] = 1;
-		if (from[j] == j)
-			break;
-	}
 	for (size_t j = 0; j < n; j++)
 		if (num[j] && !keep[j])
 			sx_diag(d, SX_MSG_ID_SEQ, p->path, t->items[j].line, t->items[j].id,
 			    j > 0 ? t->items[j - 1].id : "(the first row)",
 			    j + 1 < n ? t->items[j + 1].id : "(the last row)");
-	free(len);
-	free(from);
+	free(head);
+	free(next);
 	free(keep);
 }
 
