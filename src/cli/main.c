@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <locale.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "../secannex.h"
+#include "../lib/i18n.h"
 
 /* Exit codes (documented in --help, secannex.1 and README). */
 enum exit_code {
@@ -1260,6 +1262,23 @@ run(int argc, char **argv, struct args *ap)
 	return cs->run(ap, cs->formats ? fmt : SECANNEX_FORMAT_TEXT, argc - optind, argv + optind);
 }
 
+/* The user's language for messages (LC_MESSAGES, LANG) and its character set (LC_CTYPE); the
+ * other categories stay "C", so that numbers and sorting never depend on the locale.  The
+ * catalogs are in LOCALEDIR, or in $SECANNEX_LOCALEDIR (the test suite's build tree). */
+static void
+i18n_init(void)
+{
+#if defined(ENABLE_NLS) && ENABLE_NLS
+	const char *dir = getenv("SECANNEX_LOCALEDIR");
+
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	bindtextdomain(SX_TEXTDOMAIN, dir && *dir ? dir : LOCALEDIR);
+	bind_textdomain_codeset(SX_TEXTDOMAIN, "UTF-8");
+	textdomain(SX_TEXTDOMAIN);
+#endif
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1273,6 +1292,7 @@ main(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 #endif
+	i18n_init();
 	rc = run(argc, argv, &a);
 
 	free(a.pflags);
