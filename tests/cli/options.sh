@@ -10,7 +10,7 @@ expect 0 --version
 has "$T/out" "secannex "
 
 # every long option of the table is in --help and in the man page, and no other appears in --help
-sed 's/\\//g' "$SRCDIR/src/cli/secannex.1" >"$T/man"
+sed 's/\\//g' "$SRCDIR/man/secannex.1" >"$T/man"
 opts=$(sed -n 's/^	{ "\([a-z-]*\)", [012], OPT_.*/\1/p' "$SRCDIR/src/cli/main.c")
 ok test -n "$opts"
 for o in $opts; do
