@@ -17,7 +17,7 @@
 #include "../secannex.h"
 #include "../lib/i18n.h"
 
-/* Exit codes (documented in --help, secannex.1 and README). */
+/* Exit codes (documented in --help, man/secannex.1 and README). */
 enum exit_code {
 	EXIT_OK = 0,
 	EXIT_DATA = 1,  /* bad input file, invalid catalog, unknown type/grade/row */
