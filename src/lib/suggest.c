@@ -63,12 +63,13 @@ S_min3(size_t a, size_t b, size_t c)
 	return m < c ? m : c;
 }
 
-/* The optimal-string-alignment distance of A[0..N) and B[0..M), with three rows of the table. */
+/* The optimal-string-alignment distance of A[0..N) and B[0..M) (both at most S_MAX_CPS), with
+ * three rows of the table. */
 static size_t
 S_osa(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
 {
-	size_t *rows = sx_malloc(3 * (m + 1) * sizeof(size_t));
-	size_t *pp = rows, *p = rows + m + 1, *c = rows + 2 * (m + 1), d;
+	size_t rows[3][S_MAX_CPS + 1];
+	size_t *pp = rows[0], *p = rows[1], *c = rows[2];
 
 	for (size_t j = 0; j <= m; j++)
 		p[j] = j;
@@ -86,52 +87,34 @@ S_osa(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
 		p = c;
 		c = t;
 	}
-	d = p[m];
-	free(rows);
-	return d;
+	return p[m];
 }
 
 size_t
 sx_edit_distance(const char *a, const char *b)
 {
-	uint32_t *ca = sx_malloc((S_MAX_CPS + 1) * sizeof(uint32_t));
-	uint32_t *cb = sx_malloc((S_MAX_CPS + 1) * sizeof(uint32_t));
-	size_t n = S_decode(a, ca), m = S_decode(b, cb), d;
+	uint32_t ca[S_MAX_CPS + 1], cb[S_MAX_CPS + 1];
+	size_t n = S_decode(a, ca), m = S_decode(b, cb);
 
 	if (n > S_MAX_CPS || m > S_MAX_CPS) /* beyond any name: as far as can be */
-		d = SIZE_MAX;
-	else
-		d = S_osa(ca, n, cb, m);
-	free(ca);
-	free(cb);
-	return d;
-}
-
-/* The number of code points of S. */
-static size_t
-S_length(const char *s)
-{
-	size_t i = 0, n = 0;
-
-	while (s[i]) {
-		S_next((const unsigned char *)s, &i);
-		n++;
-	}
-	return n;
+		return SIZE_MAX;
+	return S_osa(ca, n, cb, m);
 }
 
 size_t
 sx_suggest(const char *word, const char *const *names, size_t n, size_t *best, size_t max)
 {
-	size_t len = S_length(word), limit = len / 3 > 1 ? len / 3 : 1, found = 0, bestd = SIZE_MAX;
+	uint32_t w[S_MAX_CPS + 1], x[S_MAX_CPS + 1];
+	size_t len = S_decode(word, w), limit = len / 3 > 1 ? len / 3 : 1, found = 0, bestd = SIZE_MAX;
 
 	if (len == 0 || len > S_MAX_CPS)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
-		size_t d, k;
-		if (names[i] == NULL)
+		size_t d, k, m;
+		if (names[i] == NULL || (m = S_decode(names[i], x)) > S_MAX_CPS)
 			continue;
-		if ((d = sx_edit_distance(word, names[i])) > limit || d > bestd)
+		/* a length apart by more than the limit is too far, whatever the letters */
+		if ((m > len ? m - len : len - m) > limit || (d = S_osa(w, len, x, m)) > limit || d > bestd)
 			continue;
 		if (d < bestd) {
 			bestd = d;
