@@ -398,8 +398,9 @@ const char *secannex_error_last(void);
 
 /**
  * MSG, a message about the unknown name WORD, with a "did you mean" hint appended when names of
- * NAMES[0..N) are close to WORD by edit distance ("MSG; did you mean: --level?", translated; each
- * suggested name after PREFIX, which may be NULL).  A new string the caller frees.
+ * NAMES[0..N) begin with WORD (an abbreviation) or else are close to it by edit distance ("MSG;
+ * did you mean: --level?", translated; each suggested name after PREFIX, which may be NULL).  A
+ * new string the caller frees.
  */
 char *secannex_suggest(const char *msg, const char *word, const char *const *names, size_t n,
     const char *prefix);

@@ -222,7 +222,7 @@ S_bad_ref(secannex_diags *d, const char *path, int line, const char *ref)
 {
 	char *low = sx_strdup(ref), *dash = strrchr(low, '-'), *fix = NULL;
 	const char *num;
-	sx_names c = { NULL, NULL, 0, NULL };
+	sx_names c = { NULL, NULL, 0, NULL, 0 };
 
 	for (char *q = low; *q; q++)
 		if (*q >= 'A' && *q <= 'Z')
@@ -233,7 +233,7 @@ S_bad_ref(secannex_diags *d, const char *path, int line, const char *ref)
 			fix = sx_aprintf("%.*s-%s%s", (int)(dash - low), low, num[1] ? "" : "0", num);
 	}
 	if (fix && sx_is_row_id(fix))
-		c = (sx_names){ (const char *const *)&fix, NULL, 1, NULL };
+		c = (sx_names){ (const char *const *)&fix, NULL, 1, NULL, 0 };
 	sx_diag_suggest(d, SX_MSG_BAD_REF, path, line, ref, &c);
 	free(fix);
 	free(low);

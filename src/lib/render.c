@@ -62,7 +62,7 @@ secannex_render_show(const secannex_catalog *cat, const char *type_id, int grade
 		const sx_item *it = sx_item_find(cat->proc, type_id);
 		sx_names c;
 		if (it) { /* a row id: its type */
-			c = (sx_names){ &type_id, (const char *const *)&it->type->id, 1, NULL };
+			c = (sx_names){ &type_id, (const char *const *)&it->type->id, 1, NULL, 0 };
 			sx_error_suggest(SX_MSG_UNKNOWN_TYPE, type_id, &c);
 			return NULL;
 		}

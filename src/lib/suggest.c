@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../secannex.h"
 #include "api.h"
@@ -139,7 +140,7 @@ sx_names_types(sx_names *c, const sx_procurement *p)
 		names[i] = shown[i] = shown[n + i] = p->types[i].id;
 		names[n + i] = p->types[i].name;
 	}
-	*c = (sx_names){ names, shown, 2 * n, NULL };
+	*c = (sx_names){ names, shown, 2 * n, NULL, 0 };
 }
 
 void
@@ -155,7 +156,7 @@ sx_names_rows(sx_names *c, const sx_procurement *p, const sx_type *t)
 	for (size_t i = 0; p && i < p->ntypes; i++)
 		for (size_t j = 0; (t == NULL || &p->types[i] == t) && j < p->types[i].nitems; j++)
 			names[k++] = p->types[i].items[j].id;
-	*c = (sx_names){ names, NULL, n, NULL };
+	*c = (sx_names){ names, NULL, n, NULL, 0 };
 }
 
 void
@@ -168,7 +169,7 @@ sx_names_areas(sx_names *c, const sx_regulation *r)
 		names[i] = r->areas[i].id;
 		names[n + i] = r->areas[i].name;
 	}
-	*c = (sx_names){ names, NULL, 2 * n, NULL };
+	*c = (sx_names){ names, NULL, 2 * n, NULL, 0 };
 }
 
 void
@@ -176,7 +177,7 @@ sx_names_free(sx_names *c)
 {
 	free((void *)c->names);
 	free((void *)c->shown);
-	*c = (sx_names){ NULL, NULL, 0, NULL };
+	*c = (sx_names){ NULL, NULL, 0, NULL, 0 };
 }
 
 /* What C suggests for its name I. */
@@ -191,8 +192,13 @@ S_shown(const sx_names *c, size_t i)
 static size_t
 S_pick(const char *word, const sx_names *c, size_t *best)
 {
-	size_t all[4 * SX_SUGGEST_MAX], k = 0;
-	size_t n = sx_suggest(word, c->names, c->n, all, 4 * SX_SUGGEST_MAX);
+	size_t all[4 * SX_SUGGEST_MAX], k = 0, n = 0;
+
+	for (size_t i = 0; c->abbrev && *word && i < c->n && n < 4 * SX_SUGGEST_MAX; i++)
+		if (c->names[i] && strncasecmp(c->names[i], word, strlen(word)) == 0)
+			all[n++] = i;
+	if (n == 0)
+		n = sx_suggest(word, c->names, c->n, all, 4 * SX_SUGGEST_MAX);
 
 	for (size_t i = 0; i < n && k < SX_SUGGEST_MAX; i++) {
 		size_t j = 0;
@@ -262,7 +268,7 @@ char *
 secannex_suggest(const char *msg, const char *word, const char *const *names, size_t n,
     const char *prefix)
 {
-	sx_names c = { names, NULL, n, prefix };
+	sx_names c = { names, NULL, n, prefix, 1 };
 
 	return sx_suggest_append(sx_strdup(msg), word, &c);
 }

@@ -20,12 +20,15 @@ size_t sx_edit_distance(const char *a, const char *b);
  * stored in BEST; returns how many.  NULL entries of NAMES are skipped. */
 size_t sx_suggest(const char *word, const char *const *names, size_t n, size_t *best, size_t max);
 /* The names to compare a word with, and what to suggest for each: SHOWN[i] for NAMES[i] (a type's
- * id for its name; SHOWN NULL: the names themselves), after PREFIX (NULL: nothing, or "--"). */
+ * id for its name; SHOWN NULL: the names themselves), after PREFIX (NULL: nothing, or "--").
+ * ABBREV: when the word begins some names (ASCII case aside), those are suggested, by distance
+ * only when it begins none. */
 typedef struct sx_names {
 	const char *const *names;
 	const char *const *shown;
 	size_t n;
 	const char *prefix;
+	int abbrev;
 } sx_names;
 
 /* The candidates for a procurement type of P: the ids, then the names (suggesting the id). */

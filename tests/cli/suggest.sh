@@ -19,8 +19,12 @@ Try 'secannex --help'."
 expect 2 resolve --zzzzzz
 same_text "$T/err" "secannex: unknown option '--zzzzzz'
 Try 'secannex --help'."
+# an abbreviation: of a command, or of several options (getopt takes a unique one)
 expect 2 gen
-same_text "$T/err" "secannex: unknown command 'gen'
+same_text "$T/err" "secannex: unknown command 'gen'; did you mean: generate?
+Try 'secannex --help'."
+expect 2 diff --old a.xml b.xml
+same_text "$T/err" "secannex: unknown option '--old'; did you mean one of: --old-profile, --old-catalog?
 Try 'secannex --help'."
 
 # procurement types: the id, its case, a typo of the Chinese name (its id is suggested)

@@ -81,7 +81,7 @@ test_hint(void **state)
 {
 	static const char *const opts[] = { "level", "grade", "legal", "type" };
 	static const char *const types[] = { "saas", "saas-office", "saas-custom", "paas" };
-	sx_names o = { opts, NULL, 4, "--" }, t = { types, NULL, 4, NULL };
+	sx_names o = { opts, NULL, 4, "--", 0 }, t = { types, NULL, 4, NULL, 0 };
 	char *s;
 
 	(void)state;
@@ -102,6 +102,14 @@ test_hint(void **state)
 	s = secannex_suggest("unknown command 'typse'", "typse", opts, 4, NULL);
 	assert_string_equal(s, "unknown command 'typse'; did you mean: type?");
 	free(s);
+	/* there, a word that begins names (an abbreviation) suggests them, however far */
+	s = secannex_suggest("unknown option '--le'", "le", opts, 4, "--");
+	assert_string_equal(s, "unknown option '--le'; did you mean one of: --level, --legal?");
+	free(s);
+	s = secannex_suggest("unknown command 'TY'", "TY", opts, 4, NULL);
+	assert_string_equal(s, "unknown command 'TY'; did you mean: type?");
+	free(s);
+	assert_null(sx_suggest_hint("le", &o));
 }
 
 /* The catalog's own lists: types by id or name (suggesting the id), rows of one type or all. */
