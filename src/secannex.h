@@ -396,6 +396,15 @@ int secannex_redline_catalogs(const secannex_diff *d, const secannex_write_opts 
 /** The message of the last failing call in this thread, or "" when none. */
 const char *secannex_error_last(void);
 
+/**
+ * MSG, a message about the unknown name WORD, with a "did you mean" hint appended when names of
+ * NAMES[0..N) begin with WORD (an abbreviation) or else are close to it by edit distance ("MSG;
+ * did you mean: --level?", translated; each suggested name after PREFIX, which may be NULL).  A
+ * new string the caller frees.
+ */
+char *secannex_suggest(const char *msg, const char *word, const char *const *names, size_t n,
+    const char *prefix);
+
 /** The library version string. */
 const char *secannex_version(void);
 

@@ -313,6 +313,47 @@ usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* A usage error about the unknown NAME, MSG (translated, with NAME in it), with a "did you mean"
+ * among the N names NAMES, each after PREFIX. */
+static int
+usage_error_near(const char *msg, const char *name, const char *const *names, size_t n,
+    const char *prefix)
+{
+	char *s = secannex_suggest(msg, name, names, n, prefix);
+	int rc = usage_error("%s", s);
+
+	free(s);
+	return rc;
+}
+
+/* An unknown long option ARG ("--levl" or "--levl=A"), with the closest options. */
+static int
+unknown_option(const char *arg)
+{
+	const char *names[NOPTS];
+	char msg[512], word[128];
+	size_t len = strcspn(arg, "=");
+
+	for (size_t i = 0; i < NOPTS; i++)
+		names[i] = opts[i].name;
+	snprintf(word, sizeof(word), "%.*s", (int)(len < sizeof(word) ? len : sizeof(word) - 1), arg);
+	snprintf(msg, sizeof(msg), _("unknown option '%s'"), arg);
+	return usage_error_near(msg, word + strspn(word, "-"), names, NOPTS, "--");
+}
+
+/* An unknown COMMAND, with the closest commands. */
+static int
+unknown_command(const char *command)
+{
+	const char *names[NCMDS];
+	char msg[512];
+
+	for (size_t i = 0; i < NCMDS; i++)
+		names[i] = cmds[i].name;
+	snprintf(msg, sizeof(msg), _("unknown command '%s'"), command);
+	return usage_error_near(msg, command, names, NCMDS, NULL);
+}
+
 /* The data directory: --data-dir, $SECANNEX_DATADIR, the source tree for an uninstalled build,
  * else the installed $(pkgdatadir).  *BUILTIN (may be NULL) is 1 for the last two: the directories
  * that hold the shipped catalogs, which a run may recognise by their digests (load()). */
@@ -584,7 +625,7 @@ apply_opt(int c, int idx, char **argv, struct args *a)
 	default:
 		if (optopt && optopt < 256)
 			return usage_error("unknown option '-%c'", optopt);
-		return usage_error("unknown option '%s'", optind > 0 ? argv[optind - 1] : "?");
+		return unknown_option(optind > 0 ? argv[optind - 1] : "?");
 	}
 	return -1;
 }
@@ -1253,7 +1294,7 @@ run(int argc, char **argv, struct args *ap)
 	if ((rc = scan_opts(argc, argv, ap, lopts, 0)) >= 0)
 		return rc;
 	if ((cs = find_cmd(argv[0])) == NULL)
-		return usage_error("unknown command '%s'", argv[0]);
+		return unknown_command(argv[0]);
 	if ((rc = check_opts(cs, ap)) >= 0)
 		return rc;
 	if (cs->formats && (rc = stream_format(&fmt, cs, ap->format)) != EXIT_OK)

@@ -185,6 +185,12 @@ static const struct {
 	    N_("unknown 附表十 area '%s' (ids: ac au cp ia sa sc si, or the area's name)") },
 	[SX_MSG_NO_DUTIES] = { SECANNEX_DIAG_ERROR, N_("no duties table for level %c") },
 	[SX_MSG_ARTICLE_DUP] = { SECANNEX_DIAG_ERROR, N_("article %d appears twice") },
+	[SX_MSG_DID_YOU_MEAN] = { SECANNEX_DIAG_ERROR, N_("did you mean: %s?") },
+	[SX_MSG_DID_YOU_MEAN_ONE_OF] = { SECANNEX_DIAG_ERROR, N_("did you mean one of: %s?") },
+	/* TRANSLATORS: the names of "did you mean one of: %s?": the list so far, the next name */
+	[SX_MSG_HINT_LIST] = { SECANNEX_DIAG_ERROR, N_("%s, %s") },
+	/* TRANSLATORS: an error message, then its "did you mean" hint */
+	[SX_MSG_WITH_HINT] = { SECANNEX_DIAG_ERROR, N_("%s; %s") },
 };
 
 secannex_diags *

@@ -116,6 +116,11 @@ enum sx_msg {
 	SX_MSG_NO_CATALOG,
 	SX_MSG_UNKNOWN_AREA,  /* %s */
 	SX_MSG_NO_DUTIES,     /* %c */
+	/* "did you mean" hints (suggest.c) */
+	SX_MSG_DID_YOU_MEAN,  /* %s: a name */
+	SX_MSG_DID_YOU_MEAN_ONE_OF, /* %s: names (SX_MSG_HINT_LIST) */
+	SX_MSG_HINT_LIST,     /* %s %s: the list so far, the next name */
+	SX_MSG_WITH_HINT,     /* %s %s: a message, its hint */
 	SX_MSG__COUNT
 };
 

@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "render.h"
 #include "resolve.h"
+#include "suggest.h"
 
 
 static int
@@ -58,7 +59,16 @@ secannex_render_show(const secannex_catalog *cat, const char *type_id, int grade
 	if (!S_need_proc(cat))
 		return NULL;
 	if ((t = sx_type_find(cat->proc, type_id)) == NULL) {
-		sx_error_msg(SX_MSG_UNKNOWN_TYPE, type_id);
+		const sx_item *it = sx_item_find(cat->proc, type_id);
+		sx_names c;
+		if (it) { /* a row id: its type */
+			c = (sx_names){ &type_id, (const char *const *)&it->type->id, 1, NULL, 0 };
+			sx_error_suggest(SX_MSG_UNKNOWN_TYPE, type_id, &c);
+			return NULL;
+		}
+		sx_names_types(&c, cat->proc);
+		sx_error_suggest(SX_MSG_UNKNOWN_TYPE, type_id, &c);
+		sx_names_free(&c);
 		return NULL;
 	}
 	if (fmt == SECANNEX_FORMAT_JSON) {
@@ -83,7 +93,10 @@ secannex_render_baseline(const secannex_catalog *cat, secannex_grade grade, cons
 	if (!S_need_reg(cat))
 		return NULL;
 	if (area && (a = sx_area_find(cat->reg, area)) == NULL) {
-		sx_error_msg(SX_MSG_UNKNOWN_AREA, area);
+		sx_names c;
+		sx_names_areas(&c, cat->reg);
+		sx_error_suggest(SX_MSG_UNKNOWN_AREA, area, &c);
+		sx_names_free(&c);
 		return NULL;
 	}
 	if (fmt == SECANNEX_FORMAT_JSON) {

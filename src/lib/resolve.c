@@ -7,6 +7,7 @@
 #include "cond.h"
 #include "diag.h"
 #include "resolve.h"
+#include "suggest.h"
 
 const char *const sx_status_names[SX_ST__COUNT] = {
 	"required", "selected", "not-selected", "excluded", "pending-ciso", "not-applicable"
@@ -394,6 +395,22 @@ S_grade(secannex_resolution *res, const secannex_profile *p, secannex_diags *d)
 	return have_dims;
 }
 
+/* An unknown type (M: SX_MSG_UNKNOWN_TYPE) or row id WORD at AT, with the closest names: the
+ * types, or the rows of the tender's type (of every type when the type is not known). */
+static void
+S_unknown(secannex_diags *d, enum sx_msg m, const sx_origin *at, const char *word,
+    const secannex_resolution *res)
+{
+	sx_names c;
+
+	if (m == SX_MSG_UNKNOWN_TYPE)
+		sx_names_types(&c, res->cat->proc);
+	else
+		sx_names_rows(&c, res->cat->proc, res->type);
+	sx_diag_suggest(d, m, at->file, at->line, word, &c);
+	sx_names_free(&c);
+}
+
 /* The tender's facts: type, grade (given or from 附表九 dimensions), level, kind, fields. */
 static void
 S_facts(secannex_resolution *res, const secannex_profile *p, secannex_diags *d)
@@ -403,7 +420,7 @@ S_facts(secannex_resolution *res, const secannex_profile *p, secannex_diags *d)
 	if (p->type == NULL)
 		sx_diag(d, SX_MSG_NO_TYPE, S_where(p), 0);
 	else if ((res->type = sx_type_find(res->cat->proc, p->type)) == NULL)
-		sx_diag(d, SX_MSG_UNKNOWN_TYPE, p->type_at.file, p->type_at.line, p->type);
+		S_unknown(d, SX_MSG_UNKNOWN_TYPE, &p->type_at, p->type, res);
 	have_dims = S_grade(res, p, d);
 	if (p->level < 0)
 		sx_diag(d, SX_MSG_NO_LEVEL, S_where(p), 0);
@@ -428,7 +445,8 @@ S_take_profile(secannex_resolution *res, const secannex_profile *p, secannex_dia
 	for (size_t i = 0; i < p->ndec; i++) {
 		const sx_item *it = sx_item_find(res->cat->proc, p->dec[i].ref);
 		if (it == NULL)
-			sx_diag(d, SX_MSG_UNKNOWN_ROW, p->dec[i].origin, p->dec[i].line, p->dec[i].ref);
+			S_unknown(d, SX_MSG_UNKNOWN_ROW, &(sx_origin){ p->dec[i].origin, p->dec[i].line },
+			    p->dec[i].ref, res);
 		else if (it->type != res->type)
 			sx_diag(d, SX_MSG_FOREIGN_ROW, p->dec[i].origin, p->dec[i].line, p->dec[i].ref,
 			    it->type->id, res->type->id);

@@ -76,8 +76,8 @@ secannex: $T/twice.xml:6: error: <dimensions> and <grade> (line 4) exclude each 
 secannex: $T/twice.xml:9: error: <decisions> is given twice (first at line 8)"
 sed -i '5,8d' "$T/twice.xml"
 expect 1 resolve --profile "$T/twice.xml"
-same_text "$T/err" "secannex: $T/twice.xml:5: error: 'Dev-20' is not a row id (TYPE-NN, as dev-13)
-secannex: $T/twice.xml:5: error: 'dev-2' is not a row id (TYPE-NN, as dev-13)
+same_text "$T/err" "secannex: $T/twice.xml:5: error: 'Dev-20' is not a row id (TYPE-NN, as dev-13); did you mean: dev-20?
+secannex: $T/twice.xml:5: error: 'dev-2' is not a row id (TYPE-NN, as dev-13); did you mean: dev-02?
 secannex: $T/twice.xml:5: error: 'dev--20' is not a row id (TYPE-NN, as dev-13)"
 # any order of the children is still accepted
 cat >"$T/order.xml" <<'XML'

@@ -80,7 +80,7 @@ cat >"$T/p.xml" <<'XML'
 </profile>
 XML
 expect 1 resolve --profile "$T/p.xml"
-same_text "$T/err" "secannex: $T/p.xml:7: error: unknown row 'dev-99'
+same_text "$T/err" "secannex: $T/p.xml:7: error: unknown row 'dev-99'; did you mean one of: dev-09, dev-19, dev-29?
 secannex: $T/p.xml:9: error: row 'paas-03' belongs to type 'paas', not to this tender's type 'dev'
 secannex: $T/p.xml:8: error: --exclude of row 'dev-01' needs a reason (ID=REASON)
 secannex: $T/p.xml:11: error: conflicting decisions on row 'dev-04': <choose> at line 10 and <ciso-decline> at line 11"

@@ -239,7 +239,7 @@ static const struct err_case {
 	const char *what, *msg;
 	const char *flags[8];
 } errors[] = {
-	{ "unknown row", "secannex: --choose: error: unknown row 'dev-99'",
+	{ "unknown row", "secannex: --choose: error: unknown row 'dev-99'; did you mean one of: dev-09, dev-19, dev-29?",
 	  { "type=dev", "grade=中", "level=C", "choose=dev-99" } },
 	{ "row of another type", "secannex: --choose: error: row 'paas-03' belongs to type 'paas', not to this tender's type 'dev'",
 	  { "type=dev", "grade=中", "level=C", "choose=paas-03" } },
@@ -265,7 +265,7 @@ static const struct err_case {
 	  { "type=dev", "grade=中", "level=C", "choose=dev-03", "exclude=dev-03=x" } },
 	{ "baseline below grade", "secannex: --baseline: error: the baseline grade 普 is below the system grade 高",
 	  { "type=dev", "grade=高", "level=C", "baseline=普" } },
-	{ "unknown type", "secannex: --type: error: unknown procurement type 'iaas' (see 'secannex types')",
+	{ "unknown type", "secannex: --type: error: unknown procurement type 'iaas' (see 'secannex types'); did you mean one of: saas, paas?",
 	  { "type=iaas", "grade=高", "level=C" } },
 	{ "no level", "secannex: command line: error: the agency's responsibility level is not given (--level A-E or <agency-level>)",
 	  { "type=dev", "grade=高" } },
