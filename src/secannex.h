@@ -138,16 +138,19 @@ void secannex_catalog_free(secannex_catalog *cat);
 int secannex_validate_file(const char *path, const char *schema_dir, size_t max_bytes,
     const secannex_catalog *ref, secannex_diags *diags);
 
-/** Parse "高|中|普" or "high|medium|normal" into *OUT.  Returns 0 or SECANNEX_EINVALID. */
+/** Parse a grade (高|中|普, 高級|中級|普級 or high|medium|normal) into *OUT.  Returns 0 or
+ * SECANNEX_EINVALID. */
 int secannex_grade_parse(secannex_grade *out, const char *s);
 
 /** The Chinese name (高/中/普) or the English id (high/medium/normal) of a grade. */
 const char *secannex_grade_name(secannex_grade g, int english);
 
-/** Parse a responsibility level "A".."E" (either case) into 0..4.  Returns 0 or SECANNEX_EINVALID. */
+/** Parse a responsibility level "A".."E" (either case, full-width Ａ..Ｅ, with or without 級) into
+ * 0..4.  Returns 0 or SECANNEX_EINVALID. */
 int secannex_level_parse(int *out, const char *s);
 
-/** Parse "public" or "special" into *OUT.  Returns 0 or SECANNEX_EINVALID. */
+/** Parse "public" or "special" (公務機關 or 特定非公務機關) into *OUT.  Returns 0 or
+ * SECANNEX_EINVALID. */
 int secannex_kind_parse(secannex_kind *out, const char *s);
 
 /**

@@ -57,7 +57,7 @@ secannex_render_show(const secannex_catalog *cat, const char *type_id, int grade
 
 	if (!S_need_proc(cat))
 		return NULL;
-	if ((t = sx_type_find(cat->proc, type_id)) == NULL) {
+	if ((t = sx_type_lookup(cat->proc, type_id)) == NULL) {
 		sx_error_msg(SX_MSG_UNKNOWN_TYPE, type_id);
 		return NULL;
 	}
