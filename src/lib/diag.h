@@ -129,6 +129,9 @@ enum sx_msg {
 	SX_MSG_PROF_ATTR_VALUE,   /* %s %s %s %s: value, attribute, element, what is expected */
 	SX_MSG_PROF_NS,       /* %s %s %s: element, its namespace, the profile's namespace */
 	SX_MSG_PROF_NO_NS,    /* %s %s: element, the profile's namespace */
+	SX_MSG_PROF_TWICE,    /* %s %s %d: element, parent, the line of the first */
+	SX_MSG_PROF_EXCLUDES, /* %s %s %d: element, the other, its line */
+	SX_MSG_PROF_ROOT,     /* %s %s: the root's name, its namespace */
 	SX_MSG_PROF_SCHEMA,   /* the schema's messages follow */
 	SX_MSG_LIST_SEP,      /* the separator of a list of names: ", " */
 	SX_MSG_HINT_GRADE,    /* what each value kind accepts, in SX_MSG_PROF_VALUE */

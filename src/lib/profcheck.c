@@ -271,10 +271,10 @@ S_child(const S_walk *w, xmlNodePtr c, const struct S_el *el, int first[S_NEL])
 	}
 	x = S_elements[i].excludes ? S_find(el->name, S_elements[i].excludes) : -1;
 	if (S_elements[i].once && first[i]) {
-		sx_diag(w->d, SX_MSG_ELEMENT_TWICE, w->path, xmlGetLineNo(c), S_elements[i].name,
-		    first[i]);
+		sx_diag(w->d, SX_MSG_PROF_TWICE, w->path, xmlGetLineNo(c), S_elements[i].name,
+		    el->name, first[i]);
 	} else if (x >= 0 && first[x]) {
-		sx_diag(w->d, SX_MSG_GRADE_DIMS, w->path, xmlGetLineNo(c), S_elements[i].name,
+		sx_diag(w->d, SX_MSG_PROF_EXCLUDES, w->path, xmlGetLineNo(c), S_elements[i].name,
 		    S_elements[x].name, first[x]);
 	} else {
 		if (!first[i])
@@ -315,10 +315,9 @@ sx_profile_structure(xmlDocPtr doc, const char *path, secannex_diags *d)
 
 	if (!sx_xml_is(root, "profile") || root->ns == NULL ||
 	    strcmp((const char *)root->ns->href, SX_NS_PROFILE) != 0) {
-		sx_diag(d, SX_MSG_ROOT, path, root ? xmlGetLineNo(root) : 1,
-		    root && root->ns ? (const char *)root->ns->href : "",
+		sx_diag(d, SX_MSG_PROF_ROOT, path, root ? xmlGetLineNo(root) : 1,
 		    root ? (const char *)root->name : "",
-		    "a tender profile {" SX_NS_PROFILE "}profile");
+		    root && root->ns ? (const char *)root->ns->href : "");
 		return SECANNEX_EINVALID;
 	}
 	S_element(&w, root, &S_elements[0]);
