@@ -132,15 +132,17 @@ S_white(const char *s)
 	return s[strspn(s, " \t\r\n")] == '\0';
 }
 
-/* The line of the first character of text node T that is not white space. */
+/* The line of the first character of text node T that is not white space (libxml2 gives a text
+ * node the line where it ends). */
 static int
 S_text_line(xmlNodePtr t)
 {
 	int line = xmlGetLineNo(t);
 	const char *s = (const char *)t->content;
 
-	for (; *s && strchr(" \t\r\n", *s); s++)
-		line += *s == '\n';
+	s += strspn(s, " \t\r\n");
+	for (; *s; s++)
+		line -= *s == '\n';
 	return line;
 }
 
