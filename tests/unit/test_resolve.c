@@ -377,8 +377,31 @@ test_counts(void **state)
 		}
 }
 
-/* Every spelling of the table reads as its value, by the look-up and by a flag; near misses
- * (a wrong Chinese word, a grade's ordinary-language name, untrimmed) read as nothing. */
+/* The value that spelling V gives in a profile file (white space around it), or -2. */
+static int
+spelling_in_file(const sx_spelling *v)
+{
+	static const char *const els[SX_V__COUNT] = {
+		"grade", "agency-level", "agency-kind", "personal-data"
+	};
+	secannex_profile *p = secannex_profile_new();
+	secannex_diags *d = secannex_diags_new();
+	char *xml = sx_aprintf("<profile xmlns=\"urn:secannex:profile:1\"><%s>\n  %s </%s></profile>",
+	    els[v->kind], v->text, els[v->kind]);
+	int got = -2;
+
+	if (sx_profile_load_mem(p, xml, strlen(xml), "spelling.xml", SECANNEX_SRCDATADIR, d) == 0)
+		got = v->kind == SX_V_GRADE ? p->grade : v->kind == SX_V_LEVEL ? p->level :
+		    v->kind == SX_V_KIND ? p->kind : p->personal_data;
+	free(xml);
+	secannex_profile_free(p);
+	secannex_diags_free(d);
+	return got;
+}
+
+/* Every spelling of the table reads as its value, by the look-up, by a flag and in a profile file;
+ * near misses (a wrong Chinese word, a grade's ordinary-language name, untrimmed) read as
+ * nothing. */
 static void
 test_spellings(void **state)
 {
@@ -399,6 +422,7 @@ test_spellings(void **state)
 		    v->kind == SX_V_KIND ? p->kind : p->personal_data;
 		assert_int_equal(got, v->value);
 		secannex_profile_free(p);
+		assert_int_equal(spelling_in_file(v), v->value);
 		secannex_diags_free(d);
 	}
 	assert_true(n >= 40);
