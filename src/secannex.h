@@ -185,8 +185,9 @@ secannex_profile *secannex_profile_new(void);
 void secannex_profile_free(secannex_profile *p);
 
 /**
- * Read a profile file (safely, then against profile.rng in SCHEMA_DIR) into P.  Values already in
- * P are replaced; decisions are added.  Problems go to DIAGS with the file's line numbers.
+ * Read a profile file (safely, then its structure in plain words, then against profile.rng in
+ * SCHEMA_DIR) into P.  Values already in P are replaced; decisions are added.  Problems go to
+ * DIAGS with the file's line numbers.
  * Returns 0, SECANNEX_EINVALID or SECANNEX_EIO.
  */
 int secannex_profile_load(secannex_profile *p, const char *path, const char *schema_dir,
@@ -195,9 +196,11 @@ int secannex_profile_load(secannex_profile *p, const char *path, const char *sch
 /**
  * Set one field of P from the command line; it overrides what a file said.  KEY is a flag name
  * without dashes: type, grade, confidentiality, integrity, availability, legal, level, kind,
- * personal-data, special-procurement (VALUE "yes"/"no"), scan-risk, baseline, agency, case,
+ * personal-data, special-procurement (VALUE "yes"/"no" or 是/否), scan-risk, baseline, agency, case,
  * title, date, choose, exclude, ciso-confirm, ciso-decline (VALUE "ID" or "ID=REASON").
- * Returns 0, or SECANNEX_EINVALID with a diagnostic in DIAGS.
+ * Grades, levels, kinds and yes/no take every spelling README.md lists (高級, C級, 公務機關…); a
+ * type is its id or its full Chinese name.  Returns 0, or SECANNEX_EINVALID with a diagnostic in
+ * DIAGS.
  */
 int secannex_profile_set(secannex_profile *p, const char *key, const char *value,
     secannex_diags *diags);
