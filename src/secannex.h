@@ -138,16 +138,19 @@ void secannex_catalog_free(secannex_catalog *cat);
 int secannex_validate_file(const char *path, const char *schema_dir, size_t max_bytes,
     const secannex_catalog *ref, secannex_diags *diags);
 
-/** Parse "高|中|普" or "high|medium|normal" into *OUT.  Returns 0 or SECANNEX_EINVALID. */
+/** Parse a grade (高|中|普, 高級|中級|普級 or high|medium|normal) into *OUT.  Returns 0 or
+ * SECANNEX_EINVALID. */
 int secannex_grade_parse(secannex_grade *out, const char *s);
 
 /** The Chinese name (高/中/普) or the English id (high/medium/normal) of a grade. */
 const char *secannex_grade_name(secannex_grade g, int english);
 
-/** Parse a responsibility level "A".."E" (either case) into 0..4.  Returns 0 or SECANNEX_EINVALID. */
+/** Parse a responsibility level "A".."E" (either case, full-width Ａ..Ｅ, with or without 級) into
+ * 0..4.  Returns 0 or SECANNEX_EINVALID. */
 int secannex_level_parse(int *out, const char *s);
 
-/** Parse "public" or "special" into *OUT.  Returns 0 or SECANNEX_EINVALID. */
+/** Parse "public" or "special" (公務機關 or 特定非公務機關) into *OUT.  Returns 0 or
+ * SECANNEX_EINVALID. */
 int secannex_kind_parse(secannex_kind *out, const char *s);
 
 /**
@@ -182,8 +185,9 @@ secannex_profile *secannex_profile_new(void);
 void secannex_profile_free(secannex_profile *p);
 
 /**
- * Read a profile file (safely, then against profile.rng in SCHEMA_DIR) into P.  Values already in
- * P are replaced; decisions are added.  Problems go to DIAGS with the file's line numbers.
+ * Read a profile file (safely, then its structure in plain words, then against profile.rng in
+ * SCHEMA_DIR) into P.  Values already in P are replaced; decisions are added.  Problems go to
+ * DIAGS with the file's line numbers.
  * Returns 0, SECANNEX_EINVALID or SECANNEX_EIO.
  */
 int secannex_profile_load(secannex_profile *p, const char *path, const char *schema_dir,
@@ -192,9 +196,11 @@ int secannex_profile_load(secannex_profile *p, const char *path, const char *sch
 /**
  * Set one field of P from the command line; it overrides what a file said.  KEY is a flag name
  * without dashes: type, grade, confidentiality, integrity, availability, legal, level, kind,
- * personal-data, special-procurement (VALUE "yes"/"no"), scan-risk, baseline, agency, case,
+ * personal-data, special-procurement (VALUE "yes"/"no" or 是/否), scan-risk, baseline, agency, case,
  * title, date, choose, exclude, ciso-confirm, ciso-decline (VALUE "ID" or "ID=REASON").
- * Returns 0, or SECANNEX_EINVALID with a diagnostic in DIAGS.
+ * Grades, levels, kinds and yes/no take every spelling README.md lists (高級, C級, 公務機關…); a
+ * type is its id or its full Chinese name.  Returns 0, or SECANNEX_EINVALID with a diagnostic in
+ * DIAGS.
  */
 int secannex_profile_set(secannex_profile *p, const char *key, const char *value,
     secannex_diags *diags);

@@ -121,6 +121,29 @@ enum sx_msg {
 	SX_MSG_DID_YOU_MEAN_ONE_OF, /* %s: names (SX_MSG_HINT_LIST) */
 	SX_MSG_HINT_LIST,     /* %s %s: the list so far, the next name */
 	SX_MSG_WITH_HINT,     /* %s %s: a message, its hint */
+	/* a profile's structure (profile.c's table of its elements), before its schema */
+	SX_MSG_PROF_UNKNOWN,  /* %s %s %s: element, parent, the allowed elements */
+	SX_MSG_PROF_NO_CHILD, /* %s %s: element, parent (which holds only a value) */
+	SX_MSG_PROF_TEXT,     /* %s %s: element, the text (shortened) */
+	SX_MSG_PROF_EMPTY,    /* %s: element */
+	SX_MSG_PROF_VALUE,    /* %s %s %s: value, element, the accepted values (a SX_MSG_HINT_) */
+	SX_MSG_PROF_MISSING,  /* %s %s: element, the missing child */
+	SX_MSG_PROF_ATTR_MISSING, /* %s %s: element, attribute */
+	SX_MSG_PROF_ATTR_UNKNOWN, /* %s %s %s: element, attribute, the allowed attributes */
+	SX_MSG_PROF_ATTR_NONE,    /* %s %s: element, attribute */
+	SX_MSG_PROF_ATTR_VALUE,   /* %s %s %s %s: value, attribute, element, what is expected */
+	SX_MSG_PROF_NS,       /* %s %s %s: element, its namespace, the profile's namespace */
+	SX_MSG_PROF_NO_NS,    /* %s %s: element, the profile's namespace */
+	SX_MSG_PROF_TWICE,    /* %s %s %d: element, parent, the line of the first */
+	SX_MSG_PROF_EXCLUDES, /* %s %s %d: element, the other, its line */
+	SX_MSG_PROF_ROOT,     /* %s %s: the root's name, its namespace */
+	SX_MSG_PROF_SCHEMA,   /* the schema's messages follow */
+	SX_MSG_LIST_SEP,      /* the separator of a list of names: ", " */
+	SX_MSG_HINT_GRADE,    /* what each value kind accepts, in SX_MSG_PROF_VALUE */
+	SX_MSG_HINT_LEVEL,
+	SX_MSG_HINT_KIND,
+	SX_MSG_HINT_YESNO,
+	SX_MSG_HINT_REF,
 	SX_MSG__COUNT
 };
 

@@ -171,14 +171,56 @@ sx_duties_find(const sx_regulation *r, int level, secannex_kind kind)
 	return NULL;
 }
 
+/* ---- typed values: every accepted spelling of a grade, level, kind or yes/no ---- */
+
+/* The one table of what an officer may type, in a flag or a profile file (and what profile.rng
+ * enumerates: test_resolve checks that the two agree).  The first spelling of each value kind
+ * and value is the canonical one. */
+const sx_spelling sx_spellings[] = {
+	{ SX_V_GRADE, "高", SECANNEX_GRADE_HIGH }, { SX_V_GRADE, "中", SECANNEX_GRADE_MEDIUM },
+	{ SX_V_GRADE, "普", SECANNEX_GRADE_NORMAL },
+	{ SX_V_GRADE, "高級", SECANNEX_GRADE_HIGH }, { SX_V_GRADE, "中級", SECANNEX_GRADE_MEDIUM },
+	{ SX_V_GRADE, "普級", SECANNEX_GRADE_NORMAL },
+	{ SX_V_GRADE, "high", SECANNEX_GRADE_HIGH }, { SX_V_GRADE, "medium", SECANNEX_GRADE_MEDIUM },
+	{ SX_V_GRADE, "normal", SECANNEX_GRADE_NORMAL },
+	{ SX_V_LEVEL, "A", 0 }, { SX_V_LEVEL, "B", 1 }, { SX_V_LEVEL, "C", 2 }, { SX_V_LEVEL, "D", 3 },
+	{ SX_V_LEVEL, "E", 4 },
+	{ SX_V_LEVEL, "A級", 0 }, { SX_V_LEVEL, "B級", 1 }, { SX_V_LEVEL, "C級", 2 },
+	{ SX_V_LEVEL, "D級", 3 }, { SX_V_LEVEL, "E級", 4 },
+	{ SX_V_LEVEL, "a", 0 }, { SX_V_LEVEL, "b", 1 }, { SX_V_LEVEL, "c", 2 }, { SX_V_LEVEL, "d", 3 },
+	{ SX_V_LEVEL, "e", 4 },
+	{ SX_V_LEVEL, "a級", 0 }, { SX_V_LEVEL, "b級", 1 }, { SX_V_LEVEL, "c級", 2 },
+	{ SX_V_LEVEL, "d級", 3 }, { SX_V_LEVEL, "e級", 4 },
+	{ SX_V_LEVEL, "Ａ", 0 }, { SX_V_LEVEL, "Ｂ", 1 }, { SX_V_LEVEL, "Ｃ", 2 }, { SX_V_LEVEL, "Ｄ", 3 },
+	{ SX_V_LEVEL, "Ｅ", 4 },
+	{ SX_V_LEVEL, "Ａ級", 0 }, { SX_V_LEVEL, "Ｂ級", 1 }, { SX_V_LEVEL, "Ｃ級", 2 },
+	{ SX_V_LEVEL, "Ｄ級", 3 }, { SX_V_LEVEL, "Ｅ級", 4 },
+	{ SX_V_KIND, "public", SECANNEX_KIND_PUBLIC }, { SX_V_KIND, "special", SECANNEX_KIND_SPECIAL },
+	{ SX_V_KIND, "公務機關", SECANNEX_KIND_PUBLIC },
+	{ SX_V_KIND, "特定非公務機關", SECANNEX_KIND_SPECIAL },
+	{ SX_V_YESNO, "yes", 1 }, { SX_V_YESNO, "no", 0 }, { SX_V_YESNO, "是", 1 },
+	{ SX_V_YESNO, "否", 0 },
+	{ SX_V__COUNT, NULL, 0 }
+};
+
+int
+sx_value_parse(enum sx_value_kind kind, const char *s)
+{
+	for (const sx_spelling *v = sx_spellings; s && v->text; v++)
+		if (v->kind == kind && strcmp(v->text, s) == 0)
+			return v->value;
+	return -1;
+}
+
 int
 secannex_grade_parse(secannex_grade *out, const char *s)
 {
-	for (int g = 0; s && g < 3; g++)
-		if (strcmp(s, sx_grade_zh[g]) == 0 || strcmp(s, sx_grade_keys[g]) == 0) {
-			*out = (secannex_grade)g;
-			return 0;
-		}
+	int g = sx_value_parse(SX_V_GRADE, s);
+
+	if (g >= 0) {
+		*out = (secannex_grade)g;
+		return 0;
+	}
 	sx_error_msg(SX_MSG_BAD_GRADE, s ? s : "");
 	return SECANNEX_EINVALID;
 }
@@ -194,8 +236,10 @@ secannex_grade_name(secannex_grade g, int english)
 int
 secannex_level_parse(int *out, const char *s)
 {
-	if (s && s[0] && !s[1] && strchr("ABCDEabcde", s[0])) {
-		*out = (s[0] | 0x20) - 'a';
+	int l = sx_value_parse(SX_V_LEVEL, s);
+
+	if (l >= 0) {
+		*out = l;
 		return 0;
 	}
 	sx_error_msg(SX_MSG_BAD_LEVEL, s ? s : "");
@@ -205,13 +249,25 @@ secannex_level_parse(int *out, const char *s)
 int
 secannex_kind_parse(secannex_kind *out, const char *s)
 {
-	for (int k = 0; s && k < 2; k++)
-		if (strcmp(s, sx_kind_keys[k]) == 0) {
-			*out = (secannex_kind)k;
-			return 0;
-		}
+	int k = sx_value_parse(SX_V_KIND, s);
+
+	if (k >= 0) {
+		*out = (secannex_kind)k;
+		return 0;
+	}
 	sx_error_msg(SX_MSG_BAD_KIND, s ? s : "");
 	return SECANNEX_EINVALID;
+}
+
+const sx_type *
+sx_type_lookup(const sx_procurement *p, const char *key)
+{
+	const sx_type *t = sx_type_find(p, key);
+
+	for (size_t i = 0; t == NULL && p && key && i < p->ntypes; i++)
+		if (p->types[i].name && strcmp(p->types[i].name, key) == 0)
+			t = &p->types[i];
+	return t;
 }
 
 /* ---- dates: ISO 8601 inside, 民國 years on paper ---- */

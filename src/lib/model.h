@@ -256,6 +256,22 @@ extern const char *const sx_blank_names[SX_BLANK__COUNT];
 extern const char *const sx_level_names[5];
 extern const char *const sx_audience_names[2];   /* by enum sx_audience: vendor agency */
 
+/* The kinds of value an officer types (a flag's or a profile element's value). */
+enum sx_value_kind { SX_V_GRADE, SX_V_LEVEL, SX_V_KIND, SX_V_YESNO, SX_V__COUNT };
+/* One accepted spelling: of a value of KIND (secannex_grade, level 0..4 = A..E, secannex_kind,
+ * 1/0 for yes/no). */
+typedef struct sx_spelling {
+	enum sx_value_kind kind;
+	const char *text;
+	int value;
+} sx_spelling;
+/* Every accepted spelling, ended by one with TEXT NULL (model.c). */
+extern const sx_spelling sx_spellings[];
+/* The value of KIND spelt S (exactly: the caller trims), or -1. */
+int sx_value_parse(enum sx_value_kind kind, const char *s);
+/* The type of P whose id or whose full Chinese name is KEY, or NULL. */
+const sx_type *sx_type_lookup(const sx_procurement *p, const char *key);
+
 /* Parsers (catalog.c, regulation.c): build a model from a validated document; the load and
  * validate entry points are in load.c. */
 struct _xmlDoc;

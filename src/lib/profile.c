@@ -11,7 +11,6 @@
 #include "suggest.h"
 #include "xmlsafe.h"
 
-#define NS_PROFILE "urn:secannex:profile:1"
 #define FIELD_MAX_CHARS 500
 
 const char *const sx_dim_ids[SX_DIM__COUNT] = {
@@ -258,7 +257,7 @@ S_read_decisions(secannex_profile *p, xmlNodePtr c, const char *path, secannex_d
 	}
 }
 
-/* One child of <profile> (the schema has checked its form). */
+/* One child of <profile> (its structure and its schema have checked its form). */
 static void
 S_read_element(secannex_profile *p, xmlNodePtr c, const char *path, int *seen_scan_risk,
     secannex_diags *d)
@@ -276,9 +275,9 @@ S_read_element(secannex_profile *p, xmlNodePtr c, const char *path, int *seen_sc
 	} else if (sx_xml_is(c, "tender")) {
 		S_read_tender(p, c, path, d);
 	} else if (sx_xml_is(c, "agency-level")) {
-		p->level = t[0] - 'A';
+		p->level = sx_value_parse(SX_V_LEVEL, t);
 	} else if (sx_xml_is(c, "agency-kind")) {
-		p->kind = strcmp(t, "special") == 0 ? SECANNEX_KIND_SPECIAL : SECANNEX_KIND_PUBLIC;
+		p->kind = sx_value_parse(SX_V_KIND, t);
 	} else if (sx_xml_is(c, "grade")) {
 		p->grade = S_grade_value(t);
 		for (int i = 0; i < SX_DIM__COUNT; i++)
@@ -290,9 +289,9 @@ S_read_element(secannex_profile *p, xmlNodePtr c, const char *path, int *seen_sc
 		p->baseline = S_grade_value(t);
 		S_origin_set(&p->baseline_at, path, line);
 	} else if (sx_xml_is(c, "personal-data")) {
-		p->personal_data = strcmp(t, "yes") == 0;
+		p->personal_data = sx_value_parse(SX_V_YESNO, t);
 	} else if (sx_xml_is(c, "special-procurement")) {
-		p->special = strcmp(t, "yes") == 0;
+		p->special = sx_value_parse(SX_V_YESNO, t);
 	} else if (sx_xml_is(c, "blank")) {
 		S_read_blank(p, c, v, path, seen_scan_risk, d);
 	} else if (sx_xml_is(c, "decisions")) {
@@ -302,69 +301,44 @@ S_read_element(secannex_profile *p, xmlNodePtr c, const char *path, int *seen_sc
 	free(t);
 }
 
-/* The children of <profile> that may appear once; <grade> and <dimensions> share one place. */
-static const char *const S_once[] = {
-	"type", "tender", "agency-level", "agency-kind", "grade", "dimensions", "baseline-grade",
-	"personal-data", "special-procurement", "decisions"
-};
-#define S_NONCE (sizeof(S_once) / sizeof(S_once[0]))
-
-/* Whether C may be read: not the second of its kind (nor <grade> beside <dimensions>).  FIRST
- * and WHICH hold, per element, the line of the first and the element that took its place. */
+/* Validate DOC against RNG; a failure is said in plain words first, then in the schema's (the
+ * structure check found nothing, so the schema's message is the only clue left). */
 static int
-S_once_ok(xmlNodePtr c, int first[S_NONCE], size_t which[S_NONCE], const char *path,
-    secannex_diags *d)
+S_schema(xmlDocPtr doc, const char *path, const char *rng, secannex_diags *d)
 {
-	for (size_t i = 0; i < S_NONCE; i++) {
-		size_t slot = strcmp(S_once[i], "dimensions") == 0 ? i - 1 : i;
+	size_t before = d->n;
+	struct sx_diag first;
+	int rc = sx_xml_validate(doc, path, rng, d);
 
-		if (!sx_xml_is(c, S_once[i]))
-			continue;
-		if (first[slot] == 0) {
-			first[slot] = xmlGetLineNo(c);
-			which[slot] = i;
-			return 1;
-		}
-		if (which[slot] == i)
-			sx_diag(d, SX_MSG_ELEMENT_TWICE, path, xmlGetLineNo(c), S_once[i], first[slot]);
-		else
-			sx_diag(d, SX_MSG_GRADE_DIMS, path, xmlGetLineNo(c), S_once[i],
-			    S_once[which[slot]], first[slot]);
-		return 0;
-	}
-	return 1;
+	if (rc != SECANNEX_EINVALID || d->n == before)
+		return rc;
+	sx_diag(d, SX_MSG_PROF_SCHEMA, path, d->v[before].line);
+	first = d->v[d->n - 1];
+	memmove(&d->v[before + 1], &d->v[before], (d->n - 1 - before) * sizeof(*d->v));
+	d->v[before] = first;
+	return rc;
 }
 
-/* The profile in DOC (read from PATH): its root, its schema, then every child into P. */
+/* The profile in DOC (read from PATH): its structure, its schema, then every child into P. */
 static int
 S_profile_from_doc(secannex_profile *p, xmlDocPtr doc, const char *path, const char *schema_dir,
     secannex_diags *d)
 {
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	char *rng = NULL;
-	size_t before = d->n, which[S_NONCE];
-	int rc, seen_scan_risk = 0, first[S_NONCE] = { 0 };
+	char *rng;
+	size_t before = d->n;
+	int rc, seen_scan_risk = 0;
 
-	if (!sx_xml_is(root, "profile") || root->ns == NULL ||
-	    strcmp((const char *)root->ns->href, NS_PROFILE) != 0) {
-		sx_diag(d, SX_MSG_ROOT, path, root ? xmlGetLineNo(root) : 1,
-		    root && root->ns ? (const char *)root->ns->href : "",
-		    root ? (const char *)root->name : "",
-		    "a tender profile {" NS_PROFILE "}profile");
-		rc = SECANNEX_EINVALID;
-		goto done;
-	}
+	if ((rc = sx_profile_structure(doc, path, d)) != 0)
+		return rc;
 	rng = sx_aprintf("%s/profile.rng", schema_dir);
-	if ((rc = sx_xml_validate(doc, path, rng, d)) != 0)
-		goto done;
-	S_replace(&p->path, path);
-	for (xmlNodePtr c = sx_xml_first_el(root); c; c = sx_xml_next_el(c))
-		if (S_once_ok(c, first, which, path, d))
-			S_read_element(p, c, path, &seen_scan_risk, d);
-	rc = sx_diags_errors_since(d, before) ? SECANNEX_EINVALID : 0;
-done:
+	rc = S_schema(doc, path, rng, d);
 	free(rng);
-	return rc;
+	if (rc != 0)
+		return rc;
+	S_replace(&p->path, path);
+	for (xmlNodePtr c = sx_xml_first_el(xmlDocGetRootElement(doc)); c; c = sx_xml_next_el(c))
+		S_read_element(p, c, path, &seen_scan_risk, d);
+	return sx_diags_errors_since(d, before) ? SECANNEX_EINVALID : 0;
 }
 
 int
@@ -444,7 +418,7 @@ S_set_agency(secannex_profile *p, const char *key, const char *flag, const char 
     secannex_diags *d)
 {
 	secannex_kind k;
-	int yes = strcmp(value, "yes") == 0;
+	int yes = sx_value_parse(SX_V_YESNO, value);
 
 	if (strcmp(key, "level") == 0) {
 		if (secannex_level_parse(&p->level, value) != 0)
@@ -454,7 +428,7 @@ S_set_agency(secannex_profile *p, const char *key, const char *flag, const char 
 			return S_bad(d, flag, SX_MSG_BAD_KIND, value);
 		p->kind = (int)k;
 	} else {
-		if (!yes && strcmp(value, "no") != 0)
+		if (yes < 0)
 			return S_bad(d, flag, SX_MSG_BAD_YESNO, value);
 		if (key[0] == 'p')
 			p->personal_data = yes;

@@ -58,7 +58,7 @@ secannex_render_show(const secannex_catalog *cat, const char *type_id, int grade
 
 	if (!S_need_proc(cat))
 		return NULL;
-	if ((t = sx_type_find(cat->proc, type_id)) == NULL) {
+	if ((t = sx_type_lookup(cat->proc, type_id)) == NULL) {
 		const sx_item *it = sx_item_find(cat->proc, type_id);
 		sx_names c;
 		if (it) { /* a row id: its type */

@@ -419,7 +419,7 @@ S_facts(secannex_resolution *res, const secannex_profile *p, secannex_diags *d)
 
 	if (p->type == NULL)
 		sx_diag(d, SX_MSG_NO_TYPE, S_where(p), 0);
-	else if ((res->type = sx_type_find(res->cat->proc, p->type)) == NULL)
+	else if ((res->type = sx_type_lookup(res->cat->proc, p->type)) == NULL)
 		S_unknown(d, SX_MSG_UNKNOWN_TYPE, &p->type_at, p->type, res);
 	have_dims = S_grade(res, p, d);
 	if (p->level < 0)

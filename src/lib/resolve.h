@@ -51,6 +51,15 @@ struct secannex_profile {
 int sx_profile_load_mem(secannex_profile *p, const void *data, size_t len, const char *name,
     const char *schema_dir, secannex_diags *d);
 
+/* The namespace of a profile's elements. */
+#define SX_NS_PROFILE "urn:secannex:profile:1"
+
+/* Check the profile in DOC (read from PATH) against profcheck.c's table of its elements: one
+ * plain diagnostic per problem, each naming the element and what is allowed there.  Returns 0 or
+ * SECANNEX_EINVALID.  Run before the schema, which stays the final authority. */
+struct _xmlDoc;
+int sx_profile_structure(struct _xmlDoc *doc, const char *path, secannex_diags *d);
+
 enum sx_status {
 	SX_ST_REQUIRED, SX_ST_SELECTED, SX_ST_NOT_SELECTED, SX_ST_EXCLUDED, SX_ST_PENDING,
 	SX_ST_NA, SX_ST__COUNT

@@ -71,14 +71,14 @@ cat >"$T/twice.xml" <<'XML'
 </profile>
 XML
 expect 1 resolve --profile "$T/twice.xml"
-same_text "$T/err" "secannex: $T/twice.xml:5: error: <type> is given twice (first at line 2)
-secannex: $T/twice.xml:6: error: <dimensions> and <grade> (line 4) exclude each other: give the grade or the four 附表九 dimensions
-secannex: $T/twice.xml:9: error: <decisions> is given twice (first at line 8)"
+same_text "$T/err" "secannex: $T/twice.xml:5: error: <type> may appear only once in <profile> (the first is at line 2)
+secannex: $T/twice.xml:6: error: <dimensions> cannot stand beside <grade> (line 4): give the grade or the four 附表九 dimensions
+secannex: $T/twice.xml:9: error: <decisions> may appear only once in <profile> (the first is at line 8)"
 sed -i '5,8d' "$T/twice.xml"
 expect 1 resolve --profile "$T/twice.xml"
-same_text "$T/err" "secannex: $T/twice.xml:5: error: 'Dev-20' is not a row id (TYPE-NN, as dev-13); did you mean: dev-20?
-secannex: $T/twice.xml:5: error: 'dev-2' is not a row id (TYPE-NN, as dev-13); did you mean: dev-02?
-secannex: $T/twice.xml:5: error: 'dev--20' is not a row id (TYPE-NN, as dev-13)"
+same_text "$T/err" "secannex: $T/twice.xml:5: error: the value 'Dev-20' of ref on <choose> is not valid: expected a row id TYPE-NN, as dev-13
+secannex: $T/twice.xml:5: error: the value 'dev-2' of ref on <exclude> is not valid: expected a row id TYPE-NN, as dev-13
+secannex: $T/twice.xml:5: error: the value 'dev--20' of ref on <choose> is not valid: expected a row id TYPE-NN, as dev-13"
 # any order of the children is still accepted
 cat >"$T/order.xml" <<'XML'
 <profile xmlns="urn:secannex:profile:1">

@@ -1,7 +1,10 @@
 /* test_resolve.c: every resolution rule and condition kind, table-driven, and each profile error. */
 #include "unit.h"
 
+#include <libxml/parser.h>
+
 #include "../../src/lib/resolve.h"
+#include "../../src/lib/xmlsafe.h"
 
 
 /* Resolve a profile given as "key=value" flags (NULL-terminated).  Returns the resolution, or NULL
@@ -374,6 +377,209 @@ test_counts(void **state)
 		}
 }
 
+/* The value that spelling V gives in a profile file (white space around it), or -2. */
+static int
+spelling_in_file(const sx_spelling *v)
+{
+	static const char *const els[SX_V__COUNT] = {
+		"grade", "agency-level", "agency-kind", "personal-data"
+	};
+	secannex_profile *p = secannex_profile_new();
+	secannex_diags *d = secannex_diags_new();
+	char *xml = sx_aprintf("<profile xmlns=\"urn:secannex:profile:1\"><%s>\n  %s </%s></profile>",
+	    els[v->kind], v->text, els[v->kind]);
+	int got = -2;
+
+	if (sx_profile_load_mem(p, xml, strlen(xml), "spelling.xml", SECANNEX_SRCDATADIR, d) == 0)
+		got = v->kind == SX_V_GRADE ? p->grade : v->kind == SX_V_LEVEL ? p->level :
+		    v->kind == SX_V_KIND ? p->kind : p->personal_data;
+	free(xml);
+	secannex_profile_free(p);
+	secannex_diags_free(d);
+	return got;
+}
+
+/* Every spelling of the table reads as its value, by the look-up, by a flag and in a profile file;
+ * near misses (a wrong Chinese word, a grade's ordinary-language name, untrimmed) read as
+ * nothing. */
+static void
+test_spellings(void **state)
+{
+	static const char *const keys[SX_V__COUNT] = { "grade", "level", "kind", "personal-data" };
+	static const char *const wrong[] = { "普通", "低", "F", "F級", "丙級", "非公務機關", "有", "",
+		" 高", "高 ", "Ｆ", "HIGH", "Yes" };
+	size_t n = 0;
+
+	(void)state;
+	for (const sx_spelling *v = sx_spellings; v->text; v++, n++) {
+		secannex_profile *p = secannex_profile_new();
+		secannex_diags *d = secannex_diags_new();
+		int got;
+
+		assert_int_equal(sx_value_parse(v->kind, v->text), v->value);
+		assert_int_equal(secannex_profile_set(p, keys[v->kind], v->text, d), 0);
+		got = v->kind == SX_V_GRADE ? p->grade : v->kind == SX_V_LEVEL ? p->level :
+		    v->kind == SX_V_KIND ? p->kind : p->personal_data;
+		assert_int_equal(got, v->value);
+		secannex_profile_free(p);
+		assert_int_equal(spelling_in_file(v), v->value);
+		secannex_diags_free(d);
+	}
+	assert_true(n >= 40);
+	for (size_t i = 0; i < sizeof(wrong) / sizeof(wrong[0]); i++)
+		for (int k = 0; k < SX_V__COUNT; k++)
+			assert_int_equal(sx_value_parse((enum sx_value_kind)k, wrong[i]), -1);
+	/* the names the renderers print read back */
+	for (int g = 0; g < 3; g++) {
+		assert_int_equal(sx_value_parse(SX_V_GRADE, sx_grade_zh[g]), g);
+		assert_int_equal(sx_value_parse(SX_V_GRADE, sx_grade_keys[g]), g);
+	}
+	for (int l = 0; l < 5; l++)
+		assert_int_equal(sx_value_parse(SX_V_LEVEL, sx_level_names[l]), l);
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(sx_value_parse(SX_V_KIND, sx_kind_keys[k]), k);
+		assert_int_equal(sx_value_parse(SX_V_KIND, sx_kind_zh[k]), k);
+	}
+}
+
+/* A type by its id or by its full Chinese name; nothing else. */
+static void
+test_type_lookup(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < cat->proc->ntypes; i++) {
+		const sx_type *t = &cat->proc->types[i];
+		assert_ptr_equal(sx_type_lookup(cat->proc, t->id), t);
+		assert_ptr_equal(sx_type_lookup(cat->proc, t->name), t);
+	}
+	assert_null(sx_type_lookup(cat->proc, "軟體開發"));
+	assert_null(sx_type_lookup(cat->proc, "DEV"));
+	assert_null(sx_type_lookup(cat->proc, ""));
+}
+
+/* The values profile.rng enumerates for each value kind are exactly the table's spellings. */
+static void
+test_schema_values(void **state)
+{
+	static const char *const defines[SX_V__COUNT] = { "grade", "level", "kind", "yesno" };
+	xmlDocPtr doc = xmlReadFile(SECANNEX_SRCDATADIR "/profile.rng", NULL, XML_PARSE_NONET);
+
+	(void)state;
+	assert_non_null(doc);
+	for (xmlNodePtr def = sx_xml_first_el(xmlDocGetRootElement(doc)); def;
+	    def = sx_xml_next_el(def)) {
+		char *name = sx_xml_attr(def, "name");
+		const sx_spelling *v = sx_spellings;
+		int k;
+
+		for (k = 0; k < SX_V__COUNT && !(name && strcmp(name, defines[k]) == 0); k++)
+			;
+		free(name);
+		if (k == SX_V__COUNT)
+			continue;
+		/* <define><choice><value>…: in the table's order */
+		for (xmlNodePtr val = sx_xml_first_el(sx_xml_first_el(def)); val; val = sx_xml_next_el(val)) {
+			char *text = sx_xml_content(val);
+			while (v->text && (int)v->kind != k)
+				v++;
+			assert_non_null(v->text);
+			assert_string_equal(text, v->text);
+			free(text);
+			v++;
+		}
+		while (v->text && (int)v->kind != k)
+			v++;
+		assert_null(v->text);
+	}
+	xmlFreeDoc(doc);
+}
+
+/* The structure check (profcheck.c's table) and the schema agree: what the table accepts the
+ * schema accepts, and what the schema refuses the table refuses; the table is stricter only
+ * where it says so (a row id's form, a blank type). */
+static const struct agree_case {
+	const char *body;
+	int table_ok, schema_ok;
+} agree[] = {
+	{ "<type>dev</type><agency-level>Ｃ級</agency-level><agency-kind>公務機關</agency-kind>"
+	  "<grade>高級</grade><personal-data>是</personal-data><special-procurement>否</special-procurement>", 1, 1 },
+	{ "<type>應用軟體或系統開發服務</type><baseline-grade>普級</baseline-grade><agency-level>e</agency-level>", 1, 1 },
+	{ "<blank name=\"scan-risk-level\">中風險</blank><blank name=\"x\">y</blank>", 1, 1 },
+	{ "<decisions><exclude ref=\"dev-01\"/><ciso-decline ref=\"dev-05\">理由</ciso-decline></decisions>", 1, 1 },
+	{ "<tender><date>115年11月20日</date><agency>市府</agency></tender>", 1, 1 },
+	{ "<grde>高</grde>", 0, 0 },
+	{ "<tender><agancy>x</agancy></tender>", 0, 0 },
+	{ "<agency-level><b>C</b></agency-level>", 0, 0 },
+	{ "<grade>普通</grade>", 0, 0 },
+	{ "<agency-level>F</agency-level>", 0, 0 },
+	{ "<agency-kind>非公務機關</agency-kind>", 0, 0 },
+	{ "<personal-data>有</personal-data>", 0, 0 },
+	{ "<tender><agency></agency></tender>", 0, 0 },
+	{ "<type></type>", 0, 0 },
+	{ "<type> </type>", 0, 1 },
+	{ "<dimensions><confidentiality>高</confidentiality><legal>普</legal></dimensions>", 0, 0 },
+	{ "<dimensions><confidentiality>高</confidentiality><integrity>中</integrity><availability>中</availability>"
+	  "<legal>普</legal><legal>普</legal></dimensions>", 0, 0 },
+	{ "<tender><case>1</case><case>2</case></tender>", 0, 0 },
+	{ "<decisions>dev-01</decisions>", 0, 0 },
+	{ "<decisions><choose ref=\"dev-01\">x</choose></decisions>", 0, 0 },
+	{ "<decisions><choose/></decisions>", 0, 0 },
+	{ "<decisions><choose ref=\"dev-01\" why=\"x\"/></decisions>", 0, 0 },
+	{ "<decisions><choose ref=\"dev_01\"/></decisions>", 0, 1 },
+	{ "<grade level=\"1\">高</grade>", 0, 0 },
+	{ "<blank>x</blank>", 0, 0 },
+	{ "<x:type xmlns:x=\"urn:example\">dev</x:type>", 0, 0 },
+	{ "<type xmlns=\"\">dev</type>", 0, 0 },
+	{ "<grade xml:lang=\"zh\">高</grade>", 0, 0 },
+	{ "text", 0, 0 },
+};
+
+/* Whether the table (SCHEMA 0) or the schema (1) accepts XML. */
+static int
+accepts(const char *xml, int schema)
+{
+	secannex_diags *d = secannex_diags_new();
+	xmlDocPtr doc = NULL;
+	int ok;
+
+	assert_int_equal(sx_xml_parse_mem(&doc, xml, strlen(xml), "agree.xml", d), 0);
+	ok = (schema ? sx_xml_validate(doc, "agree.xml", SECANNEX_SRCDATADIR "/profile.rng", d) :
+	    sx_profile_structure(doc, "agree.xml", d)) == 0;
+	xmlFreeDoc(doc);
+	secannex_diags_free(d);
+	return ok;
+}
+
+static void
+test_structure_agrees(void **state)
+{
+	static const char *const samples[] = { "dev", "dev-rev2", "extension", "maintenance", "paas",
+		"saas-custom", "saas-office", "saas", "sec-planning", "sys-planning" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(agree) / sizeof(agree[0]); i++) {
+		char *xml = sx_aprintf("<profile xmlns=\"urn:secannex:profile:1\">\n%s\n</profile>\n",
+		    agree[i].body);
+		if (accepts(xml, 0) != agree[i].table_ok || accepts(xml, 1) != agree[i].schema_ok)
+			fail_msg("%s: table %d, schema %d", agree[i].body, accepts(xml, 0), accepts(xml, 1));
+		free(xml);
+	}
+	for (size_t i = 0; i < sizeof(samples) / sizeof(samples[0]); i++) {
+		char *path = sx_aprintf("%s/samples/profile-%s.xml", SECANNEX_SRCDIR, samples[i]);
+		unsigned char *data = NULL;
+		size_t len = 0;
+		secannex_diags *d = secannex_diags_new();
+
+		assert_int_equal(sx_file_read(&data, &len, path, 0, d), 0);
+		if (!accepts((const char *)data, 0) || !accepts((const char *)data, 1))
+			fail_msg("%s: table %d, schema %d", path, accepts((const char *)data, 0),
+			    accepts((const char *)data, 1));
+		free(data);
+		free(path);
+		secannex_diags_free(d);
+	}
+}
+
 int
 main(void)
 {
@@ -385,6 +591,10 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_flags_override_file),
 		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_spellings),
+		cmocka_unit_test(test_type_lookup),
+		cmocka_unit_test(test_schema_values),
+		cmocka_unit_test(test_structure_agrees),
 	};
 
 	return cmocka_run_group_tests(tests, unit_setup, unit_teardown);
