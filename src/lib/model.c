@@ -133,6 +133,28 @@ sx_is_row_id(const char *s)
 	return dash[-1] != '-';
 }
 
+char *
+sx_row_id_fix(const char *ref)
+{
+	char *low = sx_strdup(ref), *dash = strrchr(low, '-'), *fix = NULL;
+	const char *num;
+
+	for (char *q = low; *q; q++)
+		if (*q >= 'A' && *q <= 'Z')
+			*q = (char)(*q + ('a' - 'A'));
+	if (dash && dash[1] && dash[1 + strspn(dash + 1, "0123456789")] == '\0') {
+		num = dash + 1 + strspn(dash + 1, "0");
+		if (*num)
+			fix = sx_aprintf("%.*s-%s%s", (int)(dash - low), low, num[1] ? "" : "0", num);
+	}
+	free(low);
+	if (fix && (!sx_is_row_id(fix) || strcmp(fix, ref) == 0)) {
+		free(fix);
+		fix = NULL;
+	}
+	return fix;
+}
+
 const sx_item *
 sx_item_find(const sx_procurement *p, const char *id)
 {

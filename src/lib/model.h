@@ -307,6 +307,9 @@ const sx_item *sx_item_find(const sx_procurement *p, const char *id);
 int sx_row_number(const char *s);
 /* Whether S has the form of a row id, TYPE-NN: [a-z]+(-[a-z]+)* then '-' and an NN. */
 int sx_is_row_id(const char *s);
+/* The well-formed row id a malformed REF may mean (lower case, the number in two or more digits:
+ * DEV-3 and dev-003 give dev-03), or NULL when there is none (caller frees). */
+char *sx_row_id_fix(const char *ref);
 /* Build P's index of items by id (sx_item_find then takes constant time); again after a change. */
 void sx_procurement_index(sx_procurement *p);
 const sx_area *sx_area_find(const sx_regulation *r, const char *id_or_name);

@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "model.h"
 #include "resolve.h"
+#include "suggest.h"
 #include "xmlsafe.h"
 
 /* What an element holds. */
@@ -162,6 +163,24 @@ S_attr_bad(const S_walk *w, xmlNodePtr n, const struct S_el *el, xmlAttrPtr a)
 }
 
 /* The attributes of N (entry EL): only EL's one, which must be there, with a fitting value. */
+/* A malformed row id V in N's ref, with the well-formed id it may mean as a hint (DEV-3: dev-03). */
+static void
+S_bad_ref(const S_walk *w, xmlNodePtr n, const struct S_el *el, const char *v)
+{
+	char *hint = sx_msg_text(SX_MSG_HINT_REF), *shown = S_shown(v), *fix = sx_row_id_fix(v), *msg;
+	sx_names c = { NULL, NULL, 0, NULL, 0 };
+
+	if (fix)
+		c = (sx_names){ (const char *const *)&fix, NULL, 1, NULL, 0 };
+	msg = sx_suggest_append(sx_msg_text(SX_MSG_PROF_ATTR_VALUE, shown, el->attr, el->name, hint),
+	    v, &c);
+	sx_diag_raw(w->d, sx_msg_level(SX_MSG_PROF_ATTR_VALUE), w->path, xmlGetLineNo(n), msg);
+	free(msg);
+	free(hint);
+	free(shown);
+	free(fix);
+}
+
 static void
 S_attrs(const S_walk *w, xmlNodePtr n, const struct S_el *el)
 {
@@ -175,13 +194,8 @@ S_attrs(const S_walk *w, xmlNodePtr n, const struct S_el *el)
 		}
 		have = 1;
 		v = sx_xml_attr(n, el->attr);
-		if (el->attr_kind == S_A_REF && !sx_is_row_id(v)) {
-			char *hint = sx_msg_text(SX_MSG_HINT_REF), *shown = S_shown(v);
-			sx_diag(w->d, SX_MSG_PROF_ATTR_VALUE, w->path, xmlGetLineNo(n), shown, el->attr,
-			    el->name, hint);
-			free(hint);
-			free(shown);
-		}
+		if (el->attr_kind == S_A_REF && !sx_is_row_id(v))
+			S_bad_ref(w, n, el, v);
 		free(v);
 	}
 	if (el->attr && !have)

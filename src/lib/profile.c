@@ -214,28 +214,17 @@ S_read_blank(secannex_profile *p, xmlNodePtr c, const char *v, const char *path,
 	free(name);
 }
 
-/* A malformed row id REF at PATH:LINE, with the well-formed id it may mean as a hint: lower case,
- * the number in two or more digits (DEV-3 and dev-003: dev-03). */
+/* A malformed row id REF at PATH:LINE, with the well-formed id it may mean as a hint. */
 static void
 S_bad_ref(secannex_diags *d, const char *path, int line, const char *ref)
 {
-	char *low = sx_strdup(ref), *dash = strrchr(low, '-'), *fix = NULL;
-	const char *num;
+	char *fix = sx_row_id_fix(ref);
 	sx_names c = { NULL, NULL, 0, NULL, 0 };
 
-	for (char *q = low; *q; q++)
-		if (*q >= 'A' && *q <= 'Z')
-			*q = (char)(*q + ('a' - 'A'));
-	if (dash && dash[1] && dash[1 + strspn(dash + 1, "0123456789")] == '\0') {
-		num = dash + 1 + strspn(dash + 1, "0");
-		if (*num)
-			fix = sx_aprintf("%.*s-%s%s", (int)(dash - low), low, num[1] ? "" : "0", num);
-	}
-	if (fix && sx_is_row_id(fix))
+	if (fix)
 		c = (sx_names){ (const char *const *)&fix, NULL, 1, NULL, 0 };
 	sx_diag_suggest(d, SX_MSG_BAD_REF, path, line, ref, &c);
 	free(fix);
-	free(low);
 }
 
 /* <decisions>: <choose>, <exclude>, <ciso-confirm>, <ciso-decline>, each with its ref. */

@@ -76,8 +76,8 @@ secannex: $T/twice.xml:6: error: <dimensions> cannot stand beside <grade> (line 
 secannex: $T/twice.xml:9: error: <decisions> may appear only once in <profile> (the first is at line 8)"
 sed -i '5,8d' "$T/twice.xml"
 expect 1 resolve --profile "$T/twice.xml"
-same_text "$T/err" "secannex: $T/twice.xml:5: error: the value 'Dev-20' of ref on <choose> is not valid: expected a row id TYPE-NN, as dev-13
-secannex: $T/twice.xml:5: error: the value 'dev-2' of ref on <exclude> is not valid: expected a row id TYPE-NN, as dev-13
+same_text "$T/err" "secannex: $T/twice.xml:5: error: the value 'Dev-20' of ref on <choose> is not valid: expected a row id TYPE-NN, as dev-13; did you mean: dev-20?
+secannex: $T/twice.xml:5: error: the value 'dev-2' of ref on <exclude> is not valid: expected a row id TYPE-NN, as dev-13; did you mean: dev-02?
 secannex: $T/twice.xml:5: error: the value 'dev--20' of ref on <choose> is not valid: expected a row id TYPE-NN, as dev-13"
 # any order of the children is still accepted
 cat >"$T/order.xml" <<'XML'

@@ -82,8 +82,8 @@ secannex: $T/rows.xml:8: error: unknown row 'dev-290'; did you mean one of: dev-
 # a malformed id in a profile: the well-formed one
 sed -e 's/dev-130/DEV-13/' -e 's/dev-290/dev-2/' "$T/rows.xml" >"$T/bad.xml"
 expect 1 resolve --profile "$T/bad.xml"
-same_text "$T/err" "secannex: $T/bad.xml:7: error: 'DEV-13' is not a row id (TYPE-NN, as dev-13); did you mean: dev-13?
-secannex: $T/bad.xml:8: error: 'dev-2' is not a row id (TYPE-NN, as dev-13); did you mean: dev-02?"
+same_text "$T/err" "secannex: $T/bad.xml:7: error: the value 'DEV-13' of ref on <choose> is not valid: expected a row id TYPE-NN, as dev-13; did you mean: dev-13?
+secannex: $T/bad.xml:8: error: the value 'dev-2' of ref on <exclude> is not valid: expected a row id TYPE-NN, as dev-13; did you mean: dev-02?"
 
 # 附表十 areas, by id or by name
 expect 1 baseline --grade 高 --area acc
