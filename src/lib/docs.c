@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "digest.h"
 #include "docs.h"
+#include "i18n.h"
 #include "output.h"
 
 #define F(x) (1u << SECANNEX_FORMAT_##x)
@@ -19,14 +20,14 @@ static const struct {
 	sx_writer_fn write;
 	sx_refwriter_fn write_ref;
 } S_formats[SECANNEX_FORMAT__COUNT] = {
-	[SECANNEX_FORMAT_TEXT] = { { "text", NULL, "plain text for the terminal", 0, 0 }, NULL, NULL },
-	[SECANNEX_FORMAT_MD] = { { "md", NULL, "Markdown", 0, 0 }, NULL, NULL },
-	[SECANNEX_FORMAT_JSON] = { { "json", NULL, "JSON (stable key order)", 0, 0 }, NULL, NULL },
-	[SECANNEX_FORMAT_ODT] = { { "odt", ".odt", "OpenDocument text (ODF 1.3)", 1, 1 }, sx_odt_write,
+	[SECANNEX_FORMAT_TEXT] = { { "text", NULL, N_("plain text for the terminal"), 0, 0 }, NULL, NULL },
+	[SECANNEX_FORMAT_MD] = { { "md", NULL, N_("Markdown"), 0, 0 }, NULL, NULL },
+	[SECANNEX_FORMAT_JSON] = { { "json", NULL, N_("JSON (stable key order)"), 0, 0 }, NULL, NULL },
+	[SECANNEX_FORMAT_ODT] = { { "odt", ".odt", N_("OpenDocument text (ODF 1.3)"), 1, 1 }, sx_odt_write,
 	    sx_odt_write_ref },
-	[SECANNEX_FORMAT_DOCX] = { { "docx", ".docx", "Word (ECMA-376 transitional)", 1, 1 },
+	[SECANNEX_FORMAT_DOCX] = { { "docx", ".docx", N_("Word (ECMA-376 transitional)"), 1, 1 },
 	    sx_docx_write, sx_docx_write_ref },
-	[SECANNEX_FORMAT_CSV] = { { "csv", ".csv", "comma-separated records, UTF-8 with a BOM", 1, 0 },
+	[SECANNEX_FORMAT_CSV] = { { "csv", ".csv", N_("comma-separated records, UTF-8 with a BOM"), 1, 0 },
 	    sx_csv_write, NULL },
 };
 
@@ -36,15 +37,15 @@ static const struct {
 	secannex_document_info info;
 	sx_builder_fn build;
 } S_documents[] = {
-	{ { "annex", "the tender's 資通安全需求 annex", F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION,
+	{ { "annex", N_("the tender's 資通安全需求 annex"), F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION,
 	    1 }, sx_build_annex },
-	{ { "matrix", "the annex with the vendor's response columns (需求符合性對照表)",
+	{ { "matrix", N_("the annex with the vendor's response columns (需求符合性對照表)"),
 	    F(ODT) | F(DOCX) | F(CSV), SECANNEX_FROM_RESOLUTION, 1 }, sx_build_matrix },
-	{ { "review", "the agency's internal 簽辦審查表: every row's decision and reason, sign-off",
+	{ { "review", N_("the agency's internal 簽辦審查表: every row's decision and reason, sign-off"),
 	    F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION, 0 }, sx_build_review },
-	{ { "catalog", "the whole 一覽表 table, every type (catalog redlines)", F(ODT) | F(DOCX),
+	{ { "catalog", N_("the whole 一覽表 table, every type (catalog redlines)"), F(ODT) | F(DOCX),
 	    SECANNEX_FROM_CATALOG_DIFF, 0 }, sx_build_catalog },
-	{ { "table", "the 修正對照表 (修正規定 | 現行規定 | 說明) of a catalog or annex diff, landscape",
+	{ { "table", N_("the 修正對照表 (修正規定 | 現行規定 | 說明) of a catalog or annex diff, landscape"),
 	    F(ODT) | F(DOCX) | F(MD) | F(JSON), SECANNEX_FROM_DIFF, 0 }, sx_build_table },
 };
 #define NDOCS (sizeof(S_documents) / sizeof(S_documents[0]))
