@@ -9,15 +9,24 @@
 #include "resolve.h"
 
 
-/* S, then spaces up to WIDTH terminal columns (a CJK character, three bytes in UTF-8, takes two). */
-static void
-S_padded(sx_buf *b, const char *s, int width)
+/* The terminal columns of S (a CJK character, three bytes in UTF-8, takes two). */
+static int
+S_cols(const char *s)
 {
 	int cols = 0;
 
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		if ((*p & 0xC0) != 0x80)
 			cols += *p >= 0xE0 ? 2 : 1;
+	return cols;
+}
+
+/* S, then spaces up to WIDTH terminal columns (a translated label lines up as the English one). */
+static void
+S_padded(sx_buf *b, const char *s, int width)
+{
+	int cols = S_cols(s);
+
 	sx_buf_printf(b, "%s%*s", s, cols < width ? width - cols : 0, "");
 }
 
@@ -55,7 +64,9 @@ sx_txt_types(sx_buf *b, const sx_procurement *p)
 {
 	sx_buf_printf(b, "%s %s%s\n\n", p->title, p->edition, p->version);
 	/* TRANSLATORS: the column headings of `secannex types' */
-	sx_buf_printf(b, "%-13s %4s  %s\n", _("TYPE"), _("ROWS"), _("NAME"));
+	S_padded(b, _("TYPE"), 13);
+	sx_buf_printf(b, " %*s%s  %s\n", S_cols(_("ROWS")) < 4 ? 4 - S_cols(_("ROWS")) : 0, "", _("ROWS"),
+	    _("NAME"));
 	for (size_t i = 0; i < p->ntypes; i++)
 		sx_buf_printf(b, "%-13s %4zu  %s\n", p->types[i].id, p->types[i].nitems,
 		    p->types[i].name);
