@@ -7,8 +7,8 @@ hands every check of a captured standard error here: each message of TEXT is mat
 msgids of the language's .po file (each conversion a capture), and the msgstr, with the captured
 values put back in their places (positional %2$s too), is what the file must hold.  A value that
 is itself translated by secannex is translated here the same way: a list of formats ("odt, docx
-or csv"), a few words given as arguments ("annex", "a tender"), and the C library's own messages
-(strerror).  same: the file is exactly the translated TEXT; has: it contains it (TEXT may be a
+or csv"), a few words given as arguments ("annex", "a tender"), a message of the catalog given
+whole, and the C library's own messages (strerror).  same: the file is exactly the translated TEXT; has: it contains it (TEXT may be a
 fragment of a message: the message's other values are then wildcards); lacks: it does not.
 Exit 0 when the check holds, 1 (with what was expected) when not, 2 on a usage error."""
 import gettext
@@ -93,6 +93,9 @@ class Catalog:
         if re.fullmatch(r"[\w.]+(?:, [\w.]+)* or [\w.]+", v):
             head, last = v.rsplit(" or ", 1)
             return self.sep.join(head.split(", ")) + self.orr + last
+        msg = self.message(v) if " " in v else None  # a message given whole as the value
+        if msg is not None:
+            return msg
         return self.libc.gettext(v) if v else v
 
     def fill(self, msgid, vals):
@@ -125,19 +128,23 @@ class Catalog:
             strip = k.endswith("\n") and not s.endswith("\n")
             lits, convs = pieces(k[:-1] if strip else k)
             rx = re.escape(lits[0]) + "".join(value_re(c) + re.escape(l) for c, l in zip(convs, lits[1:]))
-            m = re.fullmatch(rx, s, re.S)
+            m = re.fullmatch(rx, s)
             if m:
                 text = self.fill(k, list(m.groups()))[0]
                 return text[:-1] if strip and text.endswith("\n") else text
         return None
 
-    def line(self, s):
-        """One line of standard error: a diagnostic, a usage error or a message of its own."""
-        m = re.fullmatch(r"(secannex: (?:.*?: )?)(error|warning): (.*)", s, re.S)
+    def line(self, s, keep=False):
+        """One line of standard error: a diagnostic, a usage error or a message of its own; None
+        when it is none of the catalog's (KEEP: a diagnostic's unknown message is kept as it is,
+        libxml2's for one)."""
+        m = re.fullmatch(r"(secannex: (?:.*?: )?)(error|warning): (.*)", s)
         if m and m.group(2) in self.t:
             msg = self.message(m.group(3))
+            if msg is None and not keep:
+                return None
             return m.group(1) + self.t[m.group(2)] + ": " + (msg if msg is not None else m.group(3))
-        m = re.fullmatch(r"(secannex: )(.*)", s, re.S)
+        m = re.fullmatch(r"(secannex: )(.*)", s)
         if m:
             msg = self.message(m.group(2))
             return None if msg is None else m.group(1) + msg
@@ -145,10 +152,10 @@ class Catalog:
 
     def text(self, s):
         """A whole expected text: as one message, else line by line (what is no message stays)."""
-        whole = self.line(s)
+        whole = self.line(s, True) if "\n" not in s else self.message(s)
         if whole is not None:
             return whole
-        return "\n".join(t if t is not None else l for l, t in ((l, self.line(l)) for l in s.split("\n")))
+        return "\n".join(t if t is not None else l for l, t in ((l, self.line(l, True)) for l in s.split("\n")))
 
     def fragment(self, s):
         """Regular expressions for the translation of S, part of a message (one for each message
@@ -157,6 +164,9 @@ class Catalog:
         m = re.fullmatch(r"((?:secannex: )?(?:.*?: )?)(error|warning): (.+)", s, re.S)
         if m and m.group(2) in self.t:
             pre, s = re.escape(m.group(1) + self.t[m.group(2)] + ": "), m.group(3)
+            msg = self.message(s)
+            if msg is not None:
+                return [pre + re.escape(msg)]
         found = [(r[0], k, r[1]) for k, r in ((k, self.cut(k, s)) for k in self.ids) if r]
         if not found:
             return None

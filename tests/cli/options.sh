@@ -2,7 +2,11 @@
 # options.sh: --help, --version, usage errors, and that the option table, --help and secannex.1 agree.
 . "$SRCDIR/tests/cli/setup.sh"
 
+# the option table, --help and the man page agree in English (the man page's language)
+lang=$TEST_LANG
+TEST_LANG=C.UTF-8
 expect 0 --help
+TEST_LANG=$lang
 cp "$T/out" "$T/help"
 has "$T/help" "usage: secannex COMMAND"
 same_text "$T/err" ""
