@@ -82,8 +82,8 @@ class Catalog:
         self.libc = gettext.translation("libc", languages=[lang.split(".")[0]], fallback=True)
         self.sep = self.t.get(", ", ", ")
         self.orr = self.t.get(" or ", " or ")
-        # the messages worth matching: some words of their own, longest first
-        self.ids = sorted((k for k in self.t if len("".join(pieces(k)[0]).strip()) >= 2),
+        # the messages worth matching: some words of their own (not "%s:%d: %s"), longest first
+        self.ids = sorted((k for k in self.t if len(re.findall(r"\w", "".join(pieces(k)[0]))) >= 2),
                           key=lambda k: -len("".join(pieces(k)[0])))
 
     def arg(self, v):
