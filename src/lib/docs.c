@@ -124,12 +124,12 @@ S_pick(const secannex_write_opts *o, int from, const char *path, secannex_diags 
 	const secannex_format_info *fi = secannex_format_get(o->format);
 
 	if (fi == NULL || S_formats[o->format].write == NULL) {
-		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, o->document ? o->document : "document",
+		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, o->document ? o->document : _("document"),
 		    fi ? fi->name : "?");
 		return -1;
 	}
 	if (i < 0 && o->document == NULL) {
-		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, "document", fi->name);
+		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, _("document"), fi->name);
 		return -1;
 	}
 	if (i < 0 || S_documents[i].info.from != from) {
@@ -266,13 +266,13 @@ S_redline(int i, const sx_doc_src *os, const sx_doc_src *ns, const secannex_writ
 
 	/* the author goes into every change mark: the same rules as any text a user types */
 	if (o->author && !*o->author) {
-		sx_diag(d, SX_MSG_BAD_VALUE, "--author", 0, "needs a name");
+		sx_diag(d, SX_MSG_BAD_VALUE, "--author", 0, _("needs a name"));
 		return SECANNEX_EINVALID;
 	}
 	if (o->author && !sx_field_ok(o->author, "--author", "--author", 0, d))
 		return SECANNEX_EINVALID;
 	if (!S_formats[o->format].info.tracks_changes) {
-		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, "redline", S_formats[o->format].info.name);
+		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, _("redline"), S_formats[o->format].info.name);
 		return SECANNEX_EINVALID;
 	}
 	if (S_allowed(i, ns->res, o, path, d) != 0)
@@ -344,7 +344,7 @@ secannex_diff_document(const secannex_diff *df, const char *document, secannex_f
 			render = S_streams[k].render;
 	if (render == NULL || S_documents[i].info.from != SECANNEX_FROM_DIFF ||
 	    !(S_documents[i].info.formats & (1u << fmt)) || S_formats[fmt].info.is_file) {
-		sx_error_msg(SX_MSG_DOC_FORMAT, document ? document : "document",
+		sx_error_msg(SX_MSG_DOC_FORMAT, document ? document : _("document"),
 		    secannex_format_get(fmt) ? secannex_format_get(fmt)->name : "?");
 		return NULL;
 	}
