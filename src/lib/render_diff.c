@@ -222,7 +222,8 @@ S_text_meta(sx_buf *b, const secannex_diff *d, const sx_meta_delta *m)
 {
 	sx_buf rows = SX_BUF_INIT;
 
-	sx_buf_printf(b, "= %s: %s → %s", m->field, m->old ? m->old : _("(none)"),
+	/* a field with a translated name (the facts') is shown in it */
+	sx_buf_printf(b, "= %s: %s → %s", _(m->field), m->old ? m->old : _("(none)"),
 	    m->new ? m->new : _("(none)"));
 	if (d->kind == SX_DIFF_ANNEX && S_fact_rows(&rows, d, m->fact))
 		sx_buf_printf(b, _(" (rows changed: %s)"), rows.ptr);
@@ -288,9 +289,10 @@ S_text_modified(sx_buf *b, const sx_delta *x, int colour)
 	sx_buf_printf(b, " [%s/%s]: ", it->type->id, it->group->name);
 	S_changes(b, x->changes, 1);
 	if (x->causes) {
-		sx_buf_puts(b, _(" (by "));
-		S_causes(b, x->causes, 0);
-		sx_buf_putc(b, ')');
+		sx_buf causes = SX_BUF_INIT;
+		S_causes(&causes, x->causes, 0);
+		sx_buf_printf(b, _(" (by %s)"), causes.ptr ? causes.ptr : "");
+		sx_buf_free(&causes);
 	}
 	sx_buf_putc(b, '\n');
 	if (x->changes & (SX_CH_TYPE | SX_CH_GROUP))
