@@ -25,7 +25,8 @@ if [ "$TEST_LANG" != C.UTF-8 ]; then
 			mkdir -p "$sx_locpath"
 			tmp=$(mktemp -d "$sx_locpath/.new.XXXXXX")
 			if localedef -i "${TEST_LANG%%.*}" -f UTF-8 "$tmp/$TEST_LANG" >/dev/null 2>&1; then
-				mv "$tmp/$TEST_LANG" "$sx_locpath/" 2>/dev/null || true
+				# another test may have put it in place meanwhile: theirs is kept
+				mv -T "$tmp/$TEST_LANG" "$sx_locpath/$TEST_LANG" 2>/dev/null || true
 			fi
 			rm -rf "$tmp"
 		fi
