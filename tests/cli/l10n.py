@@ -161,6 +161,9 @@ class Catalog:
         """Regular expressions for the translation of S, part of a message (one for each message
         it may be part of); None if S is part of none."""
         pre = ""
+        m = re.fullmatch(r"((?:secannex: )?(?:.*?: )?)(error|warning)(:? ?)", s)
+        if m and m.group(2) in self.t:  # the level alone: "error:"
+            return [re.escape(m.group(1) + self.t[m.group(2)] + m.group(3))]
         m = re.fullmatch(r"((?:secannex: )?(?:.*?: )?)(error|warning): (.+)", s, re.S)
         if m and m.group(2) in self.t:
             pre, s = re.escape(m.group(1) + self.t[m.group(2)] + ": "), m.group(3)
