@@ -54,99 +54,99 @@ static const struct opt_spec {
 	const char *profile;
 	unsigned cmds; /* enum cmd_bit: the commands that accept it */
 } opts[] = {
-	{ "catalog", 1, OPT_CATALOG, "FILE", "the 一覽表 catalog to use (default: the installed one)", NULL,
+	{ "catalog", 1, OPT_CATALOG, "FILE", N_("the 一覽表 catalog to use (default: the installed one)"), NULL,
 	    C_ALL },
-	{ "regulation", 1, OPT_REGULATION, "FILE", "the 分級辦法 catalog to use (default: the installed one)", NULL,
+	{ "regulation", 1, OPT_REGULATION, "FILE", N_("the 分級辦法 catalog to use (default: the installed one)"), NULL,
 	    C_ALL },
-	{ "data-dir", 1, OPT_DATADIR, "DIR", "where the catalogs and schemas are (default: built in)", NULL,
+	{ "data-dir", 1, OPT_DATADIR, "DIR", N_("where the catalogs and schemas are (default: built in)"), NULL,
 	    C_ALL },
-	{ "format", 1, OPT_FORMAT, "FMT", "output format: text (default), md (resolve) or json; odt, docx or csv (generate)", NULL,
+	{ "format", 1, OPT_FORMAT, "FMT", N_("output format: text (default), md (resolve) or json; odt, docx or csv (generate)"), NULL,
 	    C_FMT },
-	{ "output", 1, OPT_OUTPUT, "FILE", "generate, diff: the file to write (its extension picks the format); migrate: the new profile", NULL,
+	{ "output", 1, OPT_OUTPUT, "FILE", N_("generate, diff: the file to write (its extension picks the format); migrate: the new profile"), NULL,
 	    C_GENERATE | C_DIFF | C_MIGRATE },
-	{ "document", 1, OPT_DOCUMENT, "DOC", "generate, diff: the document to write (below; default: the format's first)", NULL,
+	{ "document", 1, OPT_DOCUMENT, "DOC", N_("generate, diff: the document to write (below; default: the format's first)"), NULL,
 	    C_GENERATE | C_DIFF },
-	{ "label", 1, OPT_LABEL, "TEXT", "generate, diff -o: the attachment label above the title (附件三)", NULL,
+	{ "label", 1, OPT_LABEL, "TEXT", N_("generate, diff -o: the attachment label above the title (附件三)"), NULL,
 	    C_GENERATE | C_DIFF },
-	{ "draft", 0, OPT_DRAFT, NULL, "generate: write a public document while ▲ rows are pending, marked 草稿", NULL,
+	{ "draft", 0, OPT_DRAFT, NULL, N_("generate: write a public document while ▲ rows are pending, marked 草稿"), NULL,
 	    C_GENERATE | C_DIFF },
-	{ "reference-doc", 1, OPT_REFDOC, "FILE", "generate, diff -o: take styles, page header and footer from this .docx/.odt", NULL,
+	{ "reference-doc", 1, OPT_REFDOC, "FILE", N_("generate, diff -o: take styles, page header and footer from this .docx/.odt"), NULL,
 	    C_GENERATE | C_DIFF },
-	{ "vendor-matrix", 0, OPT_VENDOR, NULL, "generate: add the vendor's response columns (= --document matrix)", NULL,
+	{ "vendor-matrix", 0, OPT_VENDOR, NULL, N_("generate: add the vendor's response columns (= --document matrix)"), NULL,
 	    C_GENERATE | C_DIFF },
-	{ "template-dir", 1, OPT_TEMPLATES, "DIR", "generate: the ODT/DOCX templates (default: beside the catalog)", NULL,
+	{ "template-dir", 1, OPT_TEMPLATES, "DIR", N_("generate: the ODT/DOCX templates (default: beside the catalog)"), NULL,
 	    C_GENERATE | C_DIFF },
-	{ "profile", 1, OPT_PROFILE, "FILE", "the tender profile (flags below override it)", NULL,
+	{ "profile", 1, OPT_PROFILE, "FILE", N_("the tender profile (flags below override it)"), NULL,
 	    C_TENDER | C_MIGRATE },
-	{ "type", 1, OPT_TENDER, "TYPE", "procurement type id (see 'secannex types')", "type",
+	{ "type", 1, OPT_TENDER, "TYPE", N_("procurement type id (see 'secannex types')"), "type",
 	    C_TENDER },
-	{ "grade", 1, OPT_GRADE, "G", "system grade: 高|中|普 or high|medium|normal", "grade",
+	{ "grade", 1, OPT_GRADE, "G", N_("system grade: 高|中|普 or high|medium|normal"), "grade",
 	    C_SHOW | C_BASELINE | C_TENDER },
-	{ "confidentiality", 1, OPT_DIM, "G", "附表九 機密性 grade (with the other three: grade = highest)", "confidentiality",
+	{ "confidentiality", 1, OPT_DIM, "G", N_("附表九 機密性 grade (with the other three: grade = highest)"), "confidentiality",
 	    C_TENDER | C_GRADE },
-	{ "integrity", 1, OPT_DIM, "G", "附表九 完整性 grade", "integrity",
+	{ "integrity", 1, OPT_DIM, "G", N_("附表九 完整性 grade"), "integrity",
 	    C_TENDER | C_GRADE },
-	{ "availability", 1, OPT_DIM, "G", "附表九 可用性 grade", "availability",
+	{ "availability", 1, OPT_DIM, "G", N_("附表九 可用性 grade"), "availability",
 	    C_TENDER | C_GRADE },
-	{ "legal", 1, OPT_DIM, "G", "附表九 法律遵循性 grade", "legal",
+	{ "legal", 1, OPT_DIM, "G", N_("附表九 法律遵循性 grade"), "legal",
 	    C_TENDER | C_GRADE },
-	{ "level", 1, OPT_LEVEL, "L", "agency responsibility level: A, B, C, D or E", "level",
+	{ "level", 1, OPT_LEVEL, "L", N_("agency responsibility level: A, B, C, D or E"), "level",
 	    C_DUTIES | C_TENDER },
-	{ "kind", 1, OPT_KIND, "KIND", "agency kind: public (公務機關) or special (特定非公務機關)", "kind",
+	{ "kind", 1, OPT_KIND, "KIND", N_("agency kind: public (公務機關) or special (特定非公務機關)"), "kind",
 	    C_DUTIES | C_TENDER },
-	{ "personal-data", 2, OPT_TENDER, "[=no]", "the service involves personal data", "personal-data",
+	{ "personal-data", 2, OPT_TENDER, "[=no]", N_("the service involves personal data"), "personal-data",
 	    C_TENDER },
-	{ "special-procurement", 2, OPT_TENDER, "[=no]", "a 特殊或巨額採購 (special or large procurement)", "special-procurement",
+	{ "special-procurement", 2, OPT_TENDER, "[=no]", N_("a 特殊或巨額採購 (special or large procurement)"), "special-procurement",
 	    C_TENDER },
-	{ "scan-risk", 1, OPT_TENDER, "TEXT", "the 「未含___等級風險」 blank: risk level a scan report must not contain", "scan-risk",
+	{ "scan-risk", 1, OPT_TENDER, "TEXT", N_("the 「未含___等級風險」 blank: risk level a scan report must not contain"), "scan-risk",
 	    C_TENDER },
-	{ "baseline", 1, OPT_TENDER, "G", "附表十 baseline grade, when set above the system grade", "baseline",
+	{ "baseline", 1, OPT_TENDER, "G", N_("附表十 baseline grade, when set above the system grade"), "baseline",
 	    C_TENDER },
-	{ "choose", 1, OPT_TENDER, "ID", "include a ◎ row (repeatable)", "choose",
+	{ "choose", 1, OPT_TENDER, "ID", N_("include a ◎ row (repeatable)"), "choose",
 	    C_TENDER },
-	{ "exclude", 1, OPT_TENDER, "ID=REASON", "leave out a ● row, with the reason (repeatable)", "exclude",
+	{ "exclude", 1, OPT_TENDER, "ID=REASON", N_("leave out a ● row, with the reason (repeatable)"), "exclude",
 	    C_TENDER },
-	{ "ciso-confirm", 1, OPT_TENDER, "ID", "the CISO confirmed a ▲ row (repeatable)", "ciso-confirm",
+	{ "ciso-confirm", 1, OPT_TENDER, "ID", N_("the CISO confirmed a ▲ row (repeatable)"), "ciso-confirm",
 	    C_TENDER },
-	{ "ciso-decline", 1, OPT_TENDER, "ID=REASON", "the CISO declined a ▲ row, with the reason (repeatable)", "ciso-decline",
+	{ "ciso-decline", 1, OPT_TENDER, "ID=REASON", N_("the CISO declined a ▲ row, with the reason (repeatable)"), "ciso-decline",
 	    C_TENDER },
-	{ "agency", 1, OPT_TENDER, "TEXT", "機關 (agency name)", "agency",
+	{ "agency", 1, OPT_TENDER, "TEXT", N_("機關 (agency name)"), "agency",
 	    C_TENDER },
-	{ "case", 1, OPT_TENDER, "TEXT", "案號 (case number)", "case",
+	{ "case", 1, OPT_TENDER, "TEXT", N_("案號 (case number)"), "case",
 	    C_TENDER },
-	{ "title", 1, OPT_TENDER, "TEXT", "案名 (tender title)", "title",
+	{ "title", 1, OPT_TENDER, "TEXT", N_("案名 (tender title)"), "title",
 	    C_TENDER },
-	{ "date", 1, OPT_TENDER, "DATE", "the document date: 2026-11-20, or 民國 115-11-20, 115/11/20, 115年11月20日", "date",
+	{ "date", 1, OPT_TENDER, "DATE", N_("the document date: 2026-11-20, or 民國 115-11-20, 115/11/20, 115年11月20日"), "date",
 	    C_TENDER },
-	{ "strict", 0, OPT_STRICT, NULL, "treat warnings (unfilled blanks) as errors", NULL,
+	{ "strict", 0, OPT_STRICT, NULL, N_("treat warnings (unfilled blanks) as errors"), NULL,
 	    C_TENDER },
-	{ "old-profile", 1, OPT_OLD_PROFILE, "FILE", "diff: the earlier revision of the tender profile", NULL,
+	{ "old-profile", 1, OPT_OLD_PROFILE, "FILE", N_("diff: the earlier revision of the tender profile"), NULL,
 	    C_DIFF },
-	{ "new-profile", 1, OPT_NEW_PROFILE, "FILE", "diff: the later revision of the tender profile", NULL,
+	{ "new-profile", 1, OPT_NEW_PROFILE, "FILE", N_("diff: the later revision of the tender profile"), NULL,
 	    C_DIFF },
-	{ "old-catalog", 1, OPT_OLD_CATALOG, "FILE", "diff, migrate: the 一覽表 the old profile is resolved with", NULL,
+	{ "old-catalog", 1, OPT_OLD_CATALOG, "FILE", N_("diff, migrate: the 一覽表 the old profile is resolved with"), NULL,
 	    C_DIFF | C_MIGRATE },
-	{ "new-catalog", 1, OPT_NEW_CATALOG, "FILE", "diff, migrate: the 一覽表 the new profile is resolved with", NULL,
+	{ "new-catalog", 1, OPT_NEW_CATALOG, "FILE", N_("diff, migrate: the 一覽表 the new profile is resolved with"), NULL,
 	    C_DIFF | C_MIGRATE },
-	{ "explain", 1, OPT_EXPLAIN, "FILE", "diff --document table: the reviewer's own 說明 per row (catalog/explain.rng)", NULL,
+	{ "explain", 1, OPT_EXPLAIN, "FILE", N_("diff --document table: the reviewer's own 說明 per row (catalog/explain.rng)"), NULL,
 	    C_DIFF },
-	{ "changed-only", 0, OPT_CHANGED_ONLY, NULL, "diff -o: a redline of only the changed rows (with their headings)", NULL,
+	{ "changed-only", 0, OPT_CHANGED_ONLY, NULL, N_("diff -o: a redline of only the changed rows (with their headings)"), NULL,
 	    C_DIFF },
-	{ "verbose", 0, OPT_VERBOSE, NULL, "diff: also list annex rows whose only change is the generated reason", NULL,
+	{ "verbose", 0, OPT_VERBOSE, NULL, N_("diff: also list annex rows whose only change is the generated reason"), NULL,
 	    C_DIFF },
-	{ "force", 0, OPT_FORCE, NULL, "migrate: drop, with a warning, decisions that cannot be carried over", NULL,
+	{ "force", 0, OPT_FORCE, NULL, N_("migrate: drop, with a warning, decisions that cannot be carried over"), NULL,
 	    C_MIGRATE },
-	{ "author", 1, OPT_AUTHOR, "NAME", "diff -o: the author of the tracked changes (default secannex)", NULL,
+	{ "author", 1, OPT_AUTHOR, "NAME", N_("diff -o: the author of the tracked changes (default secannex)"), NULL,
 	    C_DIFF },
-	{ "color", 1, OPT_COLOR, "WHEN", "diff: colour the text output: auto (default, on a terminal), always, never", NULL,
+	{ "color", 1, OPT_COLOR, "WHEN", N_("diff: colour the text output: auto (default, on a terminal), always, never"), NULL,
 	    C_DIFF },
-	{ "area", 1, OPT_AREA, "AREA", "附表十 area id (ac au cp ia sa sc si) or name", NULL,
+	{ "area", 1, OPT_AREA, "AREA", N_("附表十 area id (ac au cp ia sa sc si) or name"), NULL,
 	    C_BASELINE },
-	{ "max-bytes", 1, OPT_MAX_BYTES, "N", "refuse input files larger than N bytes (default 8388608)", NULL,
+	{ "max-bytes", 1, OPT_MAX_BYTES, "N", N_("refuse input files larger than N bytes (default 8388608)"), NULL,
 	    C_ALL },
-	{ "help", 0, OPT_HELP, NULL, "show this help and exit", NULL,
+	{ "help", 0, OPT_HELP, NULL, N_("show this help and exit"), NULL,
 	    C_ALL },
-	{ "version", 0, OPT_VERSION, NULL, "show the version and exit", NULL,
+	{ "version", 0, OPT_VERSION, NULL, N_("show the version and exit"), NULL,
 	    C_ALL },
 };
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))
@@ -196,30 +196,30 @@ static const struct cmd_spec {
 	const char *help;
 } cmds[] = {
 	{ "types", C_TYPES, cmd_types, FMT(TEXT) | FMT(JSON), "types",
-	    "list the nine procurement types: id, row count, name" },
+	    N_("list the nine procurement types: id, row count, name") },
 	{ "show", C_SHOW, cmd_show, FMT(TEXT) | FMT(JSON), "show TYPE [--grade G]",
-	    "the rows of a type (with that grade's mark)" },
-	{ "export", C_EXPORT, cmd_export, FMT(JSON), "export --format json", "the whole catalog as JSON" },
+	    N_("the rows of a type (with that grade's mark)") },
+	{ "export", C_EXPORT, cmd_export, FMT(JSON), "export --format json", N_("the whole catalog as JSON") },
 	{ "baseline", C_BASELINE, cmd_baseline, FMT(TEXT) | FMT(JSON), "baseline --grade G [--area AREA]",
-	    "a grade's complete 附表十 control list" },
+	    N_("a grade's complete 附表十 control list") },
 	{ "duties", C_DUTIES, cmd_duties, FMT(TEXT) | FMT(JSON), "duties --level L --kind public|special",
-	    "an agency's 附表一～八 duties" },
+	    N_("an agency's 附表一～八 duties") },
 	{ "validate", C_VALIDATE, cmd_validate, 0, "validate FILE...",
-	    "check catalog files (schema and rules); exit 0 when clean" },
+	    N_("check catalog files (schema and rules); exit 0 when clean") },
 	{ "resolve", C_RESOLVE, cmd_resolve, FMT(TEXT) | FMT(MD) | FMT(JSON), "resolve [--profile FILE] [FLAGS]",
-	    "decide every row of one tender (status, reason)" },
+	    N_("decide every row of one tender (status, reason)") },
 	{ "generate", C_GENERATE, cmd_generate, 0, "generate [--profile FILE] [FLAGS] -o FILE",
-	    "write a tender document (--document): .odt, .docx, or .csv (vendor matrix)" },
+	    N_("write a tender document (--document): .odt, .docx, or .csv (vendor matrix)") },
 	{ "grade", C_GRADE, cmd_grade, FMT(TEXT) | FMT(JSON), "grade --confidentiality G --integrity G ...",
-	    "the system grade from the 附表九 dimensions" },
+	    N_("the system grade from the 附表九 dimensions") },
 	{ "diff", C_DIFF, cmd_diff, FMT(TEXT) | FMT(MD) | FMT(JSON), "diff OLD.xml NEW.xml [FLAGS] [-o REDLINE]",
-	    "catalog versions: what changed (exit 0 same, 1 differ, 2 error)" },
+	    N_("catalog versions: what changed (exit 0 same, 1 differ, 2 error)") },
 	{ "diff", C_DIFF, cmd_diff, FMT(TEXT) | FMT(MD) | FMT(JSON), "diff --old-profile A --new-profile B [-o REDLINE]",
-	    "two revisions of one tender's annex" },
+	    N_("two revisions of one tender's annex") },
 	{ "diff", C_DIFF, cmd_diff, FMT(TEXT) | FMT(MD) | FMT(JSON), "diff OLD NEW --document table [-o FILE]",
-	    "the 修正對照表 of either diff (md, json; odt, docx)" },
+	    N_("the 修正對照表 of either diff (md, json; odt, docx)") },
 	{ "migrate", C_MIGRATE, cmd_migrate, 0, "migrate --profile P --new-catalog NEW -o P2",
-	    "carry a tender profile to a new catalog version" },
+	    N_("carry a tender profile to a new catalog version") },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 
@@ -230,6 +230,14 @@ find_cmd(const char *name)
 		if (strcmp(cmds[i].name, name) == 0)
 			return &cmds[i];
 	return NULL;
+}
+
+/* What goes after an item of a list with LEFT more: ", ", " or " before the last, "" after it. */
+static const char *
+S_sep(int left)
+{
+	/* TRANSLATORS: between the items of a list ("odt, docx or csv"), then before the last */
+	return left > 1 ? _(", ") : left == 1 ? _(" or ") : "";
 }
 
 /* "odt, docx or csv": the names of the formats in MASK. */
@@ -246,7 +254,7 @@ format_list(unsigned mask, char *buf, size_t n)
 			continue;
 		left--;
 		len += (size_t)snprintf(buf + len, n - len, "%s%s", secannex_format_get(f)->name,
-		    left > 1 ? ", " : left == 1 ? " or " : "");
+		    S_sep(left));
 	}
 	return buf;
 }
@@ -268,34 +276,34 @@ file_formats(int redline)
 static void
 usage(FILE *f)
 {
-	fputs("usage: secannex COMMAND [OPTIONS] [ARGS]\n\ncommands:\n", f);
+	fputs(_("usage: secannex COMMAND [OPTIONS] [ARGS]\n\ncommands:\n"), f);
 	for (size_t i = 0; i < NCMDS; i++)
-		fprintf(f, "  secannex %-40s %s\n", cmds[i].synopsis, cmds[i].help);
-	fputs("\noptions:\n", f);
+		fprintf(f, "  secannex %-40s %s\n", cmds[i].synopsis, _(cmds[i].help));
+	fputs(_("\noptions:\n"), f);
 	for (size_t i = 0; i < NOPTS; i++) {
 		char left[64];
 		snprintf(left, sizeof(left), "--%s%s%s", opts[i].name,
 		    opts[i].arg && opts[i].has_arg != 2 ? " " : "", opts[i].arg ? opts[i].arg : "");
-		fprintf(f, "  %-28s %s\n", left, opts[i].help);
+		fprintf(f, "  %-28s %s\n", left, _(opts[i].help));
 	}
-	fputs("\ndocuments (--document DOC; the formats each is written in):\n", f);
+	fputs(_("\ndocuments (--document DOC; the formats each is written in):\n"), f);
 	for (size_t i = 0; i < secannex_document_count(); i++) {
 		const secannex_document_info *di = secannex_document_get(i);
 		char fl[128];
-		fprintf(f, "  %-10s %s (%s)\n", di->name, di->summary, format_list(di->formats, fl,
+		fprintf(f, "  %-10s %s (%s)\n", di->name, _(di->summary), format_list(di->formats, fl,
 		    sizeof(fl)));
 	}
-	fputs("\nformats (--format FMT, or the extension of -o FILE):\n", f);
+	fputs(_("\nformats (--format FMT, or the extension of -o FILE):\n"), f);
 	for (int i = 0; i < SECANNEX_FORMAT__COUNT; i++) {
 		const secannex_format_info *fi = secannex_format_get(i);
-		fprintf(f, "  %-10s %s%s%s\n", fi->name, fi->summary, fi->extension ? ", " : "",
+		fprintf(f, "  %-10s %s%s%s\n", fi->name, _(fi->summary), fi->extension ? ", " : "",
 		    fi->extension ? fi->extension : "");
 	}
-	fputs("\nan option applies only to the commands that name it or use it (FLAGS: the tender\n"
+	fputs(_("\nan option applies only to the commands that name it or use it (FLAGS: the tender\n"
 	      "options from --profile to --strict, for resolve, generate and diff); elsewhere it is a\n"
-	      "usage error.\n", f);
-	fputs("\nexit status: 0 success; 1 bad input or data (invalid file, unknown type or row);\n"
-	      "2 usage error.  Diagnostics: secannex: FILE:LINE: error: MESSAGE\n", f);
+	      "usage error.\n"), f);
+	fputs(_("\nexit status: 0 success; 1 bad input or data (invalid file, unknown type or row);\n"
+	      "2 usage error.  Diagnostics: secannex: FILE:LINE: error: MESSAGE\n"), f);
 }
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -309,7 +317,7 @@ usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'secannex --help'.\n", stderr);
+	fprintf(stderr, "\n%s\n", _("Try 'secannex --help'."));
 	return EXIT_USAGE;
 }
 
@@ -448,8 +456,10 @@ static int out_used, out_failed;
 static int
 out_error(int err)
 {
-	if (!out_failed)
-		fprintf(stderr, "secannex: error: cannot write standard output: %s\n", strerror(err));
+	if (!out_failed) {
+		fprintf(stderr, "secannex: %s: ", _("error"));
+		fprintf(stderr, _("cannot write standard output: %s\n"), strerror(err));
+	}
 	out_failed = 1;
 	return EXIT_DATA;
 }
@@ -460,7 +470,7 @@ static int
 emit(char *s)
 {
 	if (s == NULL) {
-		fprintf(stderr, "secannex: error: %s\n", secannex_error_last());
+		fprintf(stderr, "secannex: %s: %s\n", _("error"), secannex_error_last());
 		return EXIT_DATA;
 	}
 	errno = 0;
@@ -510,13 +520,13 @@ stream_format(secannex_format *out, const struct cmd_spec *c, const char *name)
 		return EXIT_OK;
 	if (secannex_format_parse(out, name) != 0 || secannex_format_get(*out)->is_file) {
 		if (c->bit == C_DIFF)
-			return usage_error("unknown diff format '%s' (expected %s)", name,
+			return usage_error(_("unknown diff format '%s' (expected %s)"), name,
 			    format_list(c->formats, fl, sizeof(fl)));
-		return usage_error("unknown format '%s' (expected %s)", name,
+		return usage_error(_("unknown format '%s' (expected %s)"), name,
 		    format_list(FMT(TEXT) | FMT(MD) | FMT(JSON), fl, sizeof(fl)));
 	}
 	if (!(c->formats & (1u << *out)))
-		return usage_error("--format %s is not for %s (here: %s)", name, c->name,
+		return usage_error(_("--format %s is not for %s (here: %s)"), name, c->name,
 		    format_list(c->formats, fl, sizeof(fl)));
 	return EXIT_OK;
 }
@@ -531,7 +541,7 @@ cmd_validate(const struct args *a, secannex_format fmt, int argc, char **argv)
 
 	if (argc < 1) {
 		secannex_diags_free(d);
-		return usage_error("%s", "validate needs at least one FILE");
+		return usage_error("%s", _("validate needs at least one FILE"));
 	}
 	/* a procurement catalog's 附表十 references are checked against the regulation in use */
 	snprintf(rpath, sizeof(rpath), "%s/regulation.xml", data_dir_of(a, &builtin));
@@ -608,7 +618,7 @@ apply_opt(int c, int idx, char **argv, struct args *a)
 		errno = 0;
 		v = strtoull(optarg, &end, 10);
 		if (errno || *end || v == 0 || optarg[0] == '-')
-			return usage_error("bad --max-bytes '%s'", optarg);
+			return usage_error(_("bad --max-bytes '%s'"), optarg);
 		/* any value up to UINT64_MAX: beyond what size_t holds, no limit but memory */
 		a->max_bytes = v > SIZE_MAX ? SIZE_MAX : (size_t)v;
 		break;
@@ -621,10 +631,10 @@ apply_opt(int c, int idx, char **argv, struct args *a)
 		printf("secannex %s\n", secannex_version());
 		return EXIT_OK;
 	case ':':
-		return usage_error("option '%s' needs a value", optind > 0 ? argv[optind - 1] : "?");
+		return usage_error(_("option '%s' needs a value"), optind > 0 ? argv[optind - 1] : "?");
 	default:
 		if (optopt && optopt < 256)
-			return usage_error("unknown option '-%c'", optopt);
+			return usage_error(_("unknown option '-%c'"), optopt);
 		return unknown_option(optind > 0 ? argv[optind - 1] : "?");
 	}
 	return -1;
@@ -639,13 +649,13 @@ check_opts(const struct cmd_spec *c, const struct args *a)
 
 	for (size_t i = 0; i < NOPTS; i++) {
 		if (a->used[i] && !(opts[i].cmds & c->bit))
-			return usage_error("option --%s does not apply to '%s'", opts[i].name, c->name);
+			return usage_error(_("option --%s does not apply to '%s'"), opts[i].name, c->name);
 		grade |= a->used[i] && opts[i].id == OPT_GRADE;
 		dims |= a->used[i] && opts[i].id == OPT_DIM;
 	}
 	if (grade && dims && c->bit != C_SHOW && c->bit != C_BASELINE)
-		return usage_error("%s", "give --grade or the four 附表九 dimensions "
-		    "(--confidentiality --integrity --availability --legal), not both");
+		return usage_error("%s", _("give --grade or the four 附表九 dimensions "
+		    "(--confidentiality --integrity --availability --legal), not both"));
 	return -1;
 }
 
@@ -706,7 +716,7 @@ cmd_resolve(const struct args *a, secannex_format fmt, int argc, char **argv)
 	int rc;
 
 	if (argc > 0)
-		return usage_error("%s takes no argument: use --profile FILE", "resolve");
+		return usage_error(_("%s takes no argument: use --profile FILE"), "resolve");
 	if ((rc = resolve_tender(a, &cat, &res)) == EXIT_OK)
 		rc = emit(secannex_render_resolution(res, fmt));
 	secannex_resolution_free(res);
@@ -727,9 +737,9 @@ file_format(const char *out, const char *name, const char *what, unsigned mask, 
 	format_list(mask, fl, sizeof(fl));
 	if (name) {
 		if (secannex_format_parse(f, name) != 0 || !(mask & (1u << *f)))
-			return usage_error("unknown %s format '%s' (expected %s)", what, name, fl);
+			return usage_error(_("unknown %s format '%s' (expected %s)"), _(what), name, fl);
 		if (have_ext && by_ext != *f)
-			return usage_error("--format %s does not match the extension of '%s'", name, out);
+			return usage_error(_("--format %s does not match the extension of '%s'"), name, out);
 		return EXIT_OK;
 	}
 	if (!have_ext) {
@@ -739,10 +749,9 @@ file_format(const char *out, const char *name, const char *what, unsigned mask, 
 			if (mask & (1u << i)) {
 				left--;
 				len += (size_t)snprintf(el + len, sizeof(el) - len, "%s%s",
-				    secannex_format_get(i)->extension, left > 1 ? ", " :
-				    left == 1 ? " or " : "");
+				    secannex_format_get(i)->extension, S_sep(left));
 			}
-		return usage_error("cannot tell the %s format of '%s': use %s, or --format %s", what, out,
+		return usage_error(_("cannot tell the %s format of '%s': use %s, or --format %s"), _(what), out,
 		    el, format_list(mask, fl, sizeof(fl)));
 	}
 	*f = by_ext;
@@ -759,20 +768,20 @@ pick_document(const struct args *a, secannex_format fmt, int from, const char **
 
 	if (a->vendor_matrix) {
 		if (name && strcmp(name, "matrix") != 0)
-			return usage_error("--vendor-matrix is --document matrix, not --document %s", name);
+			return usage_error(_("--vendor-matrix is --document matrix, not --document %s"), name);
 		name = "matrix";
 	}
 	*out = name;
 	if ((i = secannex_document_find(name, fmt, from)) < 0) {
 		if (name == NULL)
-			return usage_error("no document is written as %s here", secannex_format_get(fmt)->name);
-		return usage_error("unknown document '%s' (see 'secannex --help')", name);
+			return usage_error(_("no document is written as %s here"), secannex_format_get(fmt)->name);
+		return usage_error(_("unknown document '%s' (see 'secannex --help')"), name);
 	}
 	if (secannex_document_get(i)->from != from)
-		return usage_error("the %s is not made from %s", name, from == SECANNEX_FROM_RESOLUTION ?
-		    "a tender" : "a catalog diff");
+		return usage_error(_("the %s is not made from %s"), name, from == SECANNEX_FROM_RESOLUTION ?
+		    _("a tender") : _("a catalog diff"));
 	if (!(secannex_document_get(i)->formats & (1u << fmt)))
-		return usage_error("the %s cannot be written as %s", name, secannex_format_get(fmt)->name);
+		return usage_error(_("the %s cannot be written as %s"), name, secannex_format_get(fmt)->name);
 	return EXIT_OK;
 }
 
@@ -790,8 +799,9 @@ source_date_epoch(int *set, long long *epoch)
 	errno = 0;
 	*epoch = strtoll(sde, &end, 10);
 	if (errno || *end || *epoch < 315532800 || sde[0] == '-') {
-		fprintf(stderr, "secannex: error: SOURCE_DATE_EPOCH='%s' is not a time in seconds "
-		    "since 1970 (from 1980 on)\n", sde);
+		fprintf(stderr, "secannex: %s: ", _("error"));
+		fprintf(stderr, _("SOURCE_DATE_EPOCH='%s' is not a time in seconds since 1970 (from 1980 on)\n"),
+		    sde);
 		return -1;
 	}
 	*set = 1;
@@ -840,11 +850,11 @@ cmd_generate(const struct args *a, secannex_format unused, int argc, char **argv
 	int rc;
 
 	if (argc > 0)
-		return usage_error("generate takes no argument: use --profile FILE and -o FILE%s", "");
+		return usage_error(_("generate takes no argument: use --profile FILE and -o FILE%s"), "");
 	if (a->output == NULL)
-		return usage_error("generate needs -o FILE (%s)", format_list(file_formats(0), fl,
+		return usage_error(_("generate needs -o FILE (%s)"), format_list(file_formats(0), fl,
 		    sizeof(fl)));
-	if ((rc = file_format(a->output, a->format, "annex", file_formats(0), &o.format)) != EXIT_OK ||
+	if ((rc = file_format(a->output, a->format, N_("annex"), file_formats(0), &o.format)) != EXIT_OK ||
 	    (rc = pick_document(a, o.format, SECANNEX_FROM_RESOLUTION, &o.document)) != EXIT_OK)
 		return rc;
 	if (source_date_epoch(&o.epoch_set, &o.epoch) != 0)
@@ -893,7 +903,7 @@ diff_colour(const struct args *a)
 		return 1;
 	if (strcmp(a->color, "never") == 0)
 		return 0;
-	usage_error("unknown --color '%s' (expected auto, always or never)", a->color);
+	usage_error(_("unknown --color '%s' (expected auto, always or never)"), a->color);
 	return -1;
 }
 
@@ -902,7 +912,7 @@ static int
 diff_load_annexes(struct diff_run *x, const struct args *a, int argc)
 {
 	if (argc || !a->old_profile || !a->new_profile) {
-		usage_error("%s", "an annex diff needs --old-profile A.xml and --new-profile B.xml (and no FILE)");
+		usage_error("%s", _("an annex diff needs --old-profile A.xml and --new-profile B.xml (and no FILE)"));
 		return -1;
 	}
 	if (build_profile_from(&x->op, a, a->old_profile) != EXIT_OK ||
@@ -921,11 +931,11 @@ diff_load_catalogs(struct diff_run *x, const struct args *a, int argc, char **ar
 	int tender = a->profile || a->npflags;
 
 	if (argc != 2 || a->old_catalog || a->new_catalog) {
-		usage_error("%s", "diff needs OLD.xml NEW.xml (or --old-profile and --new-profile)");
+		usage_error("%s", _("diff needs OLD.xml NEW.xml (or --old-profile and --new-profile)"));
 		return -1;
 	}
 	if (a->catalog) {
-		usage_error("%s", "a catalog diff compares OLD.xml and NEW.xml: --catalog has no place in it");
+		usage_error("%s", _("a catalog diff compares OLD.xml and NEW.xml: --catalog has no place in it"));
 		return -1;
 	}
 	if (load_catalog(&x->oc, a, argv[0]) != EXIT_OK || load_catalog(&x->nc, a, argv[1]) != EXIT_OK)
@@ -974,11 +984,11 @@ static int
 diff_check(const struct args *a, int table, secannex_format fmt)
 {
 	if (a->explain && !table)
-		return usage_error("%s", "--explain goes with --document table"), -1;
+		return usage_error("%s", _("--explain goes with --document table")), -1;
 	if (a->changed_only && (table || !a->output))
-		return usage_error("%s", "--changed-only goes with a redline (-o FILE without --document table)"), -1;
+		return usage_error("%s", _("--changed-only goes with a redline (-o FILE without --document table)")), -1;
 	if (table && !a->output && a->format && fmt == SECANNEX_FORMAT_TEXT)
-		return usage_error("%s", "the table is printed as md or json (or written with -o FILE.docx|.odt)"), -1;
+		return usage_error("%s", _("the table is printed as md or json (or written with -o FILE.docx|.odt)")), -1;
 	return 0;
 }
 
@@ -1017,7 +1027,7 @@ cmd_diff(const struct args *a, secannex_format fmt, int argc, char **argv)
 	if ((colour = diff_colour(a)) < 0 || diff_check(a, table, fmt) != 0)
 		goto done;
 	colour = colour && fmt == SECANNEX_FORMAT_TEXT;
-	if (a->output && file_format(a->output, NULL, table ? "table" : "redline", file_formats(!table),
+	if (a->output && file_format(a->output, NULL, table ? N_("table") : N_("redline"), file_formats(!table),
 	    &o.format) != EXIT_OK)
 		goto done;
 	if (source_date_epoch(&o.epoch_set, &o.epoch) != 0)
@@ -1078,8 +1088,8 @@ cmd_migrate(const struct args *a, secannex_format unused, int argc, char **argv)
 	int rc = EXIT_DATA;
 
 	if (argc > 0 || !a->profile || !a->new_catalog || !a->output) {
-		rc = usage_error("%s", "migrate needs --profile OLD-PROFILE.xml, --new-catalog NEW.xml "
-		    "(--old-catalog OLD.xml: default the installed one) and -o NEW-PROFILE.xml, and no FILE");
+		rc = usage_error("%s", _("migrate needs --profile OLD-PROFILE.xml, --new-catalog NEW.xml "
+		    "(--old-catalog OLD.xml: default the installed one) and -o NEW-PROFILE.xml, and no FILE"));
 		goto done;
 	}
 	if (load_catalog(&oc, a, a->old_catalog) != EXIT_OK ||
@@ -1116,7 +1126,7 @@ cmd_grade(const struct args *a, secannex_format fmt, int argc, char **argv)
 	int rc;
 
 	if (argc > 0)
-		return usage_error("%s takes no argument: use --profile FILE", "grade");
+		return usage_error(_("%s takes no argument: use --profile FILE"), "grade");
 	for (size_t i = 0; i < a->npflags; i++)
 		for (int k = 0; k < 4; k++)
 			if (strcmp(a->pflags[i].key, dims[k]) == 0) {
@@ -1126,7 +1136,7 @@ cmd_grade(const struct args *a, secannex_format fmt, int argc, char **argv)
 			}
 	for (int k = 0; k < 4; k++)
 		if (!have[k])
-			return usage_error("grade needs --%s G (and the other three dimensions)", dims[k]);
+			return usage_error(_("grade needs --%s G (and the other three dimensions)"), dims[k]);
 	if ((rc = load(&cat, a, 0, 1)) == EXIT_OK)
 		rc = emit(secannex_render_grade(cat, g, fmt));
 	secannex_catalog_free(cat);
@@ -1157,7 +1167,7 @@ static int
 cmd_types(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
 	if (argc)
-		return usage_error("types takes no argument: '%s'", argv[0]);
+		return usage_error(_("types takes no argument: '%s'"), argv[0]);
 	return listing(a, 1, 0, render_types, fmt);
 }
 
@@ -1179,7 +1189,7 @@ cmd_show(const struct args *a, secannex_format fmt, int argc, char **argv)
 	secannex_grade grade;
 
 	if (argc != 1)
-		return usage_error("%s", "show needs exactly one TYPE");
+		return usage_error("%s", _("show needs exactly one TYPE"));
 	if (a->grade && secannex_grade_parse(&grade, a->grade) != 0)
 		return usage_error("%s", secannex_error_last());
 	show_type = argv[0];
@@ -1196,9 +1206,9 @@ static int
 cmd_export(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
 	if (argc)
-		return usage_error("export takes no argument: '%s'", argv[0]);
+		return usage_error(_("export takes no argument: '%s'"), argv[0]);
 	if (a->format == NULL || fmt != SECANNEX_FORMAT_JSON)
-		return usage_error("%s", "export needs --format json");
+		return usage_error("%s", _("export needs --format json"));
 	return listing(a, 1, 1, render_export, fmt);
 }
 
@@ -1217,9 +1227,9 @@ cmd_baseline(const struct args *a, secannex_format fmt, int argc, char **argv)
 	secannex_grade grade;
 
 	if (argc)
-		return usage_error("baseline takes no argument: '%s'", argv[0]);
+		return usage_error(_("baseline takes no argument: '%s'"), argv[0]);
 	if (a->grade == NULL)
-		return usage_error("%s", "baseline needs --grade G");
+		return usage_error("%s", _("baseline needs --grade G"));
 	if (secannex_grade_parse(&grade, a->grade) != 0)
 		return usage_error("%s", secannex_error_last());
 	return listing(a, 0, 1, render_baseline, fmt);
@@ -1243,9 +1253,9 @@ cmd_duties(const struct args *a, secannex_format fmt, int argc, char **argv)
 	secannex_kind kind;
 
 	if (argc)
-		return usage_error("duties takes no argument: '%s'", argv[0]);
+		return usage_error(_("duties takes no argument: '%s'"), argv[0]);
 	if (a->level == NULL || a->kind == NULL)
-		return usage_error("%s", "duties needs --level L and --kind public|special");
+		return usage_error("%s", _("duties needs --level L and --kind public|special"));
 	if (secannex_level_parse(&level, a->level) != 0 || secannex_kind_parse(&kind, a->kind) != 0)
 		return usage_error("%s", secannex_error_last());
 	return listing(a, 0, 1, render_duties, fmt);

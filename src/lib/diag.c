@@ -304,6 +304,18 @@ sx_msg_text(enum sx_msg m, ...)
 	return sx_buf_detach(&b);
 }
 
+char *
+sx_msg_text_c(enum sx_msg m, ...)
+{
+	sx_buf b = SX_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, m);
+	sx_buf_vprintf(&b, msgs[m].fmt, ap);
+	va_end(ap);
+	return sx_buf_detach(&b);
+}
+
 void
 sx_error_msg(enum sx_msg m, ...)
 {

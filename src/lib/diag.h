@@ -166,6 +166,8 @@ void sx_diag_raw(secannex_diags *d, secannex_level level, const char *file, int 
     const char *msg);
 /* The text of message M with its arguments, not recorded (caller frees). */
 char *sx_msg_text(enum sx_msg m, ...);
+/* The same in English, whatever the locale (a document's or the data's text). */
+char *sx_msg_text_c(enum sx_msg m, ...);
 /* The number of diagnostics of severity error or worse recorded since index BEFORE (d->n then). */
 size_t sx_diags_errors_since(const secannex_diags *d, size_t before);
 /* Set the message of secannex_error_last() to message M. */

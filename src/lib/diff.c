@@ -7,15 +7,18 @@
 #include "buf.h"
 #include "cond.h"
 #include "diff.h"
+#include "i18n.h"
 
+/* the names of the changes and the facts (JSON's keys), marked for the terminal's text */
 const char *const sx_change_names[SX_CH__LAST] = {
-	"id", "type", "group", "text", "marks", "tiers", "note", "conditions", "baseline_areas",
-	"status", "reason"
+	N_("id"), N_("type"), N_("group"), N_("text"), N_("marks"), N_("tiers"), N_("note"),
+	N_("conditions"), N_("baseline_areas"), N_("status"), N_("reason")
 };
 
 const char *const sx_fact_names[SX_FACT__COUNT] = {
-	"catalog version", "type", "grade", "baseline grade", "agency level", "agency kind",
-	"personal data", "special procurement", "scan-risk-level", "decision"
+	N_("catalog version"), N_("type"), N_("grade"), N_("baseline grade"), N_("agency level"),
+	N_("agency kind"), N_("personal data"), N_("special procurement"), N_("scan-risk-level"),
+	N_("decision")
 };
 const char *const sx_fact_zh[SX_FACT__COUNT] = {
 	"一覽表版本", "採購類型", "系統防護需求等級", "防護基準等級", "機關資通安全責任等級", "機關類別",

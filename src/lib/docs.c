@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "digest.h"
 #include "docs.h"
+#include "i18n.h"
 #include "output.h"
 
 #define F(x) (1u << SECANNEX_FORMAT_##x)
@@ -19,14 +20,14 @@ static const struct {
 	sx_writer_fn write;
 	sx_refwriter_fn write_ref;
 } S_formats[SECANNEX_FORMAT__COUNT] = {
-	[SECANNEX_FORMAT_TEXT] = { { "text", NULL, "plain text for the terminal", 0, 0 }, NULL, NULL },
-	[SECANNEX_FORMAT_MD] = { { "md", NULL, "Markdown", 0, 0 }, NULL, NULL },
-	[SECANNEX_FORMAT_JSON] = { { "json", NULL, "JSON (stable key order)", 0, 0 }, NULL, NULL },
-	[SECANNEX_FORMAT_ODT] = { { "odt", ".odt", "OpenDocument text (ODF 1.3)", 1, 1 }, sx_odt_write,
+	[SECANNEX_FORMAT_TEXT] = { { "text", NULL, N_("plain text for the terminal"), 0, 0 }, NULL, NULL },
+	[SECANNEX_FORMAT_MD] = { { "md", NULL, N_("Markdown"), 0, 0 }, NULL, NULL },
+	[SECANNEX_FORMAT_JSON] = { { "json", NULL, N_("JSON (stable key order)"), 0, 0 }, NULL, NULL },
+	[SECANNEX_FORMAT_ODT] = { { "odt", ".odt", N_("OpenDocument text (ODF 1.3)"), 1, 1 }, sx_odt_write,
 	    sx_odt_write_ref },
-	[SECANNEX_FORMAT_DOCX] = { { "docx", ".docx", "Word (ECMA-376 transitional)", 1, 1 },
+	[SECANNEX_FORMAT_DOCX] = { { "docx", ".docx", N_("Word (ECMA-376 transitional)"), 1, 1 },
 	    sx_docx_write, sx_docx_write_ref },
-	[SECANNEX_FORMAT_CSV] = { { "csv", ".csv", "comma-separated records, UTF-8 with a BOM", 1, 0 },
+	[SECANNEX_FORMAT_CSV] = { { "csv", ".csv", N_("comma-separated records, UTF-8 with a BOM"), 1, 0 },
 	    sx_csv_write, NULL },
 };
 
@@ -36,15 +37,15 @@ static const struct {
 	secannex_document_info info;
 	sx_builder_fn build;
 } S_documents[] = {
-	{ { "annex", "the tender's 資通安全需求 annex", F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION,
+	{ { "annex", N_("the tender's 資通安全需求 annex"), F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION,
 	    1 }, sx_build_annex },
-	{ { "matrix", "the annex with the vendor's response columns (需求符合性對照表)",
+	{ { "matrix", N_("the annex with the vendor's response columns (需求符合性對照表)"),
 	    F(ODT) | F(DOCX) | F(CSV), SECANNEX_FROM_RESOLUTION, 1 }, sx_build_matrix },
-	{ { "review", "the agency's internal 簽辦審查表: every row's decision and reason, sign-off",
+	{ { "review", N_("the agency's internal 簽辦審查表: every row's decision and reason, sign-off"),
 	    F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION, 0 }, sx_build_review },
-	{ { "catalog", "the whole 一覽表 table, every type (catalog redlines)", F(ODT) | F(DOCX),
+	{ { "catalog", N_("the whole 一覽表 table, every type (catalog redlines)"), F(ODT) | F(DOCX),
 	    SECANNEX_FROM_CATALOG_DIFF, 0 }, sx_build_catalog },
-	{ { "table", "the 修正對照表 (修正規定 | 現行規定 | 說明) of a catalog or annex diff, landscape",
+	{ { "table", N_("the 修正對照表 (修正規定 | 現行規定 | 說明) of a catalog or annex diff, landscape"),
 	    F(ODT) | F(DOCX) | F(MD) | F(JSON), SECANNEX_FROM_DIFF, 0 }, sx_build_table },
 };
 #define NDOCS (sizeof(S_documents) / sizeof(S_documents[0]))
@@ -123,12 +124,12 @@ S_pick(const secannex_write_opts *o, int from, const char *path, secannex_diags 
 	const secannex_format_info *fi = secannex_format_get(o->format);
 
 	if (fi == NULL || S_formats[o->format].write == NULL) {
-		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, o->document ? o->document : "document",
+		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, o->document ? o->document : _("document"),
 		    fi ? fi->name : "?");
 		return -1;
 	}
 	if (i < 0 && o->document == NULL) {
-		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, "document", fi->name);
+		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, _("document"), fi->name);
 		return -1;
 	}
 	if (i < 0 || S_documents[i].info.from != from) {
@@ -265,13 +266,13 @@ S_redline(int i, const sx_doc_src *os, const sx_doc_src *ns, const secannex_writ
 
 	/* the author goes into every change mark: the same rules as any text a user types */
 	if (o->author && !*o->author) {
-		sx_diag(d, SX_MSG_BAD_VALUE, "--author", 0, "needs a name");
+		sx_diag(d, SX_MSG_BAD_VALUE, "--author", 0, _("needs a name"));
 		return SECANNEX_EINVALID;
 	}
 	if (o->author && !sx_field_ok(o->author, "--author", "--author", 0, d))
 		return SECANNEX_EINVALID;
 	if (!S_formats[o->format].info.tracks_changes) {
-		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, "redline", S_formats[o->format].info.name);
+		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, _("redline"), S_formats[o->format].info.name);
 		return SECANNEX_EINVALID;
 	}
 	if (S_allowed(i, ns->res, o, path, d) != 0)
@@ -343,7 +344,7 @@ secannex_diff_document(const secannex_diff *df, const char *document, secannex_f
 			render = S_streams[k].render;
 	if (render == NULL || S_documents[i].info.from != SECANNEX_FROM_DIFF ||
 	    !(S_documents[i].info.formats & (1u << fmt)) || S_formats[fmt].info.is_file) {
-		sx_error_msg(SX_MSG_DOC_FORMAT, document ? document : "document",
+		sx_error_msg(SX_MSG_DOC_FORMAT, document ? document : _("document"),
 		    secannex_format_get(fmt) ? secannex_format_get(fmt)->name : "?");
 		return NULL;
 	}

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "i18n.h"
 #include "digest.h"
 #include "model.h"
 #include "shipped.h"
@@ -71,7 +72,7 @@ S_check_doc(xmlDocPtr doc, const char *path, enum S_doc_kind want, const char *s
 		    root ? (const char *)root->name : "",
 		    want == S_DOC_PROCUREMENT ? "a secannex 一覽表 catalog {" NS_PROCUREMENT "}catalog" :
 		    want == S_DOC_REGULATION ? "a secannex 分級辦法 {" NS_REGULATION "}regulation" :
-		    "a secannex <catalog> or <regulation>");
+		    _("a secannex <catalog> or <regulation>"));
 		return SECANNEX_EINVALID;
 	}
 	if (trusted)

@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "cond.h"
 #include "diff.h"
+#include "i18n.h"
 #include "json.h"
 #include "render.h"
 
@@ -22,7 +23,7 @@ S_conds(sx_buf *b, const sx_item *it)
 		sx_cond_label(b, k, it);
 	}
 	if (first)
-		sx_buf_puts(b, "(none)");
+		sx_buf_puts(b, _("(none)"));
 }
 
 /* A row's 附表十 area references: "ac, si" ("(none)" when none). */
@@ -32,7 +33,7 @@ S_areas(sx_buf *b, const sx_item *it)
 	for (size_t k = 0; k < it->nareas; k++)
 		sx_buf_printf(b, "%s%s", k ? ", " : "", it->areas[k]);
 	if (it->nareas == 0)
-		sx_buf_puts(b, "(none)");
+		sx_buf_puts(b, _("(none)"));
 }
 
 /* "    LABEL: OLD → NEW\n" for one attribute of a modified row, printed by SHOW. */
@@ -40,7 +41,7 @@ static void
 S_before_after(sx_buf *b, const char *label, void (*show)(sx_buf *, const sx_item *),
     const sx_delta *x)
 {
-	sx_buf_printf(b, "    %s: ", label);
+	sx_buf_printf(b, "    %s: ", _(label));
 	show(b, x->old);
 	sx_buf_puts(b, " → ");
 	show(b, x->new);
@@ -84,14 +85,16 @@ S_marks(sx_buf *b, const sx_item *it)
 	}
 }
 
+/* The names of the changes in CH, "text, marks" (TR: translated, for the terminal). */
 static void
-S_changes(sx_buf *b, unsigned ch)
+S_changes(sx_buf *b, unsigned ch, int tr)
 {
 	int first = 1;
 
 	for (int k = 0; k < SX_CH__LAST; k++)
 		if (ch & (1u << k)) {
-			sx_buf_printf(b, "%s%s", first ? "" : ", ", sx_change_names[k]);
+			sx_buf_printf(b, "%s%s", first ? "" : tr ? _(", ") : ", ",
+			    tr ? _(sx_change_names[k]) : sx_change_names[k]);
 			first = 0;
 		}
 }
@@ -127,8 +130,10 @@ S_flat_dtext(sx_buf *b, const sx_dtext *t, int colour, int md)
 	sx_buf_free(&tmp);
 }
 
+/* The two sides' sources, each after its prefix (TR: the annex line translated, for the
+ * terminal; Markdown is a document and keeps it as it is). */
 static void
-S_header(sx_buf *b, const secannex_diff *d, const char *pre_old, const char *pre_new)
+S_header(sx_buf *b, const secannex_diff *d, const char *pre_old, const char *pre_new, int tr)
 {
 	if (d->kind == SX_DIFF_CATALOG) {
 		sx_buf_printf(b, "%s%s (%s%s)\n", pre_old, d->old_cat->proc->path,
@@ -136,10 +141,12 @@ S_header(sx_buf *b, const secannex_diff *d, const char *pre_old, const char *pre
 		sx_buf_printf(b, "%s%s (%s%s)\n", pre_new, d->new_cat->proc->path,
 		    d->new_cat->proc->edition, d->new_cat->proc->version);
 	} else {
-		sx_buf_printf(b, "%sannex: %s, grade %s, level %s, catalog %s\n", pre_old,
+		sx_buf_printf(b, tr ? _("%sannex: %s, grade %s, level %s, catalog %s\n") :
+		    "%sannex: %s, grade %s, level %s, catalog %s\n", pre_old,
 		    d->old_res->type->id, sx_grade_zh[d->old_res->grade], sx_level_names[d->old_res->level],
 		    d->old_cat->proc->version);
-		sx_buf_printf(b, "%sannex: %s, grade %s, level %s, catalog %s\n", pre_new,
+		sx_buf_printf(b, tr ? _("%sannex: %s, grade %s, level %s, catalog %s\n") :
+		    "%sannex: %s, grade %s, level %s, catalog %s\n", pre_new,
 		    d->new_res->type->id, sx_grade_zh[d->new_res->grade], sx_level_names[d->new_res->level],
 		    d->new_cat->proc->version);
 	}
@@ -153,8 +160,9 @@ S_listed(const sx_delta *x, int verbose)
 	return verbose || !x->reason_only;
 }
 
+/* The counts of the changes (TR: translated, for the terminal). */
 static void
-S_summary(sx_buf *b, const secannex_diff *d, const char *pre, int verbose)
+S_summary(sx_buf *b, const secannex_diff *d, const char *pre, int verbose, int tr)
 {
 	size_t add = 0, del = 0, mod = 0, moved = 0, renum = 0, ro = sx_diff_reason_only(d);
 
@@ -165,9 +173,14 @@ S_summary(sx_buf *b, const secannex_diff *d, const char *pre, int verbose)
 		moved += (d->v[i].changes & (SX_CH_TYPE | SX_CH_GROUP)) != 0;
 		renum += (d->v[i].changes & SX_CH_ID) != 0;
 	}
-	sx_buf_printf(b, "%s%zu metadata changed, %zu rows added, %zu deleted, %zu modified (%zu moved, %zu renumbered)",
-	    pre, d->nmeta, add, del, mod, moved, renum);
-	if (d->kind == SX_DIFF_ANNEX && ro)
+	sx_buf_puts(b, pre);
+	sx_buf_printf(b, tr ? _("%zu metadata changed, %zu rows added, %zu deleted, %zu modified (%zu moved, %zu renumbered)") :
+	    "%zu metadata changed, %zu rows added, %zu deleted, %zu modified (%zu moved, %zu renumbered)",
+	    d->nmeta, add, del, mod, moved, renum);
+	if (d->kind == SX_DIFF_ANNEX && ro && tr)
+		sx_buf_printf(b, verbose ? _("; %zu more only in the generated reason") :
+		    _("; %zu more only in the generated reason (not listed; --verbose lists them)"), ro);
+	else if (d->kind == SX_DIFF_ANNEX && ro)
 		sx_buf_printf(b, "; %zu more only in the generated reason%s", ro,
 		    verbose ? "" : " (not listed; --verbose lists them)");
 	sx_buf_putc(b, '\n');
@@ -181,8 +194,8 @@ S_causes(sx_buf *b, unsigned causes, int zh)
 
 	for (int k = 0; k < SX_FACT__COUNT; k++)
 		if (causes & (1u << k)) {
-			sx_buf_printf(b, "%s%s", first ? "" : zh ? "、" : ", ",
-			    zh ? sx_fact_zh[k] : sx_fact_names[k]);
+			sx_buf_printf(b, "%s%s", first ? "" : zh ? "、" : _(", "),
+			    zh ? sx_fact_zh[k] : _(sx_fact_names[k]));
 			first = 0;
 		}
 }
@@ -209,9 +222,11 @@ S_text_meta(sx_buf *b, const secannex_diff *d, const sx_meta_delta *m)
 {
 	sx_buf rows = SX_BUF_INIT;
 
-	sx_buf_printf(b, "= %s: %s → %s", m->field, m->old ? m->old : "(none)", m->new ? m->new : "(none)");
+	/* a field with a translated name (the facts') is shown in it */
+	sx_buf_printf(b, "= %s: %s → %s", _(m->field), m->old ? m->old : _("(none)"),
+	    m->new ? m->new : _("(none)"));
 	if (d->kind == SX_DIFF_ANNEX && S_fact_rows(&rows, d, m->fact))
-		sx_buf_printf(b, " (rows changed: %s)", rows.ptr);
+		sx_buf_printf(b, _(" (rows changed: %s)"), rows.ptr);
 	sx_buf_putc(b, '\n');
 	sx_buf_free(&rows);
 }
@@ -228,7 +243,7 @@ S_text_one_side(sx_buf *b, const sx_delta *x, int colour)
 	sx_buf_printf(b, "%s%c %s [%s/%s] ", colour ? (add ? "\033[32m" : "\033[31m") : "",
 	    add ? '+' : '-', it->id, it->type->id, it->group->name);
 	if (row)
-		sx_buf_printf(b, "%s ", sx_status_names[row->status]);
+		sx_buf_printf(b, "%s ", _(sx_status_names[row->status]));
 	else
 		S_marks(b, it);
 	t = S_text(x, add);
@@ -242,7 +257,7 @@ S_text_one_side(sx_buf *b, const sx_delta *x, int colour)
 static void
 S_text_marks(sx_buf *b, const sx_delta *x)
 {
-	sx_buf_puts(b, "    marks (高 中 普):");
+	sx_buf_printf(b, "    %s", _("marks (高 中 普):"));
 	for (int g = 2; g >= 0; g--) /* the grades that changed */
 		if (x->old->mark[g] != x->new->mark[g] || !sx_streq(x->old->tier[g], x->new->tier[g]))
 			sx_buf_printf(b, " %s %s%s%s%s → %s%s%s%s", sx_grade_zh[g],
@@ -257,7 +272,7 @@ S_text_marks(sx_buf *b, const sx_delta *x)
 static void
 S_text_dtext(sx_buf *b, const char *label, const sx_dtext *t, int colour)
 {
-	sx_buf_printf(b, "    %s: ", label);
+	sx_buf_printf(b, "    %s: ", _(label));
 	S_flat_dtext(b, t, colour, 0);
 	sx_buf_putc(b, '\n');
 }
@@ -270,41 +285,42 @@ S_text_modified(sx_buf *b, const sx_delta *x, int colour)
 
 	sx_buf_printf(b, "~ %s", it->id);
 	if (x->changes & SX_CH_ID)
-		sx_buf_printf(b, " (was %s; matched by text, similarity %.2f)", x->old->id, x->similarity);
+		sx_buf_printf(b, _(" (was %s; matched by text, similarity %.2f)"), x->old->id, x->similarity);
 	sx_buf_printf(b, " [%s/%s]: ", it->type->id, it->group->name);
-	S_changes(b, x->changes);
+	S_changes(b, x->changes, 1);
 	if (x->causes) {
-		sx_buf_puts(b, " (by ");
-		S_causes(b, x->causes, 0);
-		sx_buf_putc(b, ')');
+		sx_buf causes = SX_BUF_INIT;
+		S_causes(&causes, x->causes, 0);
+		sx_buf_printf(b, _(" (by %s)"), causes.ptr ? causes.ptr : "");
+		sx_buf_free(&causes);
 	}
 	sx_buf_putc(b, '\n');
 	if (x->changes & (SX_CH_TYPE | SX_CH_GROUP))
-		sx_buf_printf(b, "    moved: %s/%s → %s/%s\n", x->old->type->id, x->old->group->name,
+		sx_buf_printf(b, _("    moved: %s/%s → %s/%s\n"), x->old->type->id, x->old->group->name,
 		    x->new->type->id, x->new->group->name);
 	if (x->changes & SX_CH_STATUS)
-		sx_buf_printf(b, "    status: %s → %s\n", sx_status_names[x->old_row->status],
-		    sx_status_names[x->new_row->status]);
+		sx_buf_printf(b, _("    status: %s → %s\n"), _(sx_status_names[x->old_row->status]),
+		    _(sx_status_names[x->new_row->status]));
 	if (x->changes & SX_CH_TEXT)
-		S_text_dtext(b, "text", &x->text, colour);
+		S_text_dtext(b, N_("text"), &x->text, colour);
 	if (x->changes & (SX_CH_MARKS | SX_CH_TIERS))
 		S_text_marks(b, x);
 	if (x->changes & SX_CH_NOTE)
-		S_text_dtext(b, "note", &x->note, colour);
+		S_text_dtext(b, N_("note"), &x->note, colour);
 	if (x->changes & SX_CH_CONDS)
-		S_before_after(b, "conditions", S_conds, x);
+		S_before_after(b, N_("conditions"), S_conds, x);
 	if (x->changes & SX_CH_AREAS)
-		S_before_after(b, "附表十 areas", S_areas, x);
+		S_before_after(b, N_("附表十 areas"), S_areas, x);
 	if (x->changes & SX_CH_REASON)
-		S_text_dtext(b, "reason", &x->reason, colour);
+		S_text_dtext(b, N_("reason"), &x->reason, colour);
 }
 
 static void
 S_text_render(sx_buf *b, const secannex_diff *d, int colour, int verbose)
 {
-	S_header(b, d, "--- ", "+++ ");
+	S_header(b, d, "--- ", "+++ ", 1);
 	if (secannex_diff_count(d) == 0) {
-		sx_buf_puts(b, "identical\n");
+		sx_buf_printf(b, "%s\n", _("identical"));
 		return;
 	}
 	for (size_t i = 0; i < d->nmeta; i++)
@@ -318,7 +334,7 @@ S_text_render(sx_buf *b, const secannex_diff *d, int colour, int verbose)
 		else
 			S_text_modified(b, x, colour);
 	}
-	S_summary(b, d, "", verbose);
+	S_summary(b, d, "", verbose, 1);
 }
 
 static void
@@ -371,7 +387,7 @@ S_md_meta(sx_buf *b, const secannex_diff *d)
 static void
 S_md_changes(sx_buf *b, const sx_delta *x)
 {
-	S_changes(b, x->changes);
+	S_changes(b, x->changes, 0);
 	if (x->changes & SX_CH_ID)
 		sx_buf_printf(b, "（原 %s）", x->old->id);
 	if (x->changes & (SX_CH_TYPE | SX_CH_GROUP)) {
@@ -428,9 +444,9 @@ static void
 S_md_render(sx_buf *b, const secannex_diff *d, int verbose)
 {
 	sx_buf_printf(b, "# %s\n\n", d->kind == SX_DIFF_CATALOG ? "一覽表版本差異" : "附件修訂差異");
-	S_header(b, d, "- 舊：", "- 新：");
+	S_header(b, d, "- 舊：", "- 新：", 0);
 	sx_buf_putc(b, '\n');
-	S_summary(b, d, "", verbose);
+	S_summary(b, d, "", verbose, 0);
 	if (secannex_diff_count(d) == 0)
 		return;
 	if (d->nmeta)

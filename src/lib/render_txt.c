@@ -1,11 +1,34 @@
-/* render_txt.c: plain-text renderings for a terminal (types, show, baseline, duties). */
+/* render_txt.c: plain-text renderings for a terminal (types, show, baseline, duties); its labels
+ * are translated (the catalog's own words never). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cond.h"
+#include "i18n.h"
 #include "render.h"
 #include "resolve.h"
 
+
+/* The terminal columns of S (a CJK character, three bytes in UTF-8, takes two). */
+static int
+S_cols(const char *s)
+{
+	int cols = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p & 0xC0) != 0x80)
+			cols += *p >= 0xE0 ? 2 : 1;
+	return cols;
+}
+
+/* S, then spaces up to WIDTH terminal columns (a translated label lines up as the English one). */
+static void
+S_padded(sx_buf *b, const char *s, int width)
+{
+	int cols = S_cols(s);
+
+	sx_buf_printf(b, "%s%*s", s, cols < width ? width - cols : 0, "");
+}
 
 /* Write TEXT with every line after the first indented by IND spaces. */
 static void
@@ -40,7 +63,10 @@ void
 sx_txt_types(sx_buf *b, const sx_procurement *p)
 {
 	sx_buf_printf(b, "%s %s%s\n\n", p->title, p->edition, p->version);
-	sx_buf_printf(b, "%-13s %4s  %s\n", "TYPE", "ROWS", "NAME");
+	/* TRANSLATORS: the column headings of `secannex types' */
+	S_padded(b, _("TYPE"), 13);
+	sx_buf_printf(b, " %*s%s  %s\n", S_cols(_("ROWS")) < 4 ? 4 - S_cols(_("ROWS")) : 0, "", _("ROWS"),
+	    _("NAME"));
 	for (size_t i = 0; i < p->ntypes; i++)
 		sx_buf_printf(b, "%-13s %4zu  %s\n", p->types[i].id, p->types[i].nitems,
 		    p->types[i].name);
@@ -72,11 +98,12 @@ S_conditions(sx_buf *b, const sx_item *it)
 void
 sx_txt_show(sx_buf *b, const sx_type *t, int grade)
 {
-	sx_buf_printf(b, "%s  %s  (%zu rows)\n", t->id, t->name, t->nitems);
+	sx_buf_printf(b, "%s  %s  ", t->id, t->name);
+	sx_buf_printf(b, _("(%zu rows)\n"), t->nitems);
 	if (grade >= 0)
-		sx_buf_printf(b, "grade: %s (%s)\n", sx_grade_zh[grade], sx_grade_keys[grade]);
+		sx_buf_printf(b, _("grade: %s (%s)\n"), sx_grade_zh[grade], sx_grade_keys[grade]);
 	else
-		sx_buf_puts(b, "marks: 高 中 普\n");
+		sx_buf_printf(b, "%s\n", _("marks: 高 中 普"));
 	for (size_t gi = 0; gi < t->ngroups; gi++) {
 		const sx_group *g = &t->groups[gi];
 
@@ -220,17 +247,19 @@ S_ncontrols(const sx_row *row)
 void
 sx_txt_resolution(sx_buf *b, const secannex_resolution *r)
 {
-	sx_buf_printf(b, "%s (%s)  grade %s, baseline %s, level %s %s%s%s\n", r->type->name, r->type->id,
-	    sx_grade_zh[r->grade], sx_grade_zh[r->baseline], sx_level_names[r->level],
-	    sx_kind_keys[r->kind],
-	    r->personal_data ? ", personal data" : "", r->special ? ", 特殊或巨額採購" : "");
+	sx_buf_printf(b, "%s (%s)  ", r->type->name, r->type->id);
+	sx_buf_printf(b, _("grade %s, baseline %s, level %s %s"), sx_grade_zh[r->grade],
+	    sx_grade_zh[r->baseline], sx_level_names[r->level], sx_kind_keys[r->kind]);
+	sx_buf_printf(b, "%s%s\n", r->personal_data ? _(", personal data") : "",
+	    r->special ? _(", 特殊或巨額採購") : "");
 	for (int s = 0; s < SX_ST__COUNT; s++)
-		sx_buf_printf(b, "%s%s %zu", s ? ", " : "", sx_status_names[s], r->counts[s]);
+		sx_buf_printf(b, "%s%s %zu", s ? _(", ") : "", _(sx_status_names[s]), r->counts[s]);
 	sx_buf_putc(b, '\n');
 	for (size_t i = 0; i < r->nrows; i++) {
 		const sx_row *row = &r->rows[i];
-		sx_buf_printf(b, "\n%-16s%s %-15s ", row->item->id, sx_mark_symbols[row->mark],
-		    sx_status_names[row->status]);
+		sx_buf_printf(b, "\n%-16s%s ", row->item->id, sx_mark_symbols[row->mark]);
+		S_padded(b, _(sx_status_names[row->status]), 15);
+		sx_buf_putc(b, ' ');
 		S_indented(b, row->text, 34);
 		sx_buf_puts(b, "\n                                  ");
 		sx_buf_puts(b, row->reason);
@@ -240,5 +269,5 @@ sx_txt_resolution(sx_buf *b, const secannex_resolution *r)
 			    S_ncontrols(row), sx_grade_zh[r->baseline]);
 	}
 	for (size_t i = 0; i < r->nwarnings; i++)
-		sx_buf_printf(b, "%swarning: %s\n", i ? "" : "\n", r->warnings[i]);
+		sx_buf_printf(b, _("%swarning: %s\n"), i ? "" : "\n", r->warnings_text[i]);
 }

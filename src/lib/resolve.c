@@ -6,11 +6,14 @@
 #include "buf.h"
 #include "cond.h"
 #include "diag.h"
+#include "i18n.h"
 #include "resolve.h"
 #include "suggest.h"
 
+/* the statuses' keys (JSON, CSV), marked for the terminal's text, which translates them */
 const char *const sx_status_names[SX_ST__COUNT] = {
-	"required", "selected", "not-selected", "excluded", "pending-ciso", "not-applicable"
+	N_("required"), N_("selected"), N_("not-selected"), N_("excluded"), N_("pending-ciso"),
+	N_("not-applicable")
 };
 const char *const sx_status_zh[SX_ST__COUNT] = {
 	"應辦理", "選擇納入", "未選擇", "不納入", "待資安長確認", "不適用"
@@ -498,7 +501,10 @@ S_unfilled(secannex_resolution *res, const sx_row *row, int which, const secanne
 	if (strict)
 		d->v[d->n - 1].level = SECANNEX_DIAG_ERROR;
 	res->warnings = sx_realloc(res->warnings, (res->nwarnings + 1) * sizeof(char *));
-	res->warnings[res->nwarnings++] = sx_msg_text(SX_MSG_UNFILLED_NOTE, row->item->id,
+	res->warnings_text = sx_realloc(res->warnings_text, (res->nwarnings + 1) * sizeof(char *));
+	res->warnings[res->nwarnings] = sx_msg_text_c(SX_MSG_UNFILLED_NOTE, row->item->id,
+	    sx_blank_names[which]);
+	res->warnings_text[res->nwarnings++] = sx_msg_text(SX_MSG_UNFILLED_NOTE, row->item->id,
 	    sx_blank_names[which]);
 }
 
@@ -591,9 +597,12 @@ secannex_resolution_free(secannex_resolution *r)
 		free(r->rows[i].controls);
 	}
 	free(r->rows);
-	for (size_t i = 0; i < r->nwarnings; i++)
+	for (size_t i = 0; i < r->nwarnings; i++) {
 		free(r->warnings[i]);
+		free(r->warnings_text[i]);
+	}
 	free(r->warnings);
+	free(r->warnings_text);
 	for (int i = 0; i < SX_BLANK__COUNT; i++)
 		free(r->blank_values[i]);
 	for (int i = 0; i < SX_F__COUNT; i++)

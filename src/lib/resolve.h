@@ -110,7 +110,8 @@ struct secannex_resolution {
 	char *blank_values[SX_BLANK__COUNT];
 	sx_row *rows;
 	size_t nrows;
-	char **warnings;
+	char **warnings;            /* in English: the documents' and the data's (md, JSON) */
+	char **warnings_text;       /* the same, translated: the terminal's */
 	size_t nwarnings;
 	size_t counts[SX_ST__COUNT];
 	sx_decision *dec;           /* the profile's decisions, copied: rows point here */

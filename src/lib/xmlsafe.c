@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "i18n.h"
 #include "nfcqc.h"
 
 struct S_ectx {
@@ -175,7 +176,7 @@ S_parse(xmlDocPtr *out, const unsigned char *data, size_t len, const char *path,
 		goto done;
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
-		sx_diag(d, SX_MSG_XML, path, 0, "cannot create a parser");
+		sx_diag(d, SX_MSG_XML, path, 0, _("cannot create a parser"));
 		goto done;
 	}
 	xmlSetStructuredErrorFunc(&e, S_xml_error);
@@ -410,7 +411,7 @@ sx_xml_validate(xmlDocPtr doc, const char *path, const char *rng, secannex_diags
 	xmlRelaxNGSetValidStructuredErrors(vctxt, S_xml_error, &e);
 	rc = xmlRelaxNGValidateDoc(vctxt, doc) == 0 ? 0 : SECANNEX_EINVALID;
 	if (rc != 0 && e.count == 0)
-		sx_diag(d, SX_MSG_SCHEMA, path, 0, "the document does not match the schema");
+		sx_diag(d, SX_MSG_SCHEMA, path, 0, _("the document does not match the schema"));
 done:
 	if (vctxt)
 		xmlRelaxNGFreeValidCtxt(vctxt);
