@@ -122,8 +122,27 @@ class Catalog:
         lit = msgstr[pos:]
         return text + lit, rx + re.escape(lit)
 
+    def hinted(self, s):
+        """S, a message with a "did you mean" hint after it ("…; did you mean: X?"), translated as
+        secannex joins the two (SX_MSG_WITH_HINT), the names of the hint listed its way
+        (SX_MSG_HINT_LIST); None when S has no hint."""
+        m = re.fullmatch(r"(.*); did you mean(?P<many> one of)?: (?P<names>.*)\?", s, re.S)
+        if not m or "%s; %s" not in self.t:
+            return None
+        msg = self.message(m.group(1))
+        if msg is None:
+            return None
+        names = m.group("names").split(", ")
+        lst = names[0]
+        for n in names[1:]:
+            lst = self.t.get("%s, %s", "%s, %s").replace("%s", lst, 1).replace("%s", n, 1)
+        hint = self.t["did you mean one of: %s?" if m.group("many") else "did you mean: %s?"]
+        return self.t["%s; %s"].replace("%s", msg, 1).replace("%s", hint.replace("%s", lst), 1)
+
     def message(self, s):
         """A whole message S translated, or None when it is no message of the catalog."""
+        if "; did you mean" in s:
+            return self.hinted(s)
         for k in self.ids:
             strip = k.endswith("\n") and not s.endswith("\n")
             lits, convs = pieces(k[:-1] if strip else k)

@@ -104,8 +104,7 @@ if [ ! -f "$LOC/zh_TW.UTF-8/LC_CTYPE" ]; then
 	fi
 fi
 if [ -f "$LOC/zh_TW.UTF-8/LC_CTYPE" ] && [ -n "${SECANNEX_LOCALEDIR:-}" ]; then
-	export LOCPATH="$LOC"
-	LC_ALL=zh_TW.UTF-8
+	export LOCPATH="$LOC" LC_ALL=zh_TW.UTF-8
 	expect 2 --levl A resolve
 	has "$T/err" "；您是否要輸入：--level？"
 	lacks "$T/err" "did you mean"
@@ -115,8 +114,7 @@ if [ -f "$LOC/zh_TW.UTF-8/LC_CTYPE" ] && [ -n "${SECANNEX_LOCALEDIR:-}" ]; then
 	lacks "$T/err" "您是否要輸入"
 	expect 1 resolve --type deve $TF
 	has "$T/err" "；您是否要輸入：dev？"
-	LC_ALL=C.UTF-8
-	unset LOCPATH
+	unset LOCPATH LC_ALL
 else
 	echo "SKIP: the 正體中文 hints (no zh_TW.UTF-8 locale: localedef failed)"
 fi
