@@ -269,6 +269,24 @@ S_ns_ok(const S_walk *w, xmlNodePtr c)
 	return 0;
 }
 
+/* C is no element of PARENT: say which are, and the one it may mean (<agency-levl>: agency-level). */
+static void
+S_unknown(const S_walk *w, xmlNodePtr c, const char *parent)
+{
+	const char *names[S_NEL];
+	char *allowed = S_allowed(parent), *msg;
+	sx_names cand = { names, NULL, 0, NULL, 0 };
+
+	for (size_t i = 0; i < S_NEL; i++)
+		if (S_elements[i].parent && strcmp(S_elements[i].parent, parent) == 0)
+			names[cand.n++] = S_elements[i].name;
+	msg = sx_suggest_append(sx_msg_text(SX_MSG_PROF_UNKNOWN, (const char *)c->name, parent, allowed),
+	    (const char *)c->name, &cand);
+	sx_diag_raw(w->d, sx_msg_level(SX_MSG_PROF_UNKNOWN), w->path, xmlGetLineNo(c), msg);
+	free(msg);
+	free(allowed);
+}
+
 /* Child C of N (entry EL): known here, not repeated, not beside what it excludes.  FIRST holds
  * the line of the first of each entry in N. */
 static void
@@ -279,10 +297,7 @@ S_child(const S_walk *w, xmlNodePtr c, const struct S_el *el, int first[S_NEL])
 	if (!S_ns_ok(w, c))
 		return;
 	if ((i = S_find(el->name, (const char *)c->name)) < 0) {
-		char *allowed = S_allowed(el->name);
-		sx_diag(w->d, SX_MSG_PROF_UNKNOWN, w->path, xmlGetLineNo(c), (const char *)c->name,
-		    el->name, allowed);
-		free(allowed);
+		S_unknown(w, c, el->name);
 		return;
 	}
 	x = S_elements[i].excludes ? S_find(el->name, S_elements[i].excludes) : -1;

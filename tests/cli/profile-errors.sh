@@ -42,11 +42,11 @@ bad() {
 
 # unknown element: the ones allowed there are named
 bad unknown '<grde>高</grde>' \
-    "2: error: <grde> is not allowed in <profile> (allowed: type, tender, agency-level, agency-kind, grade, dimensions, baseline-grade, personal-data, special-procurement, blank, decisions)" \
-    "2: 錯誤: <profile> 之下不可有 <grde>；可用的元素為：type、tender、agency-level、agency-kind、grade、dimensions、baseline-grade、personal-data、special-procurement、blank、decisions"
+    "2: error: <grde> is not allowed in <profile> (allowed: type, tender, agency-level, agency-kind, grade, dimensions, baseline-grade, personal-data, special-procurement, blank, decisions); did you mean: grade?" \
+    "2: 錯誤: <profile> 之下不可有 <grde>；可用的元素為：type、tender、agency-level、agency-kind、grade、dimensions、baseline-grade、personal-data、special-procurement、blank、decisions；您是否要輸入：grade？"
 bad unknown2 '<tender><agancy>市府</agancy></tender>' \
-    "2: error: <agancy> is not allowed in <tender> (allowed: agency, case, title, date)" \
-    "2: 錯誤: <tender> 之下不可有 <agancy>；可用的元素為：agency、case、title、date"
+    "2: error: <agancy> is not allowed in <tender> (allowed: agency, case, title, date); did you mean: agency?" \
+    "2: 錯誤: <tender> 之下不可有 <agancy>；可用的元素為：agency、case、title、date；您是否要輸入：agency？"
 # an element inside one that holds a value
 bad nochild '<agency-level><b>C</b></agency-level>' \
     "2: error: <b> is not allowed in <agency-level>, which holds only a value" \
