@@ -53,6 +53,16 @@ mkdir -p "$BUILD/install"
 (cd / && env -u SECANNEX_DATADIR "$BUILD/prefix/bin/secannex" types | grep -q '^dev  *58  ') ||
 	{ echo "installed secannex cannot read its catalog"; exit 1; }
 test -f "$BUILD/prefix/share/man/man1/secannex.1"
+test -f "$BUILD/prefix/share/man/zh_TW/man1/secannex.1"
+test -f "$BUILD/prefix/share/locale/zh_TW/LC_MESSAGES/secannex.mo"
+# and its 正體中文 messages, from any directory (the locale built as the tests build it)
+loc=$BUILD/plain/locale/def
+if [ -d "$loc/zh_TW.UTF-8" ] || locale -a 2>/dev/null | grep -qi '^zh_TW.utf8$'; then
+	(cd / && env -u SECANNEX_LOCALEDIR LOCPATH="$loc" LANG=zh_TW.UTF-8 \
+	    "$BUILD/prefix/bin/secannex" resolve --type dev 2>&1 | grep -q '錯誤') ||
+		{ echo "installed secannex does not speak 正體中文"; exit 1; }
+	echo "installed binary finds its 正體中文 messages"
+fi
 echo "installed binary reads $BUILD/prefix/share/secannex"
 passed=$((passed + 1))
 

@@ -46,7 +46,8 @@ sx_grade_of_dims(const int dims[SX_DIM__COUNT])
 static const char *
 S_where(const secannex_profile *p)
 {
-	return p->path ? p->path : "command line";
+	/* TRANSLATORS: where a problem of the command line's flags is, in place of a file name */
+	return p->path ? p->path : _("command line");
 }
 
 /* "--choose" for a flag, "<choose> at line 7" for a profile file's element. */

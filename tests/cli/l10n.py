@@ -162,7 +162,10 @@ class Catalog:
             msg = self.message(m.group(3))
             if msg is None and not keep:
                 return None
-            return m.group(1) + self.t[m.group(2)] + ": " + (msg if msg is not None else m.group(3))
+            where = m.group(1)
+            if where == "secannex: command line: " and "command line" in self.t:
+                where = "secannex: " + self.t["command line"] + ": "
+            return where + self.t[m.group(2)] + ": " + (msg if msg is not None else m.group(3))
         m = re.fullmatch(r"(secannex: )(.*)", s)
         if m:
             msg = self.message(m.group(2))
