@@ -5,6 +5,7 @@
 
 #include <xlsxwriter.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "docs.h"
 
@@ -30,6 +31,7 @@ typedef struct S_ctx {
 	lxw_worksheet *ws;
 	lxw_format *f[S_F__COUNT];
 	const sx_table *t;
+	double *w;        /* the columns' widths */
 	lxw_error err;
 	const char *what; /* the step that failed */
 } S_ctx;
@@ -55,16 +57,20 @@ S_check(S_ctx *c, lxw_error e, const char *what)
 	return c->err != LXW_NO_ERROR;
 }
 
-/* The width of S in Excel's character units: a CJK (or any non-ASCII) character counts two.  With
- * line breaks, the longest line. */
+/* The width of S in Excel's character units (a CJK, or any non-ASCII, character counts two) and, in
+ * *LINES, how many lines it takes in a wrapped column COLW units wide (0: one per line break).  With
+ * line breaks, the longest line's width. */
 static size_t
-S_width(const char *s)
+S_measure(const char *s, double colw, size_t *lines)
 {
-	size_t w = 0, best = 0;
+	size_t w = 0, best = 0, n = 0, room = colw > 2 ? (size_t)colw - 1 : 1;
 
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '\n') {
+	for (const unsigned char *p = (const unsigned char *)s;; p++) {
+		if (*p == '\n' || *p == '\0') {
+			n += w == 0 ? 1 : (w + room - 1) / room;
 			w = 0;
+			if (*p == '\0')
+				break;
 			continue;
 		}
 		if (*p < 0x80)
@@ -74,7 +80,22 @@ S_width(const char *s)
 		if (w > best)
 			best = w;
 	}
+	if (lines)
+		*lines = n;
 	return best;
+}
+
+static size_t
+S_width(const char *s)
+{
+	return S_measure(s, 0, NULL);
+}
+
+/* The height of a row whose cells take at most LINES lines, in points (11 point text). */
+static double
+S_height(size_t lines)
+{
+	return (double)(lines < 1 ? 1 : lines) * 15.0 + 3.0;
 }
 
 static lxw_format *
@@ -121,11 +142,34 @@ S_formats(S_ctx *c)
 	return 0;
 }
 
-/* The title, the label and the case facts (the document's first label | value table) from row 0;
- * returns the first row after them (and a blank row). */
-static lxw_row_t
-S_facts(S_ctx *c, const sx_doc *a, lxw_col_t last)
+/* Write S (merged over columns FIRST..LAST when they are more than one) on ROW in format F. */
+static void
+S_put(S_ctx *c, lxw_row_t row, lxw_col_t first, lxw_col_t last, const char *s, lxw_format *f)
 {
+	if (last > first)
+		S_check(c, worksheet_merge_range(c->ws, row, first, row, last, s, f), "facts");
+	else
+		S_check(c, worksheet_write_string(c->ws, row, first, s, f), "facts");
+}
+
+/* The width of columns FIRST..LAST together. */
+static double
+S_span(const S_ctx *c, size_t first, size_t last)
+{
+	double w = 0;
+
+	for (size_t i = first; i <= last; i++)
+		w += c->w[i];
+	return w;
+}
+
+/* The title, the label and the case facts (the document's first label | value table: the label over
+ * the first two columns, the value over the rest) from row 0; returns the first row after them and
+ * a blank row. */
+static lxw_row_t
+S_facts(S_ctx *c, const sx_doc *a)
+{
+	lxw_col_t last = (lxw_col_t)(c->t->ncols - 1), kl = last >= 2 ? 1 : 0;
 	lxw_row_t row = 0;
 
 	if (a->label)
@@ -136,34 +180,51 @@ S_facts(S_ctx *c, const sx_doc *a, lxw_col_t last)
 		if (a->v[i].kind != SX_BLK_TABLE || t == NULL || t->kind != SX_TBL_FORM || t->ncols != 2)
 			continue;
 		for (size_t r = 0; r < t->nrows; r++, row++) {
-			S_check(c, worksheet_write_string(c->ws, row, 0, t->cells[r * 2], c->f[S_F_KEY]),
-			    "facts");
-			if (last > 1)
-				S_check(c, worksheet_merge_range(c->ws, row, 1, row, last, t->cells[r * 2 + 1],
-				    c->f[S_F_VALUE]), "facts");
-			else
-				S_check(c, worksheet_write_string(c->ws, row, 1, t->cells[r * 2 + 1],
-				    c->f[S_F_VALUE]), "facts");
+			size_t lines;
+			S_measure(t->cells[r * 2 + 1], S_span(c, kl + 1u, last), &lines);
+			S_check(c, worksheet_set_row(c->ws, row, S_height(lines), NULL), "facts");
+			S_put(c, row, 0, kl, t->cells[r * 2], c->f[S_F_KEY]);
+			S_put(c, row, kl + 1u, last > kl ? last : kl + 1u, t->cells[r * 2 + 1], c->f[S_F_VALUE]);
 		}
 		break;
 	}
 	return row + 1;
 }
 
-/* Column COL's width from its cells: ids as wide as the widest, text capped (it wraps). */
+/* Column COL's width: ids as wide as the widest; the answer wide enough to read; the vendor's text
+ * room to write; other text as wide as its longest cell, within a cap (it wraps). */
 static double
-S_col_width(const sx_table *t, size_t col, int id)
+S_col_width(const sx_table *t, size_t col)
 {
-	size_t w = S_width(t->cells[col]) + 2, cap = id ? 40 : 60;
+	const char *h = t->cells[col];
+	size_t w = S_width(h) + 2, cap = strcmp(h, "要求內容") == 0 ? 50 : 32;
 
+	if (S_IN(h, S_vendor))
+		return strcmp(h, S_ANSWER) == 0 ? (double)(w < 12 ? 12 : w) : S_in(h, S_answers, 3) ?
+		    (double)(w < 6 ? 6 : w) : (double)(w < 24 ? 24 : w);
 	for (size_t r = 1; r < t->nrows; r++) {
 		size_t cw = S_width(t->cells[r * t->ncols + col]) + 2;
 		if (cw > w)
 			w = cw;
 	}
-	if (!id && w > 24 && w < cap)
-		w = w > 40 ? (w + 40) / 2 : w;
+	if (S_IN(h, S_ids))
+		cap = 40;
 	return (double)(w < 6 ? 6 : w > cap ? cap : w);
+}
+
+/* Record row R's height (from row TOP): as many lines as its tallest wrapped cell takes. */
+static void
+S_row_height(S_ctx *c, lxw_row_t top, size_t r)
+{
+	const sx_table *t = c->t;
+	size_t most = 1, lines;
+
+	for (size_t col = 0; col < t->ncols; col++) {
+		S_measure(t->cells[r * t->ncols + col], c->w[col], &lines);
+		if (!S_IN(t->cells[col], S_ids) && lines > most)
+			most = lines;
+	}
+	S_check(c, worksheet_set_row(c->ws, (lxw_row_t)(top + r), S_height(most), NULL), "row");
 }
 
 /* The drop-down list of LIST on rows FIRST..LAST of column COL. */
@@ -190,13 +251,15 @@ S_records(S_ctx *c, lxw_row_t top)
 	const sx_table *t = c->t;
 	lxw_row_t last = (lxw_row_t)(top + t->nrows - 1);
 
+	for (size_t r = 0; r < t->nrows; r++)
+		S_row_height(c, top, r);
 	for (size_t col = 0; col < t->ncols; col++) {
 		const char *h = t->cells[col];
 		int vendor = S_IN(h, S_vendor), id = S_IN(h, S_ids);
 		lxw_format *f = vendor ? c->f[S_F_ANSWER] : id ? c->f[S_F_ID] : c->f[S_F_TEXT];
 
-		S_check(c, worksheet_set_column(c->ws, (lxw_col_t)col, (lxw_col_t)col,
-		    S_col_width(t, col, id), NULL), "column");
+		S_check(c, worksheet_set_column(c->ws, (lxw_col_t)col, (lxw_col_t)col, c->w[col], NULL),
+		    "column");
 		S_check(c, worksheet_write_string(c->ws, top, (lxw_col_t)col, h, c->f[S_F_HEAD]), "header");
 		for (size_t r = 1; r < t->nrows; r++)
 			S_check(c, worksheet_write_string(c->ws, (lxw_row_t)(top + r), (lxw_col_t)col,
@@ -259,16 +322,21 @@ sx_xlsx_write(const sx_doc *a, const char *tmp, const char *path, secannex_diags
 	memset(&c, 0, sizeof(c));
 	memset(&wo, 0, sizeof(wo));
 	c.t = a->data;
+	c.w = sx_calloc(c.t->ncols, sizeof(*c.w));
+	for (size_t col = 0; col < c.t->ncols; col++)
+		c.w[col] = S_col_width(c.t, col);
 	if ((c.wb = workbook_new_opt(tmp, &wo)) == NULL) {
 		sx_diag(d, SX_MSG_XLSX, path, 0, "workbook", lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+		free(c.w);
 		return SECANNEX_EIO;
 	}
 	if ((c.ws = workbook_add_worksheet(c.wb, "廠商回應")) == NULL)
 		S_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED, "worksheet");
 	if (c.err == LXW_NO_ERROR && S_formats(&c) == 0) {
-		S_records(&c, S_facts(&c, a, (lxw_col_t)(c.t->ncols - 1)));
+		S_records(&c, S_facts(&c, a));
 		S_setup(&c, a);
 	}
+	free(c.w);
 	e = workbook_close(c.wb); /* frees the workbook, whatever happened */
 	S_check(&c, e, "close");
 	if (c.err != LXW_NO_ERROR) {
