@@ -30,7 +30,8 @@ typedef int (*sx_refwriter_fn)(const sx_doc *a, const char *template_dir, const 
 
 /* A writer that can only write to a named file (a library that opens the file itself): the
  * document, packaged, into the existing file TMP, which the caller renames over the target (or
- * removes, when it fails); PATH names the target in diagnostics.  Returns 0 or a negative secannex_error with a diagnostic in D. */
+ * removes, when it fails); PATH names the target in diagnostics.  Returns 0 or a negative
+ * secannex_error with a diagnostic in D. */
 typedef int (*sx_filewriter_fn)(const sx_doc *a, const char *tmp, const char *path,
     secannex_diags *d);
 

@@ -184,7 +184,8 @@ S_facts(S_ctx *c, const sx_doc *a)
 			S_measure(t->cells[r * 2 + 1], S_span(c, kl + 1u, last), &lines);
 			S_check(c, worksheet_set_row(c->ws, row, S_height(lines), NULL), "facts");
 			S_put(c, row, 0, kl, t->cells[r * 2], c->f[S_F_KEY]);
-			S_put(c, row, kl + 1u, last > kl ? last : kl + 1u, t->cells[r * 2 + 1], c->f[S_F_VALUE]);
+			S_put(c, row, kl + 1u, last > kl ? last : kl + 1u, t->cells[r * 2 + 1],
+			    c->f[S_F_VALUE]);
 		}
 		break;
 	}
