@@ -1,5 +1,6 @@
 /* render_xlsx.c: a document's records (sx_doc.data) as the vendor's XLSX form (libxlsxwriter): the case
  * facts above the table, the answer columns unlocked on a protected sheet, a drop-down list of answers. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,8 @@
 #include "buf.h"
 #include "diag.h"
 #include "docs.h"
+#include "xmlsafe.h"
+#include "zippkg.h"
 
 /* The vendor's columns, by header name (whatever the matrix's column list is): the answer, the
  * explanation, the evidence; the older tick columns (符合 | 部分符合 | 不符合) too. */
@@ -309,6 +312,34 @@ S_setup(S_ctx *c, const sx_doc *a)
 	S_check(c, workbook_set_properties(c->wb, &p), "properties");
 }
 
+/* Whether the workbook libxlsxwriter wrote to TMP is whole: it ignores a failed write to the
+ * temporary files it assembles the parts in (the zip is written whatever they hold), so every part
+ * is read back and parsed.  Returns 0 when each is well-formed XML. */
+static int
+S_verify(const char *tmp)
+{
+	static const char *const parts[] = { "[Content_Types].xml", "_rels/.rels",
+		"xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml",
+		"xl/sharedStrings.xml", "xl/styles.xml", "xl/theme/theme1.xml", "docProps/core.xml",
+		"docProps/app.xml" };
+	secannex_diags *scratch = secannex_diags_new();
+	sx_zipr *z = NULL;
+	int bad = sx_zipr_open(&z, tmp, scratch) != 0;
+
+	for (size_t i = 0; !bad && i < sizeof(parts) / sizeof(parts[0]); i++) {
+		sx_buf b = SX_BUF_INIT;
+		xmlDocPtr doc = NULL;
+		bad = sx_zipr_read(z, parts[i], &b, scratch) != 0 ||
+		    sx_xml_parse_mem(&doc, b.ptr, b.len, parts[i], scratch) != 0;
+		xmlFreeDoc(doc);
+		sx_buf_free(&b);
+	}
+	if (z)
+		sx_zipr_close(z);
+	secannex_diags_free(scratch);
+	return bad ? -1 : 0;
+}
+
 int
 sx_xlsx_write(const sx_doc *a, const char *tmp, const char *path, secannex_diags *d)
 {
@@ -342,6 +373,10 @@ sx_xlsx_write(const sx_doc *a, const char *tmp, const char *path, secannex_diags
 	S_check(&c, e, "close");
 	if (c.err != LXW_NO_ERROR) {
 		sx_diag(d, SX_MSG_XLSX, path, 0, c.what, lxw_strerror(c.err));
+		return SECANNEX_EIO;
+	}
+	if (S_verify(tmp) != 0) {
+		sx_diag(d, SX_MSG_OUT_WRITE, path, 0, strerror(EIO));
 		return SECANNEX_EIO;
 	}
 	return 0;
