@@ -289,7 +289,8 @@ S_setup(S_ctx *c, const sx_doc *a)
 	worksheet_set_landscape(c->ws);
 	worksheet_fit_to_pages(c->ws, 1, 0);
 	worksheet_set_margins(c->ws, 0.6, 0.6, 0.7, 0.7);
-	S_check(c, worksheet_set_header(c->ws, a->draft ? "&C草稿" : ""), "header");
+	if (a->draft) /* as in the other formats' page headers */
+		S_check(c, worksheet_set_header(c->ws, "&C草稿"), "header");
 	S_check(c, worksheet_set_footer(c->ws, "&C第 &P 頁，共 &N 頁"), "footer");
 	memset(&prot, 0, sizeof(prot));
 	prot.format_rows = 1; /* the vendor may heighten a row for a long answer */
