@@ -44,7 +44,7 @@ typedef enum secannex_kind {
 } secannex_kind;
 
 /** Output formats: the text renderers' (text, md, json: a string for standard output) and the
- * files' (odt, docx, csv: a document written with secannex_document_write()). */
+ * files' (odt, docx, csv, xlsx: a document written with secannex_document_write()). */
 typedef enum secannex_format {
 	SECANNEX_FORMAT_TEXT = 0,
 	SECANNEX_FORMAT_MD,
@@ -52,6 +52,7 @@ typedef enum secannex_format {
 	SECANNEX_FORMAT_ODT,
 	SECANNEX_FORMAT_DOCX,
 	SECANNEX_FORMAT_CSV,
+	SECANNEX_FORMAT_XLSX,
 	SECANNEX_FORMAT__COUNT
 } secannex_format;
 

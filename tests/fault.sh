@@ -1,7 +1,7 @@
 #!/bin/sh
 # fault.sh: fault injection at the system-call level.  strace makes the Nth write, fsync, close,
 # rename, openat or fchmod fail (ENOSPC, EIO or EACCES in turn), for every N up to the number of
-# such calls that a generate (DOCX, ODT), a redline (diff -o) and an export (to a file through
+# such calls that a generate (DOCX, ODT, XLSX), a redline (diff -o) and an export (to a file through
 # standard output) make, with the target existing and absent.  Each run must end either with a
 # non-zero exit (below 128: no crash) and a message, the target byte-identical to before (or
 # absent), or, when the failed call did not matter (the close of a file read, ld.so's cache,
@@ -51,6 +51,7 @@ target() {
 	case $1 in
 	generate-docx) echo "$O/annex.docx" ;;
 	generate-odt) echo "$O/annex.odt" ;;
+	generate-xlsx) echo "$O/matrix.xlsx" ;;
 	redline) echo "$O/redline.docx" ;;
 	export) echo "$O/export.json" ;;
 	esac
@@ -150,6 +151,8 @@ scenario generate-docx old
 scenario generate-docx absent
 scenario generate-odt old
 scenario generate-odt absent
+scenario generate-xlsx old
+scenario generate-xlsx absent
 scenario redline old
 scenario redline absent
 scenario export new

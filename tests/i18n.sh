@@ -38,7 +38,7 @@ secannex: 未知的命令「frobnicate」
 請執行「secannex --help」查看說明。
 EOF
 expect 2 generate --type dev --grade 中 --level C -o "$T/x.pdf"
-ok grep -qxF "secannex: 無法判斷「$T/x.pdf」的附件格式：請使用 .odt、.docx 或 .csv，或 --format odt、docx 或 csv" "$T/err"
+ok grep -qxF "secannex: 無法判斷「$T/x.pdf」的附件格式：請使用 .odt、.docx、.csv 或 .xlsx，或 --format odt、docx、csv 或 xlsx" "$T/err"
 sed 's|id="dev-02"|id="dev-01"|' "$SRCDIR/tests/data/mini.xml" >"$T/dup.xml"
 expect 1 validate "$T/dup.xml"
 ok grep -qxF "secannex: $T/dup.xml:17: 錯誤: 重複的代碼「dev-01」（首次定義於第 13 行）" "$T/err"

@@ -224,6 +224,8 @@ static const struct {
 	    N_("公務機關, 特定非公務機關 (or public, special)") },
 	[SX_MSG_HINT_YESNO] = { SECANNEX_DIAG_OK, N_("是, 否 (or yes, no)") },
 	[SX_MSG_HINT_REF] = { SECANNEX_DIAG_OK, N_("a row id TYPE-NN, as dev-13") },
+	/* TRANSLATORS: the second %s is libxlsxwriter's own message (English) */
+	[SX_MSG_XLSX] = { SECANNEX_DIAG_ERROR, N_("cannot write the workbook (%s): %s") },
 };
 
 secannex_diags *

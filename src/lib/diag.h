@@ -144,6 +144,7 @@ enum sx_msg {
 	SX_MSG_HINT_KIND,
 	SX_MSG_HINT_YESNO,
 	SX_MSG_HINT_REF,
+	SX_MSG_XLSX,          /* libxlsxwriter's error, with what it was doing */
 	SX_MSG__COUNT
 };
 

@@ -19,6 +19,7 @@ static const struct {
 	secannex_format_info info;
 	sx_writer_fn write;
 	sx_refwriter_fn write_ref;
+	sx_filewriter_fn write_file; /* instead of WRITE: a format written only to a named file */
 } S_formats[SECANNEX_FORMAT__COUNT] = {
 	[SECANNEX_FORMAT_TEXT] = { { "text", NULL, N_("plain text for the terminal"), 0, 0 }, NULL, NULL },
 	[SECANNEX_FORMAT_MD] = { { "md", NULL, N_("Markdown"), 0, 0 }, NULL, NULL },
@@ -29,6 +30,8 @@ static const struct {
 	    sx_docx_write, sx_docx_write_ref },
 	[SECANNEX_FORMAT_CSV] = { { "csv", ".csv", N_("comma-separated records, UTF-8 with a BOM"), 1, 0 },
 	    sx_csv_write, NULL },
+	[SECANNEX_FORMAT_XLSX] = { { "xlsx", ".xlsx", N_("Excel workbook (Office Open XML), the vendor's form"),
+	    1, 0 }, NULL, NULL, sx_xlsx_write },
 };
 
 /* One row per document.  A document written without a name is the first row that takes the
@@ -40,7 +43,7 @@ static const struct {
 	{ { "annex", N_("the tender's 資通安全需求 annex"), F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION,
 	    1 }, sx_build_annex },
 	{ { "matrix", N_("the annex with the vendor's response columns (需求符合性對照表)"),
-	    F(ODT) | F(DOCX) | F(CSV), SECANNEX_FROM_RESOLUTION, 1 }, sx_build_matrix },
+	    F(ODT) | F(DOCX) | F(CSV) | F(XLSX), SECANNEX_FROM_RESOLUTION, 1 }, sx_build_matrix },
 	{ { "review", N_("the agency's internal 簽辦審查表: every row's decision and reason, sign-off"),
 	    F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION, 0 }, sx_build_review },
 	{ { "catalog", N_("the whole 一覽表 table, every type (catalog redlines)"), F(ODT) | F(DOCX),
@@ -123,7 +126,7 @@ S_pick(const secannex_write_opts *o, int from, const char *path, secannex_diags 
 	int i = secannex_document_find(o->document, o->format, from);
 	const secannex_format_info *fi = secannex_format_get(o->format);
 
-	if (fi == NULL || S_formats[o->format].write == NULL) {
+	if (fi == NULL || (S_formats[o->format].write == NULL && S_formats[o->format].write_file == NULL)) {
 		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, o->document ? o->document : _("document"),
 		    fi ? fi->name : "?");
 		return -1;
@@ -205,9 +208,28 @@ S_package(const sx_doc *a, const secannex_write_opts *o, sx_buf *out, secannex_d
 		sx_diag(d, SX_MSG_REF_FORMAT, o->reference_doc, 0, S_formats[o->format].info.name);
 		return SECANNEX_EINVALID;
 	}
+	if (S_formats[o->format].write == NULL) {
+		sx_diag(d, SX_MSG_DOC_FORMAT, "-", 0, a->title, S_formats[o->format].info.name);
+		return SECANNEX_EINVALID;
+	}
 	if (o->reference_doc)
 		return S_formats[o->format].write_ref(a, o->template_dir, o->reference_doc, out, d);
 	return S_formats[o->format].write(a, o->template_dir, out, d);
+}
+
+/* What a file writer writes, for S_fill(). */
+typedef struct S_filejob {
+	const sx_doc *a;
+	sx_filewriter_fn write;
+	const char *path;
+} S_filejob;
+
+static int
+S_fill(const char *tmp, void *ctx, secannex_diags *d)
+{
+	const S_filejob *j = ctx;
+
+	return j->write(j->a, tmp, j->path, d);
 }
 
 /* Write document A in OPTS' format to PATH, atomically: nothing is written when anything fails. */
@@ -215,7 +237,17 @@ static int
 S_write(const sx_doc *a, const secannex_write_opts *o, const char *path, secannex_diags *d)
 {
 	sx_buf out = SX_BUF_INIT;
-	int rc = S_package(a, o, &out, d);
+	int rc;
+
+	if (S_formats[o->format].write_file) {
+		S_filejob j = { a, S_formats[o->format].write_file, path };
+		if (o->reference_doc) {
+			sx_diag(d, SX_MSG_REF_FORMAT, o->reference_doc, 0, S_formats[o->format].info.name);
+			return SECANNEX_EINVALID;
+		}
+		return sx_write_atomic_with(path, S_fill, &j, d);
+	}
+	rc = S_package(a, o, &out, d);
 
 	if (rc == 0)
 		rc = sx_write_atomic(path, out.ptr, out.len, d);
@@ -223,20 +255,32 @@ S_write(const sx_doc *a, const secannex_write_opts *o, const char *path, secanne
 	return rc;
 }
 
-int
-sx_document_render(const secannex_resolution *r, const secannex_write_opts *o, const char *path,
-    sx_buf *out, secannex_diags *d)
+/* Build the document that OPTS names of R into *A (freed with sx_doc_free() when this returns 0). */
+static int
+S_make(sx_doc *a, const secannex_resolution *r, const secannex_write_opts *o, const char *path,
+    secannex_diags *d)
 {
 	sx_doc_src src;
-	sx_doc a;
 	char fp[65];
-	int i = S_pick(o, SECANNEX_FROM_RESOLUTION, path, d), rc;
+	int i = S_pick(o, SECANNEX_FROM_RESOLUTION, path, d);
 
 	if (i < 0 || S_allowed(i, r, o, path, d) != 0)
 		return SECANNEX_EINVALID;
 	S_src(&src, r, 0, o, fp);
-	S_documents[i].build(&a, &src);
-	S_dress(&a, o);
+	S_documents[i].build(a, &src);
+	S_dress(a, o);
+	return 0;
+}
+
+int
+sx_document_render(const secannex_resolution *r, const secannex_write_opts *o, const char *path,
+    sx_buf *out, secannex_diags *d)
+{
+	sx_doc a;
+	int rc = S_make(&a, r, o, path, d);
+
+	if (rc != 0)
+		return rc;
 	rc = S_package(&a, o, out, d);
 	sx_doc_free(&a);
 	return rc;
@@ -246,12 +290,13 @@ int
 secannex_document_write(const secannex_resolution *r, const secannex_write_opts *o,
     const char *path, secannex_diags *d)
 {
-	sx_buf out = SX_BUF_INIT;
-	int rc = sx_document_render(r, o, path, &out, d);
+	sx_doc a;
+	int rc = S_make(&a, r, o, path, d);
 
-	if (rc == 0)
-		rc = sx_write_atomic(path, out.ptr, out.len, d);
-	sx_buf_free(&out);
+	if (rc != 0)
+		return rc;
+	rc = S_write(&a, o, path, d);
+	sx_doc_free(&a);
 	return rc;
 }
 

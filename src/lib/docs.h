@@ -28,6 +28,13 @@ typedef int (*sx_writer_fn)(const sx_doc *a, const char *template_dir, sx_buf *o
 typedef int (*sx_refwriter_fn)(const sx_doc *a, const char *template_dir, const char *reference_doc,
     sx_buf *out, secannex_diags *d);
 
+/* A writer that can only write to a named file (a library that opens the file itself): the
+ * document, packaged, into the existing file TMP, which the caller renames over the target (or
+ * removes, when it fails); PATH names the target in diagnostics.  Returns 0 or a negative
+ * secannex_error with a diagnostic in D. */
+typedef int (*sx_filewriter_fn)(const sx_doc *a, const char *tmp, const char *path,
+    secannex_diags *d);
+
 /* A document builder: fills *OUT (freed with sx_doc_free()) from SRC. */
 typedef void (*sx_builder_fn)(sx_doc *out, const sx_doc_src *src);
 
@@ -48,6 +55,7 @@ int sx_odt_write_ref(const sx_doc *a, const char *template_dir, const char *refe
 int sx_docx_write_ref(const sx_doc *a, const char *template_dir, const char *reference_doc,
     sx_buf *out, secannex_diags *d);
 int sx_csv_write(const sx_doc *a, const char *template_dir, sx_buf *out, secannex_diags *d);
+int sx_xlsx_write(const sx_doc *a, const char *tmp, const char *path, secannex_diags *d);
 void sx_build_annex(sx_doc *out, const sx_doc_src *src);
 void sx_build_matrix(sx_doc *out, const sx_doc_src *src);
 void sx_build_catalog(sx_doc *out, const sx_doc_src *src);

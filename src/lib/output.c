@@ -85,13 +85,64 @@ S_write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
+/* The bytes that sx_write_atomic() puts in the temporary file. */
+typedef struct S_bytes {
+	const void *data;
+	size_t len;
+} S_bytes;
+
+static int
+S_fill_bytes(const char *tmp, void *ctx, secannex_diags *d)
+{
+	const S_bytes *b = ctx;
+	int fd = open(tmp, O_WRONLY | O_TRUNC | O_CLOEXEC), err;
+
+	(void)d;
+	if (fd < 0)
+		return errno;
+	err = S_write_all(fd, b->data, b->len);
+	if (close(fd) != 0 && err == 0)
+		err = errno;
+	return err;
+}
+
 int
 sx_write_atomic(const char *path, const void *data, size_t len, secannex_diags *d)
+{
+	S_bytes b = { data, len };
+
+	return sx_write_atomic_with(path, S_fill_bytes, &b, d);
+}
+
+/* Give the filled temporary file TMP its permissions (those of the file it replaces, when EXISTS),
+ * flush it to disk and rename it over PATH.  Returns 0, or an error with a diagnostic about NAME. */
+static int
+S_commit(const char *tmp, const char *path, const char *name, int exists, mode_t mode,
+    secannex_diags *d)
+{
+	int fd = open(tmp, O_RDONLY | O_CLOEXEC), err;
+
+	if (fd < 0)
+		return S_err(d, name, SX_MSG_OUT_WRITE, errno);
+	if ((exists && fchmod(fd, mode & 07777) != 0) || fsync(fd) != 0) {
+		err = errno;
+		close(fd);
+		return S_err(d, name, SX_MSG_OUT_WRITE, err);
+	}
+	if (close(fd) != 0)
+		return S_err(d, name, SX_MSG_OUT_WRITE, errno);
+	if (rename(tmp, path) != 0)
+		return S_err(d, name, SX_MSG_OUT_REPLACE, errno);
+	return 0;
+}
+
+int
+sx_write_atomic_with(const char *path, sx_fill_fn fill, void *ctx, secannex_diags *d)
 {
 	struct stat st;
 	char *tmp = NULL, *real = NULL;
 	const char *name = path;
-	int fd = -1, rc = SECANNEX_EIO, exists, err;
+	int fd, rc = SECANNEX_EIO, exists, err;
 
 	/* a symbolic link is followed: its target is replaced, the link stays */
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
@@ -115,30 +166,17 @@ sx_write_atomic(const char *path, const void *data, size_t len, secannex_diags *
 		rc = S_err(d, name, SX_MSG_OUT_CREATE, errno);
 		goto fail;
 	}
-	if ((err = S_write_all(fd, data, len)) != 0) {
-		rc = S_err(d, name, SX_MSG_OUT_WRITE, err);
+	close(fd);
+	if ((err = fill(tmp, ctx, d)) != 0) {
+		rc = err > 0 ? S_err(d, name, SX_MSG_OUT_WRITE, err) : err;
 		goto fail;
 	}
-	if ((exists && fchmod(fd, st.st_mode & 07777) != 0) || fsync(fd) != 0) {
-		rc = S_err(d, name, SX_MSG_OUT_WRITE, errno);
+	if ((rc = S_commit(tmp, path, name, exists, st.st_mode, d)) != 0)
 		goto fail;
-	}
-	err = close(fd);
-	fd = -1;
-	if (err != 0) {
-		rc = S_err(d, name, SX_MSG_OUT_WRITE, errno);
-		goto fail;
-	}
-	if (rename(tmp, path) != 0) {
-		rc = S_err(d, name, SX_MSG_OUT_REPLACE, errno);
-		goto fail;
-	}
 	free(tmp);
 	free(real);
 	return 0;
 fail:
-	if (fd >= 0)
-		close(fd);
 	if (tmp)
 		unlink(tmp);
 	free(tmp);

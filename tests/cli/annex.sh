@@ -171,7 +171,7 @@ same_text "$T/err" "secannex: --format odt does not match the extension of '$T/c
 Try 'secannex --help'."
 ok test ! -e "$T/clash.docx"
 expect 2 generate --type dev --grade 中 --level C --draft --format pdf -o "$T/a.pdf"
-same_text "$T/err" "secannex: unknown annex format 'pdf' (expected odt, docx or csv)
+same_text "$T/err" "secannex: unknown annex format 'pdf' (expected odt, docx, csv or xlsx)
 Try 'secannex --help'."
 
 # atomic: a failed run leaves nothing behind, and an existing file is replaced only on success

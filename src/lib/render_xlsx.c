@@ -1,0 +1,384 @@
+/* render_xlsx.c: a document's records (sx_doc.data) as the vendor's XLSX form (libxlsxwriter): the case
+ * facts above the table, the answer columns unlocked on a protected sheet, a drop-down list of answers. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <xlsxwriter.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "docs.h"
+#include "xmlsafe.h"
+#include "zippkg.h"
+
+/* The vendor's columns, by header name (whatever the matrix's column list is): the answer, the
+ * explanation, the evidence; the older tick columns (符合 | 部分符合 | 不符合) too. */
+static const char *const S_vendor[] = { "符合情形", "說明", "佐證文件及頁碼", "說明及佐證文件", "符合",
+	"部分符合", "不符合" };
+/* The column of the answer, which gets the drop-down list, and the list. */
+#define S_ANSWER "符合情形"
+static const char *S_answers[] = { "符合", "部分符合", "不符合", NULL };
+/* A tick column's only value. */
+static const char *S_tick[] = { "✓", NULL };
+/* Columns of ids and references: never wrapped. */
+static const char *const S_ids[] = { "項次", "編號", "依據" };
+
+/* 1980-01-01T00:00:00Z: the created date of a workbook without SOURCE_DATE_EPOCH. */
+#define S_EPOCH_1980 315532800
+
+enum { S_F_TITLE, S_F_KEY, S_F_VALUE, S_F_HEAD, S_F_TEXT, S_F_ID, S_F_ANSWER, S_F__COUNT };
+
+typedef struct S_ctx {
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	lxw_format *f[S_F__COUNT];
+	const sx_table *t;
+	double *w;        /* the columns' widths */
+	lxw_error err;
+	const char *what; /* the step that failed */
+} S_ctx;
+
+static int
+S_in(const char *s, const char *const *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(s, set[i]) == 0)
+			return 1;
+	return 0;
+}
+#define S_IN(s, set) S_in((s), (set), sizeof(set) / sizeof((set)[0]))
+
+/* Record the result E of step WHAT; returns nonzero when it failed (the first failure is kept). */
+static int
+S_check(S_ctx *c, lxw_error e, const char *what)
+{
+	if (e != LXW_NO_ERROR && c->err == LXW_NO_ERROR) {
+		c->err = e;
+		c->what = what;
+	}
+	return c->err != LXW_NO_ERROR;
+}
+
+/* The width of S in Excel's character units (a CJK, or any non-ASCII, character counts two) and, in
+ * *LINES, how many lines it takes in a wrapped column COLW units wide (0: one per line break).  With
+ * line breaks, the longest line's width. */
+static size_t
+S_measure(const char *s, double colw, size_t *lines)
+{
+	size_t w = 0, best = 0, n = 0, room = colw > 2 ? (size_t)colw - 1 : 1;
+
+	for (const unsigned char *p = (const unsigned char *)s;; p++) {
+		if (*p == '\n' || *p == '\0') {
+			n += w == 0 ? 1 : (w + room - 1) / room;
+			w = 0;
+			if (*p == '\0')
+				break;
+			continue;
+		}
+		if (*p < 0x80)
+			w++;
+		else if (*p >= 0xC0)
+			w += 2;
+		if (w > best)
+			best = w;
+	}
+	if (lines)
+		*lines = n;
+	return best;
+}
+
+static size_t
+S_width(const char *s)
+{
+	return S_measure(s, 0, NULL);
+}
+
+/* The height of a row whose cells take at most LINES lines, in points (11 point text). */
+static double
+S_height(size_t lines)
+{
+	return (double)(lines < 1 ? 1 : lines) * 15.0 + 3.0;
+}
+
+static lxw_format *
+S_format(S_ctx *c, int wrap, int border, int locked)
+{
+	lxw_format *f = workbook_add_format(c->wb);
+
+	if (f == NULL)
+		return NULL;
+	format_set_font_size(f, 11);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	if (wrap)
+		format_set_text_wrap(f);
+	if (border)
+		format_set_border(f, LXW_BORDER_THIN);
+	if (!locked)
+		format_set_unlocked(f);
+	return f;
+}
+
+static int
+S_formats(S_ctx *c)
+{
+	lxw_format **f = c->f;
+
+	f[S_F_TITLE] = S_format(c, 0, 0, 1);
+	f[S_F_KEY] = S_format(c, 0, 0, 1);
+	f[S_F_VALUE] = S_format(c, 1, 0, 1);
+	f[S_F_HEAD] = S_format(c, 1, 1, 1);
+	f[S_F_TEXT] = S_format(c, 1, 1, 1);
+	f[S_F_ID] = S_format(c, 0, 1, 1);
+	f[S_F_ANSWER] = S_format(c, 1, 1, 0);
+	for (int i = 0; i < S_F__COUNT; i++)
+		if (f[i] == NULL)
+			return S_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED, "format");
+	format_set_bold(f[S_F_TITLE]);
+	format_set_font_size(f[S_F_TITLE], 14);
+	format_set_bold(f[S_F_KEY]);
+	format_set_bold(f[S_F_HEAD]);
+	format_set_align(f[S_F_HEAD], LXW_ALIGN_CENTER);
+	format_set_align(f[S_F_HEAD], LXW_ALIGN_VERTICAL_CENTER);
+	format_set_bg_color(f[S_F_HEAD], 0xD9D9D9);
+	format_set_bg_color(f[S_F_ANSWER], 0xFFF2CC);
+	return 0;
+}
+
+/* Write S (merged over columns FIRST..LAST when they are more than one) on ROW in format F. */
+static void
+S_put(S_ctx *c, lxw_row_t row, lxw_col_t first, lxw_col_t last, const char *s, lxw_format *f)
+{
+	if (last > first)
+		S_check(c, worksheet_merge_range(c->ws, row, first, row, last, s, f), "facts");
+	else
+		S_check(c, worksheet_write_string(c->ws, row, first, s, f), "facts");
+}
+
+/* The width of columns FIRST..LAST together. */
+static double
+S_span(const S_ctx *c, size_t first, size_t last)
+{
+	double w = 0;
+
+	for (size_t i = first; i <= last; i++)
+		w += c->w[i];
+	return w;
+}
+
+/* The title, the label and the case facts (the document's first label | value table: the label over
+ * the first two columns, the value over the rest) from row 0; returns the first row after them and
+ * a blank row. */
+static lxw_row_t
+S_facts(S_ctx *c, const sx_doc *a)
+{
+	lxw_col_t last = (lxw_col_t)(c->t->ncols - 1), kl = last >= 2 ? 1 : 0;
+	lxw_row_t row = 0;
+
+	if (a->label)
+		S_check(c, worksheet_write_string(c->ws, row++, 0, a->label, c->f[S_F_KEY]), "label");
+	S_check(c, worksheet_write_string(c->ws, row++, 0, a->title, c->f[S_F_TITLE]), "title");
+	for (size_t i = 0; i < a->n; i++) {
+		const sx_table *t = a->v[i].table;
+		if (a->v[i].kind != SX_BLK_TABLE || t == NULL || t->kind != SX_TBL_FORM || t->ncols != 2)
+			continue;
+		for (size_t r = 0; r < t->nrows; r++, row++) {
+			size_t lines;
+			S_measure(t->cells[r * 2 + 1], S_span(c, kl + 1u, last), &lines);
+			S_check(c, worksheet_set_row(c->ws, row, S_height(lines), NULL), "facts");
+			S_put(c, row, 0, kl, t->cells[r * 2], c->f[S_F_KEY]);
+			S_put(c, row, kl + 1u, last > kl ? last : kl + 1u, t->cells[r * 2 + 1],
+			    c->f[S_F_VALUE]);
+		}
+		break;
+	}
+	return row + 1;
+}
+
+/* Column COL's width: ids as wide as the widest; the answer wide enough to read; the vendor's text
+ * room to write; other text as wide as its longest cell, within a cap (it wraps). */
+static double
+S_col_width(const sx_table *t, size_t col)
+{
+	const char *h = t->cells[col];
+	size_t w = S_width(h) + 2, cap = strcmp(h, "要求內容") == 0 ? 50 : 32;
+
+	if (S_IN(h, S_vendor))
+		return strcmp(h, S_ANSWER) == 0 ? (double)(w < 12 ? 12 : w) : S_in(h, S_answers, 3) ?
+		    (double)(w < 6 ? 6 : w) : (double)(w < 24 ? 24 : w);
+	for (size_t r = 1; r < t->nrows; r++) {
+		size_t cw = S_width(t->cells[r * t->ncols + col]) + 2;
+		if (cw > w)
+			w = cw;
+	}
+	if (S_IN(h, S_ids))
+		cap = 40;
+	return (double)(w < 6 ? 6 : w > cap ? cap : w);
+}
+
+/* Record row R's height (from row TOP): as many lines as its tallest wrapped cell takes. */
+static void
+S_row_height(S_ctx *c, lxw_row_t top, size_t r)
+{
+	const sx_table *t = c->t;
+	size_t most = 1, lines;
+
+	for (size_t col = 0; col < t->ncols; col++) {
+		S_measure(t->cells[r * t->ncols + col], c->w[col], &lines);
+		if (!S_IN(t->cells[col], S_ids) && lines > most)
+			most = lines;
+	}
+	S_check(c, worksheet_set_row(c->ws, (lxw_row_t)(top + r), S_height(most), NULL), "row");
+}
+
+/* The drop-down list of LIST on rows FIRST..LAST of column COL. */
+static void
+S_list(S_ctx *c, lxw_row_t first, lxw_row_t last, lxw_col_t col, const char **list)
+{
+	lxw_data_validation v;
+
+	memset(&v, 0, sizeof(v));
+	v.validate = LXW_VALIDATION_TYPE_LIST;
+	v.value_list = (char **)list;
+	v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+	v.error_title = (char *)"符合情形";
+	v.error_message = list == S_answers ? (char *)"請自清單選擇：符合、部分符合或不符合。" :
+	    (char *)"請填「✓」或留空。";
+	S_check(c, worksheet_data_validation_range(c->ws, first, col, last, col, &v), "data validation");
+}
+
+/* The records from row TOP: the header row (frozen, printed on every page), the rows; the column
+ * widths and formats, the answer cells unlocked, the drop-down lists. */
+static void
+S_records(S_ctx *c, lxw_row_t top)
+{
+	const sx_table *t = c->t;
+	lxw_row_t last = (lxw_row_t)(top + t->nrows - 1);
+
+	for (size_t r = 0; r < t->nrows; r++)
+		S_row_height(c, top, r);
+	for (size_t col = 0; col < t->ncols; col++) {
+		const char *h = t->cells[col];
+		int vendor = S_IN(h, S_vendor), id = S_IN(h, S_ids);
+		lxw_format *f = vendor ? c->f[S_F_ANSWER] : id ? c->f[S_F_ID] : c->f[S_F_TEXT];
+
+		S_check(c, worksheet_set_column(c->ws, (lxw_col_t)col, (lxw_col_t)col, c->w[col], NULL),
+		    "column");
+		S_check(c, worksheet_write_string(c->ws, top, (lxw_col_t)col, h, c->f[S_F_HEAD]), "header");
+		for (size_t r = 1; r < t->nrows; r++)
+			S_check(c, worksheet_write_string(c->ws, (lxw_row_t)(top + r), (lxw_col_t)col,
+			    t->cells[r * t->ncols + col], f), "cell");
+		if (t->nrows > 1 && strcmp(h, S_ANSWER) == 0)
+			S_list(c, top + 1, last, (lxw_col_t)col, S_answers);
+		else if (t->nrows > 1 && vendor && S_in(h, (const char *const *)S_answers, 3))
+			S_list(c, top + 1, last, (lxw_col_t)col, S_tick);
+	}
+	worksheet_freeze_panes(c->ws, top + 1, 0);
+	S_check(c, worksheet_repeat_rows(c->ws, top, top), "repeat rows");
+}
+
+/* The page (A4 landscape, fit to the width, the footer), the protection and the properties. */
+static void
+S_setup(S_ctx *c, const sx_doc *a)
+{
+	lxw_protection prot;
+	lxw_doc_properties p;
+	const char *agency = NULL;
+
+	worksheet_set_paper(c->ws, 9);
+	worksheet_set_landscape(c->ws);
+	worksheet_fit_to_pages(c->ws, 1, 0);
+	worksheet_set_margins(c->ws, 0.6, 0.6, 0.7, 0.7);
+	if (a->draft) /* as in the other formats' page headers */
+		S_check(c, worksheet_set_header(c->ws, "&C草稿"), "header");
+	S_check(c, worksheet_set_footer(c->ws, "&C第 &P 頁，共 &N 頁"), "footer");
+	memset(&prot, 0, sizeof(prot));
+	prot.format_rows = 1; /* the vendor may heighten a row for a long answer */
+	worksheet_protect(c->ws, NULL, &prot);
+	for (size_t i = 0; i < a->n && agency == NULL; i++) {
+		const sx_table *t = a->v[i].table;
+		for (size_t r = 0; t && t->kind == SX_TBL_FORM && t->ncols == 2 && r < t->nrows; r++)
+			if (strcmp(t->cells[r * 2], "機關") == 0)
+				agency = t->cells[r * 2 + 1];
+	}
+	memset(&p, 0, sizeof(p));
+	p.title = a->title;
+	p.subject = a->subject;
+	p.author = (char *)(agency ? agency : "secannex");
+	p.company = (char *)agency;
+	p.comments = a->fingerprint;
+	p.created = a->epoch_set ? a->epoch : S_EPOCH_1980;
+	if (p.created <= 0)
+		p.created = S_EPOCH_1980;
+	S_check(c, workbook_set_properties(c->wb, &p), "properties");
+}
+
+/* Whether the workbook libxlsxwriter wrote to TMP is whole: it ignores a failed write to the
+ * temporary files it assembles the parts in (the zip is written whatever they hold), so every part
+ * is read back and parsed.  Returns 0 when each is well-formed XML. */
+static int
+S_verify(const char *tmp)
+{
+	static const char *const parts[] = { "[Content_Types].xml", "_rels/.rels",
+		"xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml",
+		"xl/sharedStrings.xml", "xl/styles.xml", "xl/theme/theme1.xml", "docProps/core.xml",
+		"docProps/app.xml" };
+	secannex_diags *scratch = secannex_diags_new();
+	sx_zipr *z = NULL;
+	int bad = sx_zipr_open(&z, tmp, scratch) != 0;
+
+	for (size_t i = 0; !bad && i < sizeof(parts) / sizeof(parts[0]); i++) {
+		sx_buf b = SX_BUF_INIT;
+		xmlDocPtr doc = NULL;
+		bad = sx_zipr_read(z, parts[i], &b, scratch) != 0 ||
+		    sx_xml_parse_mem(&doc, b.ptr, b.len, parts[i], scratch) != 0;
+		xmlFreeDoc(doc);
+		sx_buf_free(&b);
+	}
+	if (z)
+		sx_zipr_close(z);
+	secannex_diags_free(scratch);
+	return bad ? -1 : 0;
+}
+
+int
+sx_xlsx_write(const sx_doc *a, const char *tmp, const char *path, secannex_diags *d)
+{
+	S_ctx c;
+	lxw_workbook_options wo;
+	lxw_error e;
+
+	if (a->data == NULL || a->data->nrows == 0 || a->data->ncols == 0) {
+		sx_diag(d, SX_MSG_DOC_FORMAT, path, 0, a->title, "xlsx");
+		return SECANNEX_EINVALID;
+	}
+	memset(&c, 0, sizeof(c));
+	memset(&wo, 0, sizeof(wo));
+	c.t = a->data;
+	c.w = sx_calloc(c.t->ncols, sizeof(*c.w));
+	for (size_t col = 0; col < c.t->ncols; col++)
+		c.w[col] = S_col_width(c.t, col);
+	if ((c.wb = workbook_new_opt(tmp, &wo)) == NULL) {
+		sx_diag(d, SX_MSG_XLSX, path, 0, "workbook", lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+		free(c.w);
+		return SECANNEX_EIO;
+	}
+	if ((c.ws = workbook_add_worksheet(c.wb, "廠商回應")) == NULL)
+		S_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED, "worksheet");
+	if (c.err == LXW_NO_ERROR && S_formats(&c) == 0) {
+		S_records(&c, S_facts(&c, a));
+		S_setup(&c, a);
+	}
+	free(c.w);
+	e = workbook_close(c.wb); /* frees the workbook, whatever happened */
+	S_check(&c, e, "close");
+	if (c.err != LXW_NO_ERROR) {
+		sx_diag(d, SX_MSG_XLSX, path, 0, c.what, lxw_strerror(c.err));
+		return SECANNEX_EIO;
+	}
+	if (S_verify(tmp) != 0) {
+		sx_diag(d, SX_MSG_OUT_WRITE, path, 0, strerror(EIO));
+		return SECANNEX_EIO;
+	}
+	return 0;
+}
