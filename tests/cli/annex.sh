@@ -259,17 +259,24 @@ import docx
 raw = open(sys.argv[1], "rb").read()
 assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
 rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
-assert rows[0] == ["項次", "類別", "要求內容", "依據", "備註", "符合", "部分符合", "不符合", "說明及佐證文件"], rows[0]
-# the same columns, in the same order, as the vendor matrix of the document
-matrix = [t for t in docx.Document(sys.argv[4]).tables if t.rows[0].cells[-1].text == "說明及佐證文件"]
-assert len(matrix) == 1 and [c.text for c in matrix[0].rows[0].cells] == rows[0], rows[0]
+head = ["項次", "編號", "類別", "要求內容", "依據", "備註", "符合情形", "說明", "佐證文件及頁碼"]
+assert rows[0] == ["案號"] + head, rows[0]
+# the same columns, in the same order, and the same cells as the vendor matrix of the document
+# (符合情形 empty: the document's check boxes are for the printed form)
+matrix = [t for t in docx.Document(sys.argv[4]).tables if t.rows[0].cells[-1].text == "佐證文件及頁碼"]
+assert len(matrix) == 1 and [c.text for c in matrix[0].rows[0].cells] == head
 assert len(matrix[0].rows) == len(rows)
+for got, doc in zip(rows[1:], matrix[0].rows[1:]):
+    cells = [c.text for c in doc.cells]
+    assert got[1:] == cells[:6] + ["", "", ""] and cells[6] == "□符合\n□部分符合\n□不符合", (got, cells)
 res = json.loads(subprocess.run([sys.argv[2], "resolve", "--profile", sys.argv[3], "--format", "json"],
                                 capture_output=True, check=True).stdout)
 want = [i for i in res["items"] if i["status"] in ("required", "selected")]
 assert len(rows) == 1 + len(want), (len(rows), len(want))
-assert [r[2] for r in rows[1:]] == [i["text"] for i in want]
-assert rows[1][3] == want[0]["id"] + " (V5.4)"
+assert all(r[0] == res["tender"]["case"] for r in rows[1:]), rows[1][0]
+assert [r[2] for r in rows[1:]] == [i["id"] for i in want]
+assert [r[4] for r in rows[1:]] == [i["text"] for i in want]
+assert rows[1][5] == "第1項"
 PY
 checks=$((checks + 1))
 
