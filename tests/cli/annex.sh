@@ -78,13 +78,39 @@ expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --choose dev-03 -o
 unzip -p "$T/fb.docx" word/document.xml >"$T/fb.xml"
 lacks "$T/fb.xml" "$fp"
 
-# every section at once: a pending ▲, an exclusion, the 附表十 appendix, the vendor matrix
+# every section at once: a pending ▲, an exclusion, the 附表十 appendix; and its vendor matrix
+# (landscape pages, the columns in order, no reason of the agency's, the vendor block)
 for fmt in odt docx; do
-	expect 0 generate --type dev --grade 高 --level A --personal-data --draft --exclude 'dev-29=已由機房提供' \
-	    --choose dev-20 --agency '範例機關' --case 'X-1' --title '測試案' --date 2026-01-02 \
-	    --vendor-matrix -o "$T/all.$fmt"
-	valid "$T/all.$fmt"
+	for vm in "" --vendor-matrix; do
+		expect 0 generate --type dev --grade 高 --level A --personal-data --draft \
+		    --exclude 'dev-29=已由機房提供' --choose dev-20 --agency '範例機關' --case 'X-1' \
+		    --title '測試案' --date 2026-01-02 $vm -o "$T/all${vm:+-m}.$fmt"
+		valid "$T/all${vm:+-m}.$fmt"
+	done
 done
+unzip -p "$T/all-m.odt" content.xml >"$T/m.xml"
+unzip -p "$T/all-m.odt" styles.xml >"$T/ms.xml"
+unzip -p "$T/all-m.docx" word/document.xml >"$T/md.xml"
+for f in "$T/m.xml" "$T/md.xml"; do
+	lacks "$f" "已由機房提供"
+	has "$f" "簽章／用印"
+done
+has "$T/md.xml" '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+has "$T/m.xml" 'style:master-page-name="Landscape"'
+python3 - "$T/m.xml" "$T/md.xml" "$T/ms.xml" <<'PY' || fails=$((fails + 1))
+import re, sys
+head = ["項次", "編號", "類別", "要求內容", "依據", "備註", "符合情形", "說明", "佐證文件及頁碼"]
+odt, docx, styles = (open(f, encoding="utf-8").read() for f in sys.argv[1:4])
+rows = [r for r in re.findall(r"<table:table-header-rows>(.*?)</table:table-header-rows>", odt, re.S)
+        if "佐證文件及頁碼" in r]
+assert len(rows) == 1 and re.findall(r"<text:p[^>]*>([^<]*)</text:p>", rows[0]) == head, rows
+rows = [r for r in docx.split("<w:tr>") if "<w:tblHeader/>" in r and "佐證文件及頁碼" in r]
+assert len(rows) == 1 and re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", rows[0]) == head, rows
+layout = re.search(r'<style:page-layout style:name="SxLandscapeLayout">(.*?)</style:page-layout>', styles, re.S)
+props = dict(re.findall(r'(fo:page-width|fo:page-height|style:print-orientation)="([^"]*)"', layout.group(1)))
+assert props == {"fo:page-width": "29.7cm", "fo:page-height": "21cm", "style:print-orientation": "landscape"}, props
+PY
+checks=$((checks + 1))
 for f in "$SRCDIR"/samples/profile-*.xml; do
 	expect 0 generate --profile "$f" -o "$T/sample.odt"
 	valid "$T/sample.odt"
@@ -106,7 +132,7 @@ for part in names - {"mimetype", "META-INF/manifest.xml"}:
     assert 'manifest:full-path="%s"' % part in manifest, part
 content = z.read("content.xml").decode()
 for s in ["一、通則", "二、資通安全要求事項", "附錄、附表十", "table:table-header-rows",
-          "說明及佐證文件", "第1項<text:line-break/>(dev-13)", "【待確認】"]:
+          "第1項<text:line-break/>(dev-13)", "【待確認】"]:
     assert s in content, s
 for s in ["適用說明", "待資安長確認事項", "未納入", "□ 導入", "資安長簽章", "已由機房提供", "建議辦理"]:
     assert s not in content, s
