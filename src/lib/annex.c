@@ -420,18 +420,137 @@ S_mx_facts(sx_doc *a, const secannex_resolution *r)
 	free(src);
 }
 
-/* The 編號 column's width: the longest id of a matrix row whole on one line.  Wider than S_id_width
- * allows: LibreOffice broke 「dev-01」 at its hyphen in a 16 mm DOCX cell (its fallback fonts and the
- * cell margins take more room), so 2.6 mm a character and 6 mm of margins. */
+/* The sub-rows' area: AREA_ID of R's regulation (NULL: none). */
+static const sx_area *
+S_mx_area(const secannex_resolution *r, const char *area_id)
+{
+	const sx_regulation *reg = r->cat->reg;
+
+	for (size_t i = 0; i < reg->nareas; i++)
+		if (strcmp(reg->areas[i].id, area_id) == 0)
+			return &reg->areas[i];
+	return NULL;
+}
+
+/* A control's id: ROW/MEASURE.CELLk, CELL the letter of the lowest grade its 附表十 cell serves (n, m,
+ * h: a cell serves one run of grades, so the letter names it whatever the baseline grade) and k its
+ * item's place in the cell, from 1. */
+static char *
+S_mx_control_id(const sx_row *row, const sx_control *c)
+{
+	int g = 0;
+
+	while (g < 2 && !(c->cell->grades & (1u << g)))
+		g++;
+	return sx_aprintf("%s/%s.%c%zu", row->item->id, c->measure->id, "nmh"[g],
+	    (size_t)(c->entry - c->cell->entries) + 1);
+}
+
+/* 要求內容 of a control's sub-row: its measure, and its item numbered as in 附表十 (an included
+ * cell's items labelled with their grades, as the annex's appendix shows them). */
+static char *
+S_mx_control_text(const sx_control *c)
+{
+	sx_buf b = SX_BUF_INIT;
+
+	sx_buf_printf(&b, "%s：", c->measure->name);
+	if (c->depth > 0) {
+		sx_buf_puts(&b, "（等級");
+		sx_baseline_grades(&b, c->grades, 1);
+		sx_buf_puts(&b, "）");
+	}
+	if (c->entry->n)
+		sx_buf_printf(&b, "%s、", c->entry->n);
+	sx_buf_puts(&b, c->entry->text);
+	return sx_buf_detach(&b);
+}
+
+/* Append CELLS to T, after the case number CASE_NO when not NULL (the records). */
+static void
+S_mx_add(sx_table *t, const char *case_no, const char *const *cells)
+{
+	const char *rec[1 + S_MX_COLS];
+
+	if (case_no == NULL) {
+		sx_doc_row(t, cells);
+		return;
+	}
+	rec[0] = case_no;
+	memcpy(rec + 1, cells, sizeof(rec) - sizeof(rec[0]));
+	sx_doc_row(t, rec);
+}
+
+/* The sub-rows of ROW (the K-th matrix row): one per answerable control (not an inclusion item, not
+ * 「無要求」) of the baseline grade in each 附表十 area the row cites; numbered K.1, K.2, … */
+static void
+S_mx_controls(sx_table *t, const char *case_no, const secannex_resolution *r, const sx_row *row, size_t k)
+{
+	size_t j = 0;
+
+	if (!sx_row_in_annex(row) || row->ncontrols == 0)
+		return;
+	for (size_t ai = 0; ai < row->item->nareas; ai++) {
+		const sx_area *area = S_mx_area(r, row->item->areas[ai]);
+		for (size_t m = 0; area && m < area->nmeasures; m++) {
+			size_t n;
+			secannex_grade g = (secannex_grade)r->baseline;
+			sx_control *ctl = sx_baseline_resolve(&area->measures[m], g, &n);
+			for (size_t c = 0; c < n; c++) {
+				char idx[32], *id, *text;
+				if (ctl[c].entry == NULL || ctl[c].entry->is_include)
+					continue;
+				snprintf(idx, sizeof(idx), "%zu.%zu", k, ++j);
+				id = S_mx_control_id(row, &ctl[c]);
+				text = S_mx_control_text(&ctl[c]);
+				{
+					const char *cells[S_MX_COLS] = { idx, id, row->item->group->name,
+						text, "附表十", "", case_no ? "" : S_mx_boxes, "", "" };
+					S_mx_add(t, case_no, cells);
+				}
+				free(id);
+				free(text);
+			}
+			free(ctl);
+		}
+	}
+}
+
+/* The matrix's body rows into T (the records' when CASE_NO is not NULL): every public row, each
+ * followed by its controls' sub-rows when CONTROLS. */
+static void
+S_mx_body(sx_table *t, const char *case_no, const secannex_resolution *r, int draft, int controls)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < r->nrows; i++) {
+		const sx_row *row = &r->rows[i];
+		const char *cells[S_MX_COLS];
+		char idx[16], *text, *place;
+		if (!S_public(row, draft))
+			continue;
+		text = S_mx_cells(cells, idx, sizeof(idx), row, ++k, case_no == NULL);
+		place = S_mx_place(row);
+		cells[S_MX_SRC] = place;
+		S_mx_add(t, case_no, cells);
+		free(text);
+		free(place);
+		if (controls)
+			S_mx_controls(t, case_no, r, row, k);
+	}
+}
+
+/* The 編號 column's width: the longest id of the matrix (T's column) whole on one line.  Wider
+ * than S_id_width allows: LibreOffice broke 「dev-01」 at its hyphen in a 16 mm DOCX cell (its
+ * fallback fonts and the cell margins take more room), so 2.6 mm a character and 6 mm of margins. */
 static int
-S_mx_id_width(const secannex_resolution *r, int draft)
+S_mx_id_width(const sx_table *t)
 {
 	size_t longest = 0;
 	int w;
 
-	for (size_t i = 0; i < r->nrows; i++)
-		if (S_public(&r->rows[i], draft) && strlen(r->rows[i].item->id) > longest)
-			longest = strlen(r->rows[i].item->id);
+	for (size_t i = t->nheader; i < t->nrows; i++)
+		if (strlen(t->cells[i * t->ncols + S_MX_ID]) > longest)
+			longest = strlen(t->cells[i * t->ncols + S_MX_ID]);
 	w = (int)longest * 26 + 60;
 	return w > 180 ? w : 180;
 }
@@ -441,36 +560,26 @@ S_mx_id_width(const secannex_resolution *r, int draft)
  * their headers and values on one line (佐證文件及頁碼 on two); 要求內容 and 備註 (the long notes that
  * quote a regulation) share the rest, 3 to 2. */
 static void
-S_mx_table(sx_doc *a, const secannex_resolution *r, int draft)
+S_mx_table(sx_doc *a, const secannex_resolution *r, int draft, int controls)
 {
-	int w[S_MX_COLS] = { 120, 0, 250, 0, 160, 0, 240, 280, 240 }, rest = SX_TEXT_WIDTH_LANDSCAPE;
+	static const int fixed[S_MX_COLS] = { 120, 0, 250, 0, 160, 0, 240, 280, 240 };
 	sx_table *t;
-	size_t k = 0;
+	int rest = SX_TEXT_WIDTH_LANDSCAPE;
 
-	w[S_MX_ID] = S_mx_id_width(r, draft);
-	for (size_t c = 0; c < S_MX_COLS; c++)
-		rest -= w[c];
-	w[S_MX_NOTE] = rest * 2 / 5;
-	w[S_MX_TEXT] = rest - w[S_MX_NOTE];
 	sx_doc_push(a, SX_BLK_HEADING, "一、資通安全要求事項");
 	sx_doc_push(a, SX_BLK_PARA, "廠商應逐項於「符合情形」欄勾選「符合」、「部分符合」或「不符合」之一，於「說明」欄敘明辦理方式（部分符合或不符合者，並敘明差異及替代方案），於「佐證文件及頁碼」欄載明所附佐證文件名稱及頁碼。各項要求之內容以本案資通安全需求（附件）為準；「編號」為各項要求之識別碼。");
+	if (controls)
+		sx_doc_push(a, SX_BLK_PARA, "引用附表十之項目，其後逐一列出防護基準等級之各項控制措施（編號為「項目編號／措施編號.等級代碼及序號」），廠商應逐項填寫。");
 	if (draft)
 		sx_doc_push(a, SX_BLK_PARA, "本文件為草稿：標示「待確認」之項目尚待機關資安長確認。");
-	t = sx_doc_table(a, SX_TBL_GRID, S_MX_COLS, w, 1);
+	t = sx_doc_table(a, SX_TBL_GRID, S_MX_COLS, fixed, 1);
 	sx_doc_row(t, S_mx_head);
-	for (size_t i = 0; i < r->nrows; i++) {
-		const sx_row *row = &r->rows[i];
-		const char *cells[S_MX_COLS];
-		char idx[16], *text, *place;
-		if (!S_public(row, draft))
-			continue;
-		text = S_mx_cells(cells, idx, sizeof(idx), row, ++k, 1);
-		place = S_mx_place(row);
-		cells[S_MX_SRC] = place;
-		sx_doc_row(t, cells);
-		free(text);
-		free(place);
-	}
+	S_mx_body(t, NULL, r, draft, controls);
+	t->width_mm[S_MX_ID] = S_mx_id_width(t);
+	for (size_t c = 0; c < S_MX_COLS; c++)
+		rest -= t->width_mm[c];
+	t->width_mm[S_MX_NOTE] = rest * 2 / 5;
+	t->width_mm[S_MX_TEXT] = rest - t->width_mm[S_MX_NOTE];
 	sx_table_merge_runs(t, S_MX_GROUP);
 	sx_table_merge_runs(t, S_MX_NOTE);
 }
@@ -501,28 +610,12 @@ S_mx_vendor(sx_doc *a)
  * same texts; 符合情形 empty, and a note repeated on every row (no merged cells) so that the rows
  * can be sorted and filtered. */
 static sx_table *
-S_matrix_records(const secannex_resolution *r, int draft)
+S_matrix_records(const secannex_resolution *r, int draft, int controls)
 {
 	sx_table *t = sx_table_new(1 + S_MX_COLS);
-	const char *cells[1 + S_MX_COLS];
-	size_t k = 0;
 
-	cells[0] = "案號";
-	memcpy(cells + 1, S_mx_head, sizeof(S_mx_head));
-	sx_doc_row(t, cells);
-	cells[0] = S_or(r->fields[SX_F_CASE]);
-	for (size_t i = 0; i < r->nrows; i++) {
-		const sx_row *row = &r->rows[i];
-		char idx[16], *text, *place;
-		if (!S_public(row, draft))
-			continue;
-		text = S_mx_cells(cells + 1, idx, sizeof(idx), row, ++k, 0);
-		place = S_mx_place(row);
-		cells[1 + S_MX_SRC] = place;
-		sx_doc_row(t, cells);
-		free(text);
-		free(place);
-	}
+	S_mx_add(t, "案號", S_mx_head);
+	S_mx_body(t, S_or(r->fields[SX_F_CASE]), r, draft, controls);
 	return t;
 }
 
@@ -540,10 +633,10 @@ sx_build_matrix(sx_doc *out, const sx_doc_src *src)
 	sx_doc_push(out, SX_BLK_TITLE, title);
 	free(title);
 	S_mx_facts(out, r);
-	S_mx_table(out, r, src->draft);
+	S_mx_table(out, r, src->draft, src->matrix_controls);
 	S_mx_vendor(out);
 	sx_doc_push(out, SX_BLK_PARA, "（以下空白）");
 	if (src->fingerprint)
 		out->fingerprint = sx_aprintf("文件識別碼（SHA-256）：%s", src->fingerprint);
-	out->data = S_matrix_records(r, src->draft);
+	out->data = S_matrix_records(r, src->draft, src->matrix_controls);
 }

@@ -184,6 +184,7 @@ S_src(sx_doc_src *src, const secannex_resolution *r, int new_side, const secanne
 	src->epoch = (time_t)o->epoch;
 	src->draft = o->draft;
 	src->changed_only = o->changed_only;
+	src->matrix_controls = o->matrix_controls;
 	src->fingerprint = r && secannex_resolution_fingerprint(r, fp) == 0 ? fp : NULL;
 }
 
