@@ -558,7 +558,7 @@ S_mx_id_width(const sx_table *t)
 /* 一、資通安全要求事項: every row of the annex (the bidder's qualifications too), the vendor's columns
  * empty; a 類別 and a note shared by consecutive rows are one merged cell.  The fixed columns hold
  * their headers and values on one line (佐證文件及頁碼 on two); 要求內容 and 備註 (the long notes that
- * quote a regulation) share the rest, 3 to 2. */
+ * quote a regulation) share the rest, 3 to 2 (3 to 1 with the controls' sub-rows, which have none). */
 static void
 S_mx_table(sx_doc *a, const secannex_resolution *r, int draft, int controls)
 {
@@ -578,7 +578,7 @@ S_mx_table(sx_doc *a, const secannex_resolution *r, int draft, int controls)
 	t->width_mm[S_MX_ID] = S_mx_id_width(t);
 	for (size_t c = 0; c < S_MX_COLS; c++)
 		rest -= t->width_mm[c];
-	t->width_mm[S_MX_NOTE] = rest * 2 / 5;
+	t->width_mm[S_MX_NOTE] = controls ? rest / 4 : rest * 2 / 5; /* a control has no note */
 	t->width_mm[S_MX_TEXT] = rest - t->width_mm[S_MX_NOTE];
 	sx_table_merge_runs(t, S_MX_GROUP);
 	sx_table_merge_runs(t, S_MX_NOTE);

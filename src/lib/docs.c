@@ -39,7 +39,7 @@ static const struct {
 } S_documents[] = {
 	{ { "annex", N_("the tender's 資通安全需求 annex"), F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION,
 	    1 }, sx_build_annex },
-	{ { "matrix", N_("the annex with the vendor's response columns (需求符合性對照表)"),
+	{ { "matrix", N_("the vendor's compliance matrix (需求符合性對照表), landscape, with the vendor's block"),
 	    F(ODT) | F(DOCX) | F(CSV), SECANNEX_FROM_RESOLUTION, 1 }, sx_build_matrix },
 	{ { "review", N_("the agency's internal 簽辦審查表: every row's decision and reason, sign-off"),
 	    F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION, 0 }, sx_build_review },
