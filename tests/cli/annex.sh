@@ -307,6 +307,47 @@ PY
 checks=$((checks + 1))
 
 
+# --matrix-detail controls: a sub-row per 附表十 control after each row that cites areas, ids
+# ROW/MEASURE.CELLk that name the 附表十 cell, so a control keeps its id when the grade changes
+for g in 普 中 高; do
+	expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --grade $g --matrix-detail controls \
+	    -o "$T/c$g.csv"
+done
+expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --matrix-detail requirements -o "$T/cr.csv"
+expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" -o "$T/m-dev.csv"
+ok cmp -s "$T/cr.csv" "$T/m-dev.csv"
+expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --matrix-detail controls --document matrix -o "$T/c.docx"
+valid "$T/c.docx"
+expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --matrix-detail controls --document matrix -o "$T/c.odt"
+valid "$T/c.odt"
+/usr/bin/python3 - "$T/c普.csv" "$T/c中.csv" "$T/c高.csv" "$T/cr.csv" "$T/c.docx" <<'PY' || fails=$((fails + 1))
+import csv, re, sys
+import docx
+def load(f):
+    return list(csv.reader(open(f, encoding="utf-8-sig", newline="")))[1:]
+n, m, h, req = (load(f) for f in sys.argv[1:5])
+assert [r for r in m if "/" not in r[2]] == req  # the profile's grade: the rows are the same
+for rows in (n, m, h):
+    subs = [r for r in rows if "/" in r[2]]
+    assert subs and len(set(r[2] for r in subs)) == len(subs), "no or duplicate sub-row ids"
+    ids = [r[2] for r in rows if "/" not in r[2]]
+    for r in subs:
+        row, ctl = r[2].split("/")
+        assert row in ids and re.fullmatch(r"[a-z]+-[0-9]+\.[nmh][0-9]+", ctl), r[2]
+        assert r[1].startswith(str(ids.index(row) + 1) + ".") and r[5] == "附表十", r
+# the ids of a lower grade's controls are among the higher grade's (the included cells)
+assert set(r[2] for r in n) <= set(r[2] for r in m) <= set(r[2] for r in h)
+# the document: the same rows as the CSV of the same grade (中, the profile's)
+t = [t for t in docx.Document(sys.argv[5]).tables if t.rows[0].cells[-1].text == "佐證文件及頁碼"][0]
+assert [r.cells[1].text for r in t.rows[1:]] == [r[2] for r in m]
+PY
+checks=$((checks + 1))
+expect 2 generate --profile "$SRCDIR/samples/profile-dev.xml" --matrix-detail all -o "$T/bad.csv"
+has "$T/err" "--matrix-detail is requirements or controls, not 'all'"
+expect 2 generate --profile "$SRCDIR/samples/profile-dev.xml" --matrix-detail controls -o "$T/bad.docx"
+has "$T/err" "--matrix-detail applies to the matrix (--document matrix)"
+ok test ! -e "$T/bad.docx"
+
 # --document chooses the document from the library's table; --vendor-matrix is --document matrix
 for fmt in odt docx csv; do
 	expect 0 generate --profile "$SRCDIR/samples/profile-saas.xml" --document matrix -o "$T/dm.$fmt"
