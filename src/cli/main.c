@@ -72,7 +72,7 @@ static const struct opt_spec {
 	    C_GENERATE | C_DIFF },
 	{ "reference-doc", 1, OPT_REFDOC, "FILE", N_("generate, diff -o: take styles, page header and footer from this .docx/.odt"), NULL,
 	    C_GENERATE | C_DIFF },
-	{ "vendor-matrix", 0, OPT_VENDOR, NULL, N_("generate: add the vendor's response columns (= --document matrix)"), NULL,
+	{ "vendor-matrix", 0, OPT_VENDOR, NULL, N_("generate: write the vendor's compliance matrix (= --document matrix)"), NULL,
 	    C_GENERATE | C_DIFF },
 	{ "matrix-detail", 1, OPT_MATRIX_DETAIL, "WHAT", N_("generate: the matrix's rows: requirements (default) or controls (a sub-row per 附表十 control)"), NULL,
 	    C_GENERATE },

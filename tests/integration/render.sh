@@ -1,7 +1,8 @@
 #!/bin/sh
 # render.sh: what a reader sees.  Three sample tenders (dev, saas, paas) × ODT and DOCX, and the
-# development tender's vendor matrix in both, are converted to PDF by LibreOffice (one headless call, its own profile, fontconfig from
-# tests/lo/fonts.conf so that 標楷體 maps to AR PL UKai TW), then read back with poppler:
+# development tender's vendor matrix in both, are converted to PDF by LibreOffice (one headless
+# call, its own profile, fontconfig from tests/lo/fonts.conf so that 標楷體 maps to AR PL UKai TW),
+# then read back with poppler:
 #   - pdftotext: page 1 carries the title (案名 + 資通安全需求), and no line of it holds a lone
 #     character; the heading 、資通安全要求事項 and three sampled required/selected row texts are
 #     there (whitespace removed: PDF text wraps); every row id is whole on one line (never broken
