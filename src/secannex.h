@@ -285,6 +285,9 @@ typedef struct secannex_write_opts {
 	                             草稿 in every page header; 0: refuse it (SECANNEX_EINVALID) */
 	int changed_only;         /**< redlines: only what changed (changed rows and paragraphs, with
 	                             the headings above them), not the whole document */
+	int matrix_controls;      /**< the vendor matrix: 1: each row that cites 附表十 areas is
+	                             followed by a sub-row per control of the baseline grade (ids
+	                             ROW/MEASURE.CELLk, see README); 0: one row per requirement */
 } secannex_write_opts;
 
 /**

@@ -29,7 +29,7 @@ enum opt_id {
 	OPT_LEVEL, OPT_KIND, OPT_MAX_BYTES, OPT_PROFILE, OPT_STRICT, OPT_DIM, OPT_TENDER,
 	OPT_VENDOR, OPT_TEMPLATES, OPT_OLD_PROFILE, OPT_NEW_PROFILE, OPT_OLD_CATALOG, OPT_NEW_CATALOG,
 	OPT_AUTHOR, OPT_COLOR, OPT_DOCUMENT, OPT_LABEL, OPT_DRAFT, OPT_REFDOC,
-	OPT_EXPLAIN, OPT_CHANGED_ONLY, OPT_VERBOSE, OPT_FORCE,
+	OPT_EXPLAIN, OPT_CHANGED_ONLY, OPT_VERBOSE, OPT_FORCE, OPT_MATRIX_DETAIL,
 	OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
 };
 
@@ -72,8 +72,10 @@ static const struct opt_spec {
 	    C_GENERATE | C_DIFF },
 	{ "reference-doc", 1, OPT_REFDOC, "FILE", N_("generate, diff -o: take styles, page header and footer from this .docx/.odt"), NULL,
 	    C_GENERATE | C_DIFF },
-	{ "vendor-matrix", 0, OPT_VENDOR, NULL, N_("generate: add the vendor's response columns (= --document matrix)"), NULL,
+	{ "vendor-matrix", 0, OPT_VENDOR, NULL, N_("generate: write the vendor's compliance matrix (= --document matrix)"), NULL,
 	    C_GENERATE | C_DIFF },
+	{ "matrix-detail", 1, OPT_MATRIX_DETAIL, "WHAT", N_("generate: the matrix's rows: requirements (default) or controls (a sub-row per 附表十 control)"), NULL,
+	    C_GENERATE },
 	{ "template-dir", 1, OPT_TEMPLATES, "DIR", N_("generate: the ODT/DOCX templates (default: beside the catalog)"), NULL,
 	    C_GENERATE | C_DIFF },
 	{ "profile", 1, OPT_PROFILE, "FILE", N_("the tender profile (flags below override it)"), NULL,
@@ -160,7 +162,7 @@ struct pflag {
 struct args {
 	const char *catalog, *regulation, *datadir, *format, *grade, *area, *level, *kind, *profile;
 	const char *output, *templates, *old_profile, *new_profile, *old_catalog, *new_catalog;
-	const char *author, *color, *document, *label, *reference_doc, *explain;
+	const char *author, *color, *document, *label, *reference_doc, *explain, *matrix_detail;
 	size_t max_bytes;
 	int strict, vendor_matrix, draft, changed_only, verbose, force;
 	int diff;       /* the command is diff: any error exits 2 */
@@ -592,6 +594,7 @@ apply_opt(int c, int idx, char **argv, struct args *a)
 	case OPT_DOCUMENT: a->document = optarg; break;
 	case OPT_LABEL: a->label = optarg; break;
 	case OPT_DRAFT: a->draft = 1; break;
+	case OPT_MATRIX_DETAIL: a->matrix_detail = optarg; break;
 	case OPT_REFDOC: a->reference_doc = optarg; break;
 	case OPT_EXPLAIN: a->explain = optarg; break;
 	case OPT_CHANGED_ONLY: a->changed_only = 1; break;
@@ -785,6 +788,23 @@ pick_document(const struct args *a, secannex_format fmt, int from, const char **
 	return EXIT_OK;
 }
 
+/* --matrix-detail: requirements or controls, and only for the matrix (DOC, or FMT's default). */
+static int
+matrix_detail(const struct args *a, secannex_format fmt, const char *doc, int *controls)
+{
+	int i = secannex_document_find(doc, fmt, SECANNEX_FROM_RESOLUTION);
+
+	*controls = 0;
+	if (a->matrix_detail == NULL)
+		return EXIT_OK;
+	if (strcmp(a->matrix_detail, "controls") != 0 && strcmp(a->matrix_detail, "requirements") != 0)
+		return usage_error(_("--matrix-detail is requirements or controls, not '%s'"), a->matrix_detail);
+	if (i < 0 || strcmp(secannex_document_get(i)->name, "matrix") != 0)
+		return usage_error(_("--matrix-detail applies to the matrix (--document matrix)%s"), "");
+	*controls = strcmp(a->matrix_detail, "controls") == 0;
+	return EXIT_OK;
+}
+
 /* SOURCE_DATE_EPOCH, when set.  Returns 0, or -1 (with a message) when it is not a number. */
 static int
 source_date_epoch(int *set, long long *epoch)
@@ -842,7 +862,7 @@ static int
 cmd_generate(const struct args *a, secannex_format unused, int argc, char **argv)
 {
 	secannex_write_opts o = { NULL, SECANNEX_FORMAT_DOCX, template_dir(a), 0, 0, NULL, a->label,
-		a->reference_doc, a->draft, 0 };
+		a->reference_doc, a->draft, 0, 0 };
 	secannex_catalog *cat;
 	secannex_resolution *res;
 	secannex_diags *d;
@@ -855,7 +875,8 @@ cmd_generate(const struct args *a, secannex_format unused, int argc, char **argv
 		return usage_error(_("generate needs -o FILE (%s)"), format_list(file_formats(0), fl,
 		    sizeof(fl)));
 	if ((rc = file_format(a->output, a->format, N_("annex"), file_formats(0), &o.format)) != EXIT_OK ||
-	    (rc = pick_document(a, o.format, SECANNEX_FROM_RESOLUTION, &o.document)) != EXIT_OK)
+	    (rc = pick_document(a, o.format, SECANNEX_FROM_RESOLUTION, &o.document)) != EXIT_OK ||
+	    (rc = matrix_detail(a, o.format, o.document, &o.matrix_controls)) != EXIT_OK)
 		return rc;
 	if (source_date_epoch(&o.epoch_set, &o.epoch) != 0)
 		return EXIT_DATA;
@@ -1021,7 +1042,7 @@ cmd_diff(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
 	struct diff_run x = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, secannex_diags_new() };
 	secannex_write_opts o = { NULL, SECANNEX_FORMAT_DOCX, template_dir(a), 0, 0, a->author, a->label,
-		a->reference_doc, a->draft, a->changed_only };
+		a->reference_doc, a->draft, a->changed_only, 0 };
 	int annex = a->old_profile || a->new_profile, table = diff_is_table(a), colour, rc = 2;
 
 	if ((colour = diff_colour(a)) < 0 || diff_check(a, table, fmt) != 0)

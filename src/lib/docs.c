@@ -42,7 +42,7 @@ static const struct {
 } S_documents[] = {
 	{ { "annex", N_("the tender's 資通安全需求 annex"), F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION,
 	    1 }, sx_build_annex },
-	{ { "matrix", N_("the annex with the vendor's response columns (需求符合性對照表)"),
+	{ { "matrix", N_("the vendor's compliance matrix (需求符合性對照表), landscape, with the vendor's block"),
 	    F(ODT) | F(DOCX) | F(CSV) | F(XLSX), SECANNEX_FROM_RESOLUTION, 1 }, sx_build_matrix },
 	{ { "review", N_("the agency's internal 簽辦審查表: every row's decision and reason, sign-off"),
 	    F(ODT) | F(DOCX), SECANNEX_FROM_RESOLUTION, 0 }, sx_build_review },
@@ -187,6 +187,7 @@ S_src(sx_doc_src *src, const secannex_resolution *r, int new_side, const secanne
 	src->epoch = (time_t)o->epoch;
 	src->draft = o->draft;
 	src->changed_only = o->changed_only;
+	src->matrix_controls = o->matrix_controls;
 	src->fingerprint = r && secannex_resolution_fingerprint(r, fp) == 0 ? fp : NULL;
 }
 

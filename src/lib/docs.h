@@ -16,6 +16,7 @@ typedef struct sx_doc_src {
 	int draft;                       /* public documents: the pending ▲ rows shown, marked 待確認 */
 	const char *fingerprint;         /* the resolution's SHA-256 (hex), or NULL */
 	int changed_only;                /* a redline of only what changed (catalog: 子項 headings) */
+	int matrix_controls;             /* the matrix: a sub-row per 附表十 control of the rows */
 } sx_doc_src;
 
 /* A file writer: the document's parts, packaged, into OUT.  Returns 0 or a negative

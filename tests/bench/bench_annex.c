@@ -152,7 +152,7 @@ main(int argc, char **argv)
 	const char *profile = SECANNEX_SRCDIR "/samples/profile-dev.xml", *fmt = "docx";
 	int n = 200, load_too = 0, shipped = 0, c;
 	secannex_write_opts wo = { NULL, SECANNEX_FORMAT_DOCX, SECANNEX_SRCDIR "/templates", 0, 0, NULL,
-		NULL, NULL, 1, 0 };
+		NULL, NULL, 1, 0, 0 };
 	char path[4096];
 	double *t, *cpu;
 

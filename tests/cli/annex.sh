@@ -78,13 +78,39 @@ expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --choose dev-03 -o
 unzip -p "$T/fb.docx" word/document.xml >"$T/fb.xml"
 lacks "$T/fb.xml" "$fp"
 
-# every section at once: a pending ▲, an exclusion, the 附表十 appendix, the vendor matrix
+# every section at once: a pending ▲, an exclusion, the 附表十 appendix; and its vendor matrix
+# (landscape pages, the columns in order, no reason of the agency's, the vendor block)
 for fmt in odt docx; do
-	expect 0 generate --type dev --grade 高 --level A --personal-data --draft --exclude 'dev-29=已由機房提供' \
-	    --choose dev-20 --agency '範例機關' --case 'X-1' --title '測試案' --date 2026-01-02 \
-	    --vendor-matrix -o "$T/all.$fmt"
-	valid "$T/all.$fmt"
+	for vm in "" --vendor-matrix; do
+		expect 0 generate --type dev --grade 高 --level A --personal-data --draft \
+		    --exclude 'dev-29=已由機房提供' --choose dev-20 --agency '範例機關' --case 'X-1' \
+		    --title '測試案' --date 2026-01-02 $vm -o "$T/all${vm:+-m}.$fmt"
+		valid "$T/all${vm:+-m}.$fmt"
+	done
 done
+unzip -p "$T/all-m.odt" content.xml >"$T/m.xml"
+unzip -p "$T/all-m.odt" styles.xml >"$T/ms.xml"
+unzip -p "$T/all-m.docx" word/document.xml >"$T/md.xml"
+for f in "$T/m.xml" "$T/md.xml"; do
+	lacks "$f" "已由機房提供"
+	has "$f" "簽章／用印"
+done
+has "$T/md.xml" '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+has "$T/m.xml" 'style:master-page-name="Landscape"'
+python3 - "$T/m.xml" "$T/md.xml" "$T/ms.xml" <<'PY' || fails=$((fails + 1))
+import re, sys
+head = ["項次", "編號", "類別", "要求內容", "依據", "備註", "符合情形", "說明", "佐證文件及頁碼"]
+odt, docx, styles = (open(f, encoding="utf-8").read() for f in sys.argv[1:4])
+rows = [r for r in re.findall(r"<table:table-header-rows>(.*?)</table:table-header-rows>", odt, re.S)
+        if "佐證文件及頁碼" in r]
+assert len(rows) == 1 and re.findall(r"<text:p[^>]*>([^<]*)</text:p>", rows[0]) == head, rows
+rows = [r for r in docx.split("<w:tr>") if "<w:tblHeader/>" in r and "佐證文件及頁碼" in r]
+assert len(rows) == 1 and re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", rows[0]) == head, rows
+layout = re.search(r'<style:page-layout style:name="SxLandscapeLayout">(.*?)</style:page-layout>', styles, re.S)
+props = dict(re.findall(r'(fo:page-width|fo:page-height|style:print-orientation)="([^"]*)"', layout.group(1)))
+assert props == {"fo:page-width": "29.7cm", "fo:page-height": "21cm", "style:print-orientation": "landscape"}, props
+PY
+checks=$((checks + 1))
 for f in "$SRCDIR"/samples/profile-*.xml; do
 	expect 0 generate --profile "$f" -o "$T/sample.odt"
 	valid "$T/sample.odt"
@@ -106,7 +132,7 @@ for part in names - {"mimetype", "META-INF/manifest.xml"}:
     assert 'manifest:full-path="%s"' % part in manifest, part
 content = z.read("content.xml").decode()
 for s in ["一、通則", "二、資通安全要求事項", "附錄、附表十", "table:table-header-rows",
-          "說明及佐證文件", "第1項<text:line-break/>(dev-13)", "【待確認】"]:
+          "第1項<text:line-break/>(dev-13)", "【待確認】"]:
     assert s in content, s
 for s in ["適用說明", "待資安長確認事項", "未納入", "□ 導入", "資安長簽章", "已由機房提供", "建議辦理"]:
     assert s not in content, s
@@ -259,20 +285,68 @@ import docx
 raw = open(sys.argv[1], "rb").read()
 assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
 rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
-assert rows[0] == ["項次", "類別", "要求內容", "依據", "備註", "符合", "部分符合", "不符合", "說明及佐證文件"], rows[0]
-# the same columns, in the same order, as the vendor matrix of the document
-matrix = [t for t in docx.Document(sys.argv[4]).tables if t.rows[0].cells[-1].text == "說明及佐證文件"]
-assert len(matrix) == 1 and [c.text for c in matrix[0].rows[0].cells] == rows[0], rows[0]
+head = ["項次", "編號", "類別", "要求內容", "依據", "備註", "符合情形", "說明", "佐證文件及頁碼"]
+assert rows[0] == ["案號"] + head, rows[0]
+# the same columns, in the same order, and the same cells as the vendor matrix of the document
+# (符合情形 empty: the document's check boxes are for the printed form)
+matrix = [t for t in docx.Document(sys.argv[4]).tables if t.rows[0].cells[-1].text == "佐證文件及頁碼"]
+assert len(matrix) == 1 and [c.text for c in matrix[0].rows[0].cells] == head
 assert len(matrix[0].rows) == len(rows)
+for got, doc in zip(rows[1:], matrix[0].rows[1:]):
+    cells = [c.text for c in doc.cells]
+    assert got[1:] == cells[:6] + ["", "", ""] and cells[6] == "□符合\n□部分符合\n□不符合", (got, cells)
 res = json.loads(subprocess.run([sys.argv[2], "resolve", "--profile", sys.argv[3], "--format", "json"],
                                 capture_output=True, check=True).stdout)
 want = [i for i in res["items"] if i["status"] in ("required", "selected")]
 assert len(rows) == 1 + len(want), (len(rows), len(want))
-assert [r[2] for r in rows[1:]] == [i["text"] for i in want]
-assert rows[1][3] == want[0]["id"] + " (V5.4)"
+assert all(r[0] == res["tender"]["case"] for r in rows[1:]), rows[1][0]
+assert [r[2] for r in rows[1:]] == [i["id"] for i in want]
+assert [r[4] for r in rows[1:]] == [i["text"] for i in want]
+assert rows[1][5] == "第1項"
 PY
 checks=$((checks + 1))
 
+
+# --matrix-detail controls: a sub-row per 附表十 control after each row that cites areas, ids
+# ROW/MEASURE.CELLk that name the 附表十 cell, so a control keeps its id when the grade changes
+for g in 普 中 高; do
+	expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --grade $g --matrix-detail controls \
+	    -o "$T/c$g.csv"
+done
+expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --matrix-detail requirements -o "$T/cr.csv"
+expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" -o "$T/m-dev.csv"
+ok cmp -s "$T/cr.csv" "$T/m-dev.csv"
+expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --matrix-detail controls --document matrix -o "$T/c.docx"
+valid "$T/c.docx"
+expect 0 generate --profile "$SRCDIR/samples/profile-dev.xml" --matrix-detail controls --document matrix -o "$T/c.odt"
+valid "$T/c.odt"
+/usr/bin/python3 - "$T/c普.csv" "$T/c中.csv" "$T/c高.csv" "$T/cr.csv" "$T/c.docx" <<'PY' || fails=$((fails + 1))
+import csv, re, sys
+import docx
+def load(f):
+    return list(csv.reader(open(f, encoding="utf-8-sig", newline="")))[1:]
+n, m, h, req = (load(f) for f in sys.argv[1:5])
+assert [r for r in m if "/" not in r[2]] == req  # the profile's grade: the rows are the same
+for rows in (n, m, h):
+    subs = [r for r in rows if "/" in r[2]]
+    assert subs and len(set(r[2] for r in subs)) == len(subs), "no or duplicate sub-row ids"
+    ids = [r[2] for r in rows if "/" not in r[2]]
+    for r in subs:
+        row, ctl = r[2].split("/")
+        assert row in ids and re.fullmatch(r"[a-z]+-[0-9]+\.[nmh][0-9]+", ctl), r[2]
+        assert r[1].startswith(str(ids.index(row) + 1) + ".") and r[5] == "附表十", r
+# the ids of a lower grade's controls are among the higher grade's (the included cells)
+assert set(r[2] for r in n) <= set(r[2] for r in m) <= set(r[2] for r in h)
+# the document: the same rows as the CSV of the same grade (中, the profile's)
+t = [t for t in docx.Document(sys.argv[5]).tables if t.rows[0].cells[-1].text == "佐證文件及頁碼"][0]
+assert [r.cells[1].text for r in t.rows[1:]] == [r[2] for r in m]
+PY
+checks=$((checks + 1))
+expect 2 generate --profile "$SRCDIR/samples/profile-dev.xml" --matrix-detail all -o "$T/bad.csv"
+has "$T/err" "--matrix-detail is requirements or controls, not 'all'"
+expect 2 generate --profile "$SRCDIR/samples/profile-dev.xml" --matrix-detail controls -o "$T/bad.docx"
+has "$T/err" "--matrix-detail applies to the matrix (--document matrix)"
+ok test ! -e "$T/bad.docx"
 
 # --document chooses the document from the library's table; --vendor-matrix is --document matrix
 for fmt in odt docx csv; do

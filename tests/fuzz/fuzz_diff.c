@@ -22,7 +22,7 @@ SX_FUZZ_TARGET(diff)
 	    sx_catalog_part_mem(&n, 0, tail, tailn, "new.xml", FUZZ_DATADIR, d) == 0) {
 		secannex_write_opts w = { NULL, size & 1 ? SECANNEX_FORMAT_ODT : SECANNEX_FORMAT_DOCX,
 			FUZZ_TEMPLATES, (int)(size & 2), 1764806400, size & 4 ? "法制室" : NULL, NULL, NULL, 0,
-			(int)(size & 16) };
+			(int)(size & 16), 0 };
 		sx_buf out = SX_BUF_INIT;
 
 		secannex_diff_catalogs(&df, &o, &n);

@@ -45,7 +45,7 @@ SX_FUZZ_TARGET(generate)
 		const char *doc = docs[size % 3];
 		for (int f = SECANNEX_FORMAT_ODT; f <= SECANNEX_FORMAT_CSV; f++) {
 			secannex_write_opts w = { doc, (secannex_format)f, FUZZ_TEMPLATES, (int)(size & 8),
-				1764806400, NULL, label, NULL, draft, 0 };
+				1764806400, NULL, label, NULL, draft, 0, (int)(size & 32) };
 			sx_buf out = SX_BUF_INIT;
 
 			if (f != SECANNEX_FORMAT_CSV || strcmp(doc, "matrix") == 0)

@@ -45,7 +45,10 @@ TYPES = ["saas", "saas-office", "saas-custom", "paas", "sec-planning", "sys-plan
          "extension", "maintenance"]
 IN_ANNEX = ("required", "selected")
 HEAD = ["項次", "類別", "要求內容", "依據", "備註"]
-VHEAD = HEAD + ["符合", "部分符合", "不符合", "說明及佐證文件"]
+# the vendor matrix (需求符合性對照表): its own landscape document; 編號 the row id
+VHEAD = ["項次", "編號", "類別", "要求內容", "依據", "備註", "符合情形", "說明", "佐證文件及頁碼"]
+BOXES = "□符合\n□部分符合\n□不符合"
+VENDOR_BLOCK = ["廠商名稱", "統一編號", "負責人", "簽章／用印", "日期"]
 REQ_HEADING = "資通安全要求事項"  # 「二、資通安全要求事項」; no other heading contains it
 # the conditions whose notes only govern the agency's selection (never printed for bidders)
 AGENCY_CONDITIONS = ("personal-data", "level", "special-procurement", "ciso-confirm")
@@ -95,7 +98,7 @@ class Expect:
     def __init__(self, res, draft):
         self.res = res
         items = res["items"]
-        self.title = res["tender"]["title"] or ""
+        self.tender_title = res["tender"]["title"] or ""
         self.version = res["catalog"]["version"]
         self.items = items
         # the catalog's audience data agrees with what the notes state (checked independently)
@@ -129,6 +132,21 @@ class Expect:
         self.n_areas = len(areas)
         # header block, 廠商資格 when any, 資通安全要求事項, one per cited 附表十 area
         self.n_tables = 2 + (1 if self.quals else 0) + self.n_areas
+        # the matrix: every public row (the qualifications too) in catalog order
+        self.pub = pub
+
+    def body(self, vm):
+        return self.pub if vm else self.inn
+
+    def tables(self, vm):
+        """header block, the matrix, the vendor block; or the annex's"""
+        return 3 if vm else self.n_tables
+
+    def title(self, vm):
+        return self.tender_title + ("需求符合性對照表" if vm else "資通安全需求")
+
+    def text_col(self, vm):
+        return 3 if vm else 2
 
     def source(self, item):
         return "第%d項\n(%s)" % (self.place[item["id"]], item["id"])
@@ -140,14 +158,16 @@ class Expect:
         """Each body row's cells, and for each cell whether it is covered by a vertical merge
         (the same non-empty 類別 or note as the row above)."""
         out, covered = [], []
-        for k, it in enumerate(self.inn, 1):
+        for k, it in enumerate(self.body(vm), 1):
             note = it["note"] if public_note(it) else ""
-            row = [str(k), it["group"], self.text(it), self.source(it), note]
             if vm:
-                row += ["□", "□", "□", ""]
+                row = [str(k), it["id"], it["group"], self.text(it), "第%d項" % self.place[it["id"]], note,
+                       BOXES, "", ""]
+            else:
+                row = [str(k), it["group"], self.text(it), self.source(it), note]
             cov = [False] * len(row)
             if out:
-                for c in (1, 4):
+                for c in ((2, 5) if vm else (1, 4)):
                     cov[c] = bool(row[c]) and row[c] == out[-1][c]
             out.append(row)
             covered.append(cov)
@@ -241,7 +261,8 @@ def check_pandoc(path, fmt, exp, vm, tag):
             break
     check(seen, "%s: pandoc: no heading containing %s" % (tag, REQ_HEADING))
     check_public_text(norm(pd_text(ast["blocks"])), exp, tag)
-    check_appendix(ast, exp, tag)
+    if not vm:
+        check_appendix(ast, exp, tag)
     if not check(table is not None, "%s: pandoc: no table after the %s heading" % (tag, REQ_HEADING)):
         return
     head, body = pd_table(table)
@@ -258,8 +279,8 @@ def check_pandoc(path, fmt, exp, vm, tag):
         check(fmt == "odt", "%s: pandoc: the 應辦理事項 table has no header row" % tag)
     if body and [norm(c) for c in body[0]] == heads:
         body = body[1:]
-    check(len(body) == len(exp.inn), "%s: pandoc: %d body rows, expected %d (required+selected)"
-          % (tag, len(body), len(exp.inn)))
+    check(len(body) == len(exp.body(vm)), "%s: pandoc: %d body rows, expected %d (required+selected)"
+          % (tag, len(body), len(exp.body(vm))))
     # spanned columns are dropped by the ODT reader; this table has none, but only rely on the
     # 要求內容 column being where its header says when every row has the full width
     ncols = len(heads)
@@ -270,16 +291,16 @@ def check_pandoc(path, fmt, exp, vm, tag):
     check(full or fmt == "odt", "%s: pandoc: rows of widths %s, expected %d"
           % (tag, sorted(set(len(r) for r in body)), ncols))
     cells = set(norm(c) for r in body for c in r)
-    texts = [norm(r[2]) for r in body] if full else [norm(c) for r in body for c in r]
-    for it in exp.inn:
+    texts = [norm(r[exp.text_col(vm)]) for r in body] if full else [norm(c) for r in body for c in r]
+    for it in exp.body(vm):
         check(norm(exp.text(it)) in texts, "%s: pandoc: %s (%s) not in the 應辦理事項 table: %s"
               % (tag, it["id"], it["status"], it["text"][:40]))
     for it in exp.absent:
         check(norm(it["text"]) not in cells, "%s: pandoc: %s (%s) is in the 應辦理事項 table: %s"
               % (tag, it["id"], it["status"], it["text"][:40]))
-    if full and len(body) == len(exp.inn):
-        order = [norm(r[3]) for r in body]
-        want = [norm(exp.source(i)) for i in exp.inn]
+    if full and len(body) == len(exp.body(vm)):
+        order = [norm(r[1] if vm else r[3]) for r in body]
+        want = [i["id"] if vm else norm(exp.source(i)) for i in exp.body(vm)]
         check(order == want, "%s: pandoc: 依據 column %s, expected %s" % (tag, order[:5], want[:5]))
 
 
@@ -384,12 +405,12 @@ def on(el, tag):
 def check_docx(path, exp, vm, tag):
     d = docx.Document(path)
     body = d.element.body
-    check(len(d.tables) == exp.n_tables, "%s: docx: %d tables, expected %d"
-          % (tag, len(d.tables), exp.n_tables))
+    check(len(d.tables) == exp.tables(vm), "%s: docx: %d tables, expected %d"
+          % (tag, len(d.tables), exp.tables(vm)))
     # the title paragraph: 案名 + 資通安全需求
     paras = body.findall(qn("w:p"))
     first = docx.text.paragraph.Paragraph(paras[0], d) if paras else None
-    check(first is not None and norm(first.text) == norm(exp.title + "資通安全需求"),
+    check(first is not None and norm(first.text) == norm(exp.title(vm)),
           "%s: docx: first paragraph %r" % (tag, first.text if first is not None else None))
     # the table after the 應辦理事項 heading, in body order
     tbl = None
@@ -409,8 +430,8 @@ def check_docx(path, exp, vm, tag):
     check(len(grid) == ncols, "%s: docx: %d w:gridCol, expected %d" % (tag, len(grid), ncols))
     check(len(tbl.columns) == ncols, "%s: docx: %d columns, expected %d" % (tag, len(tbl.columns), ncols))
     trs = tbl._tbl.findall(qn("w:tr"))
-    check(len(tbl.rows) == 1 + len(exp.inn), "%s: docx: %d rows, expected 1 + %d"
-          % (tag, len(tbl.rows), len(exp.inn)))
+    check(len(tbl.rows) == 1 + len(exp.body(vm)), "%s: docx: %d rows, expected 1 + %d"
+          % (tag, len(tbl.rows), len(exp.body(vm))))
     widths = sorted(set(len(tr.findall(qn("w:tc"))) for tr in trs))
     check(widths == [ncols], "%s: docx: rows with %s w:tc, expected %d" % (tag, widths, ncols))
     hdr = [i for i, tr in enumerate(trs) if tr.find(qn("w:trPr")) is not None and on(tr.find(qn("w:trPr")), "w:tblHeader")]
@@ -438,12 +459,15 @@ def check_docx(path, exp, vm, tag):
           "%s: docx: docDefaults rFonts eastAsia %r" % (tag, fonts.get(qn("w:eastAsia")) if fonts is not None else None))
     check(lang is not None and lang.get(qn("w:eastAsia")) == "zh-TW",
           "%s: docx: docDefaults lang eastAsia %r" % (tag, lang.get(qn("w:eastAsia")) if lang is not None else None))
-    # A4 portrait in every section
+    # A4 portrait in every section; the matrix A4 landscape
+    want = ("16838", "11906", "landscape") if vm else ("11906", "16838", None)
     for i, s in enumerate(d.sections):
         pg = s._sectPr.find(qn("w:pgSz"))
-        size = (pg.get(qn("w:w")), pg.get(qn("w:h"))) if pg is not None else None
-        check(size == ("11906", "16838") and s.page_width.twips == 11906 and s.page_height.twips == 16838,
-              "%s: docx: section %d page size %r, expected A4 (11906, 16838) twips" % (tag, i, size))
+        size = (pg.get(qn("w:w")), pg.get(qn("w:h")), pg.get(qn("w:orient"))) if pg is not None else None
+        check(size == want and s.page_width.twips == int(want[0]) and s.page_height.twips == int(want[1]),
+              "%s: docx: section %d page size %r, expected A4 %r twips" % (tag, i, size, want))
+    if vm:
+        check_vendor_block([[c.text for c in r.cells] for r in d.tables[-1].rows], tag + ": docx")
 
 
 # ---- c. odfpy ----
@@ -488,14 +512,20 @@ def length_mm(v):
     return float(m.group(1)) * {"cm": 10, "mm": 1, "in": 25.4, "pt": 25.4 / 72}[m.group(2)]
 
 
+def check_vendor_block(rows, tag):
+    """The matrix ends with the vendor's block: its labels, and empty cells to fill in."""
+    check([r[0] for r in rows] == VENDOR_BLOCK, "%s: vendor block labels %r" % (tag, [r[0] for r in rows]))
+    check(all(not norm(r[1]) for r in rows[:-1]), "%s: vendor block cells are not empty: %r" % (tag, rows))
+
+
 def check_odt(path, exp, vm, tag):
     doc = opendocument.load(path)
     text = doc.text
     tables = text.getElementsByType(Table)
-    check(len(tables) == exp.n_tables, "%s: odt: %d tables, expected %d" % (tag, len(tables), exp.n_tables))
+    check(len(tables) == exp.tables(vm), "%s: odt: %d tables, expected %d" % (tag, len(tables), exp.tables(vm)))
     children = [c for c in text.childNodes if c.nodeType == c.ELEMENT_NODE]
     check(children and children[0].qname == (TEXTNS, "p")
-          and norm(o_text(children[0])) == norm(exp.title + "資通安全需求"),
+          and norm(o_text(children[0])) == norm(exp.title(vm)),
           "%s: odt: first paragraph %r" % (tag, o_text(children[0]) if children else None))
     tbl = None
     seen = False
@@ -519,7 +549,8 @@ def check_odt(path, exp, vm, tag):
           % (tag, len(hr), len(hrows)))
     brows = kids(tbl, TABLENS, "table-row") + [r for g in kids(tbl, TABLENS, "table-rows")
                                                for r in kids(g, TABLENS, "table-row")]
-    check(len(brows) == len(exp.inn), "%s: odt: %d body rows, expected %d" % (tag, len(brows), len(exp.inn)))
+    check(len(brows) == len(exp.body(vm)), "%s: odt: %d body rows, expected %d"
+          % (tag, len(brows), len(exp.body(vm))))
 
     def cells(r):
         return [c for c in r.childNodes if c.nodeType == c.ELEMENT_NODE
@@ -553,11 +584,20 @@ def check_odt(path, exp, vm, tag):
     check(pitches and all(p == "variable" for p in pitches),
           "%s: odt: font-face 標楷體 font-pitch %r, expected variable" % (tag, pitches))
     pls = doc.getElementsByType(PageLayoutProperties)
+    if vm:  # the matrix's pages: the template's Standard page copied as SxLandscapeLayout, turned
+        pls = [p for p in pls if o_attr(p.parentNode, STYLENS, "name") == "SxLandscapeLayout"]
+    pw, ph = (297, 210) if vm else (210, 297)
     sizes = [(o_attr(p, FONS, "page-width"), o_attr(p, FONS, "page-height")) for p in pls]
     check(sizes and all(length_mm(w) is not None and length_mm(h) is not None
-                        and abs(length_mm(w) - 210) < 0.05 and abs(length_mm(h) - 297) < 0.05
+                        and abs(length_mm(w) - pw) < 0.05 and abs(length_mm(h) - ph) < 0.05
                         for w, h in sizes),
-          "%s: odt: page layouts %r, expected 21cm × 29.7cm" % (tag, sizes))
+          "%s: odt: page layouts %r, expected %gmm × %gmm" % (tag, sizes, pw, ph))
+    if vm:
+        orient = [o_attr(p, STYLENS, "print-orientation") for p in pls]
+        check(orient == ["landscape"], "%s: odt: print-orientation %r" % (tag, orient))
+    if vm and tables:
+        rows = [r for r in tables[-1].childNodes if r.nodeType == r.ELEMENT_NODE and r.qname == (TABLENS, "table-row")]
+        check_vendor_block([[o_text(c) for c in cells(r)] for r in rows], tag + ": odt")
 
 
 # ---- driver ----

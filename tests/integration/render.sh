@@ -1,13 +1,16 @@
 #!/bin/sh
-# render.sh: what a reader sees.  Three sample tenders (dev, saas, paas) × ODT and DOCX are
-# converted to PDF by LibreOffice (one headless call, its own profile, fontconfig from
-# tests/lo/fonts.conf so that 標楷體 maps to AR PL UKai TW), then read back with poppler:
+# render.sh: what a reader sees.  Three sample tenders (dev, saas, paas) × ODT and DOCX, and the
+# development tender's vendor matrix in both, are converted to PDF by LibreOffice (one headless
+# call, its own profile, fontconfig from tests/lo/fonts.conf so that 標楷體 maps to AR PL UKai TW),
+# then read back with poppler:
 #   - pdftotext: page 1 carries the title (案名 + 資通安全需求), and no line of it holds a lone
 #     character; the heading 、資通安全要求事項 and three sampled required/selected row texts are
 #     there (whitespace removed: PDF text wraps); every row id is whole on one line (never broken
 #     inside the id); every page i ends with 「第 i 頁，共 N 頁」 where N is pdfinfo's page count,
 #     and N >= 2; every page that holds rows of the requirement table repeats its header row;
-#   - pdffonts: an embedded font whose name contains UKai, and no font left unembedded.
+#   - pdffonts: an embedded font whose name contains UKai, and no font left unembedded;
+#   - the matrix: A4 landscape pages, every row id whole on one line, the column headers each on
+#     a line of its own on every page with rows, the vendor block.
 # Usage: render.sh [SECANNEX_BINARY [SRCDIR]]; without arguments $SECANNEX and $SRCDIR come from
 # the environment (`make check` sets them, and SECANNEX_DATADIR); $VALGRIND, when set, runs
 # each secannex call under valgrind.  Exit 77 (automake SKIP) when soffice is not installed.
@@ -72,7 +75,14 @@ for p in $PROFILES; do
 	done
 done
 
-# one LibreOffice run for all six files
+# the vendor matrix of the development tender (A4 landscape)
+for fmt in odt docx; do
+	${VALGRIND:-} "$SECANNEX" generate --profile "$SRCDIR/samples/profile-dev.xml" --document matrix \
+	    -o "$T/in/matrix-dev-$fmt.$fmt" 2>"$T/err"
+	ok $? "secannex generate --document matrix -o matrix-dev-$fmt.$fmt: $(head -c 300 "$T/err")"
+done
+
+# one LibreOffice run for all eight files
 sh "$SRCDIR/tests/lo/convert.sh" "$T/pdf" "$T"/in/*.odt "$T"/in/*.docx 2>"$T/soffice.log"
 ok $? "soffice --convert-to pdf failed: $(tail -3 "$T/soffice.log")"
 
@@ -169,6 +179,52 @@ for line in open(sys.argv[1], encoding="utf-8"):
 		ok $? "$name.pdf: no embedded UKai font: $(awk 'NR > 2 { printf "%s(%s) ", $1, $(NF - 4) }' "$T/$name.fonts")"
 		awk 'NR > 2 && $(NF - 4) != "yes" { bad = 1 } END { exit bad }' "$T/$name.fonts"
 		ok $? "$name.pdf: fonts not embedded: $(awk 'NR > 2 && $(NF - 4) != "yes" { printf "%s ", $1 }' "$T/$name.fonts")"
+	done
+done
+
+# the vendor matrix: landscape pages; every row id (編號, no brackets) whole on one line of the
+# PDF text; the column headers on every page that carries rows; the vendor block at the end
+python3 -c 'import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+print("".join(i["id"] + "\n" for i in d["items"] if i["status"] in ("required", "selected")), end="")' \
+    "$T/dev.json" >"$T/matrix.ids"
+for fmt in odt docx; do
+	name=matrix-dev-$fmt
+	pdf=$T/pdf/$name.pdf
+	if [ ! -s "$pdf" ]; then
+		ok 1 "$name.pdf was not written"
+		continue
+	fi
+	pdfinfo "$pdf" | grep -q '^Page size: *841.89 x 595.3'
+	ok $? "$name.pdf: pages not A4 landscape: $(pdfinfo "$pdf" | grep '^Page size')"
+	pdftotext "$pdf" "$T/$name.txt"
+	broken=""
+	while IFS= read -r id; do
+		grep -qwF -- "$id" "$T/$name.txt" || broken="$broken $id"
+	done <"$T/matrix.ids"
+	[ -z "$broken" ]
+	ok $? "$name.pdf: row ids broken across lines:$broken"
+	n=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+	awk -v out="$T/$name.p" 'BEGIN { RS = "\f" } { f = out NR; print > f; close(f) }' "$T/$name.txt"
+	bad_head="" i=1
+	while [ "$i" -le "${n:-0}" ]; do
+		flat <"$T/$name.p$i" >"$T/$name.f$i"
+		if grep -qwF -f "$T/matrix.ids" "$T/$name.p$i"; then
+			# a header whole on one line (never stacked a character a line), except the last,
+			# which wraps once
+			for h in 項次 編號 類別 要求內容 依據 備註 符合情形 說明; do
+				grep -qxF "$h" "$T/$name.p$i" || { bad_head="$bad_head $i:$h"; break; }
+			done
+			grep -qF 佐證文件及頁碼 "$T/$name.f$i" || bad_head="$bad_head $i:佐證文件及頁碼"
+		fi
+		i=$((i + 1))
+	done
+	[ -z "$bad_head" ]
+	ok $? "$name.pdf: pages with rows but without a header line:$bad_head"
+	flat <"$T/$name.txt" >"$T/$name.flat"
+	for label in 廠商名稱 統一編號 負責人 簽章／用印 需求符合性對照表; do
+		grep -qF "$label" "$T/$name.flat"
+		ok $? "$name.pdf: no $label"
 	done
 done
 
