@@ -37,6 +37,7 @@ typedef struct S_ctx {
 	double *w;        /* the columns' widths */
 	lxw_error err;
 	const char *what; /* the step that failed */
+	lxw_row_t top;    /* the records' header row */
 } S_ctx;
 
 static int
@@ -313,28 +314,114 @@ S_setup(S_ctx *c, const sx_doc *a)
 	S_check(c, workbook_set_properties(c->wb, &p), "properties");
 }
 
+/* The shared strings of the part SST (<sst><si><t>…</t></si>…, runs <r><t> too), in order; *N of
+ * them (caller frees each and the array). */
+static char **
+S_strings(xmlDocPtr sst, size_t *n)
+{
+	xmlNodePtr root = xmlDocGetRootElement(sst);
+	char **v = NULL;
+
+	*n = 0;
+	for (xmlNodePtr si = root ? sx_xml_first_el(root) : NULL; si; si = sx_xml_next_el(si)) {
+		sx_buf b = SX_BUF_INIT;
+		for (xmlNodePtr t = sx_xml_first_el(si); t; t = sx_xml_next_el(t)) {
+			xmlNodePtr x = sx_xml_is(t, "r") ? sx_xml_first_el(t) : t;
+			for (; x; x = x == t ? NULL : sx_xml_next_el(x))
+				if (sx_xml_is(x, "t")) {
+					char *c = sx_xml_content(x);
+					sx_buf_puts(&b, c ? c : "");
+					free(c);
+				}
+		}
+		v = sx_realloc(v, (*n + 1) * sizeof(*v));
+		v[(*n)++] = b.ptr ? sx_buf_detach(&b) : sx_strdup("");
+	}
+	return v;
+}
+
+/* Whether the cell <c r="REF" [t="s"]><v>K</v></c> of the records (from row C->top) holds what was
+ * written: the record's text (shared string K), or nothing for an empty one.  Returns 1 when it
+ * does, 0 when not, -1 when the cell is outside the records. */
+static int
+S_cell_ok(const S_ctx *c, xmlNodePtr cell, char **ss, size_t nss)
+{
+	char *ref = sx_xml_attr(cell, "r"), *type = sx_xml_attr(cell, "t"), *val = NULL;
+	size_t col = 0, row = 0, k;
+	const char *p = ref ? ref : "", *want;
+	int ok = -1;
+
+	for (; *p >= 'A' && *p <= 'Z'; p++)
+		col = col * 26 + (size_t)(*p - 'A' + 1);
+	for (; *p >= '0' && *p <= '9'; p++)
+		row = row * 10 + (size_t)(*p - '0');
+	if (col >= 1 && row > c->top && row - 1 - c->top < c->t->nrows && col - 1 < c->t->ncols) {
+		want = c->t->cells[(row - 1 - c->top) * c->t->ncols + col - 1];
+		for (xmlNodePtr v = sx_xml_first_el(cell); v && !val; v = sx_xml_next_el(v))
+			if (sx_xml_is(v, "v"))
+				val = sx_xml_content(v);
+		k = val ? (size_t)strtoul(val, NULL, 10) : nss;
+		ok = type && strcmp(type, "s") == 0 ? k < nss && strcmp(ss[k], want) == 0 : *want == '\0';
+	}
+	free(ref);
+	free(type);
+	free(val);
+	return ok;
+}
+
+/* Whether the sheet SHEET holds every cell of the records as written (none missing, none else). */
+static int
+S_cells_ok(const S_ctx *c, xmlDocPtr sheet, char **ss, size_t nss)
+{
+	xmlNodePtr root = xmlDocGetRootElement(sheet), data = NULL;
+	size_t found = 0;
+
+	for (xmlNodePtr n = root ? sx_xml_first_el(root) : NULL; n; n = sx_xml_next_el(n))
+		if (sx_xml_is(n, "sheetData"))
+			data = n;
+	for (xmlNodePtr row = data ? sx_xml_first_el(data) : NULL; row; row = sx_xml_next_el(row))
+		for (xmlNodePtr cell = sx_xml_first_el(row); cell; cell = sx_xml_next_el(cell)) {
+			int ok = S_cell_ok(c, cell, ss, nss);
+			if (ok == 0)
+				return 0;
+			found += ok == 1;
+		}
+	return found == c->t->nrows * c->t->ncols;
+}
+
 /* Whether the workbook libxlsxwriter wrote to TMP is whole: it ignores a failed write to the
  * temporary files it assembles the parts in (the zip is written whatever they hold), so every part
- * is read back and parsed.  Returns 0 when each is well-formed XML. */
+ * is read back and parsed, and the sheet's cells are compared with the records (a lost block of a
+ * part may leave it well-formed).  Returns 0 when all is there. */
 static int
-S_verify(const char *tmp)
+S_verify(const S_ctx *c, const char *tmp)
 {
 	static const char *const parts[] = { "[Content_Types].xml", "_rels/.rels",
-		"xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml",
-		"xl/sharedStrings.xml", "xl/styles.xml", "xl/theme/theme1.xml", "docProps/core.xml",
-		"docProps/app.xml" };
+		"xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/styles.xml", "xl/theme/theme1.xml",
+		"docProps/core.xml", "docProps/app.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml" };
+	enum { NPARTS = sizeof(parts) / sizeof(parts[0]) };
 	secannex_diags *scratch = secannex_diags_new();
 	sx_zipr *z = NULL;
+	xmlDocPtr doc[NPARTS] = { NULL };
 	int bad = sx_zipr_open(&z, tmp, scratch) != 0;
+	char **ss = NULL;
+	size_t nss = 0;
 
-	for (size_t i = 0; !bad && i < sizeof(parts) / sizeof(parts[0]); i++) {
+	for (size_t i = 0; !bad && i < NPARTS; i++) {
 		sx_buf b = SX_BUF_INIT;
-		xmlDocPtr doc = NULL;
 		bad = sx_zipr_read(z, parts[i], &b, scratch) != 0 ||
-		    sx_xml_parse_mem(&doc, b.ptr, b.len, parts[i], scratch) != 0;
-		xmlFreeDoc(doc);
+		    sx_xml_parse_mem(&doc[i], b.ptr, b.len, parts[i], scratch) != 0;
 		sx_buf_free(&b);
 	}
+	if (!bad) {
+		ss = S_strings(doc[NPARTS - 2], &nss);
+		bad = !S_cells_ok(c, doc[NPARTS - 1], ss, nss);
+	}
+	for (size_t i = 0; i < nss; i++)
+		free(ss[i]);
+	free(ss);
+	for (size_t i = 0; i < NPARTS; i++)
+		xmlFreeDoc(doc[i]);
 	if (z)
 		sx_zipr_close(z);
 	secannex_diags_free(scratch);
@@ -366,7 +453,8 @@ sx_xlsx_write(const sx_doc *a, const char *tmp, const char *path, secannex_diags
 	if ((c.ws = workbook_add_worksheet(c.wb, "廠商回應")) == NULL)
 		S_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED, "worksheet");
 	if (c.err == LXW_NO_ERROR && S_formats(&c) == 0) {
-		S_records(&c, S_facts(&c, a));
+		c.top = S_facts(&c, a);
+		S_records(&c, c.top);
 		S_setup(&c, a);
 	}
 	free(c.w);
@@ -376,7 +464,7 @@ sx_xlsx_write(const sx_doc *a, const char *tmp, const char *path, secannex_diags
 		sx_diag(d, SX_MSG_XLSX, path, 0, c.what, lxw_strerror(c.err));
 		return SECANNEX_EIO;
 	}
-	if (S_verify(tmp) != 0) {
+	if (S_verify(&c, tmp) != 0) {
 		sx_diag(d, SX_MSG_OUT_WRITE, path, 0, strerror(EIO));
 		return SECANNEX_EIO;
 	}

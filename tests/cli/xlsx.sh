@@ -39,12 +39,13 @@ def check(cond, what):
 check(wb.sheetnames == ["廠商回應"], "sheets: %r" % wb.sheetnames)
 ws = wb["廠商回應"]
 p = wb.properties
-check(p.title and "資通安全需求" in p.title, "title %r" % p.title)
+check(p.title and "需求符合性對照表" in p.title, "title %r" % p.title)
 check(p.creator == "範例市政府資訊中心", "author %r" % p.creator)
 check(p.created == datetime.datetime(1980, 1, 1), "created %r" % p.created)
 cells = [[("" if v is None else str(v)) for v in r] for r in ws.iter_rows(values_only=True)]
-# the case facts above the table
-facts = {r[0]: next((v for v in r[1:] if v), "") for r in cells if r and r[0]}
+# the case facts above the table (the rows before its header row)
+htop = next((i for i, r in enumerate(cells) if r[:len(head)] == head), len(cells))
+facts = {r[0]: next((v for v in r[1:] if v), "") for r in cells[:htop] if r and r[0]}
 for k, v in (("機關", "範例市政府資訊中心"), ("案號", "115-DEV-007"), ("案名", "市民服務整合平台開發案")):
     check(facts.get(k) == v, "fact %s: %r" % (k, facts.get(k)))
 # the table: the CSV's header and rows, in order
