@@ -156,3 +156,13 @@ sx_buf_free(sx_buf *b)
 	b->ptr = NULL;
 	b->len = b->size = 0;
 }
+
+size_t
+sx_strhash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}

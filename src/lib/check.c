@@ -16,16 +16,6 @@ typedef struct S_idset {
 	size_t cap;
 } S_idset;
 
-static size_t
-S_hash(const char *s)
-{
-	size_t h = 5381;
-
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
-}
-
 static void
 S_idset_init(S_idset *s, size_t n)
 {
@@ -40,7 +30,7 @@ S_idset_init(S_idset *s, size_t n)
 static int
 S_idset_add(S_idset *s, const char *id, int line)
 {
-	size_t i = S_hash(id) & (s->cap - 1);
+	size_t i = sx_strhash(id) & (s->cap - 1);
 
 	while (s->key[i]) {
 		if (strcmp(s->key[i], id) == 0)

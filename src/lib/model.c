@@ -71,16 +71,6 @@ sx_type_find(const sx_procurement *p, const char *id)
 	return NULL;
 }
 
-static size_t
-S_hash(const char *s)
-{
-	size_t h = 5381;
-
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
-}
-
 void
 sx_procurement_index(sx_procurement *p)
 {
@@ -99,7 +89,7 @@ sx_procurement_index(sx_procurement *p)
 
 			if (it->id == NULL)
 				continue;
-			k = S_hash(it->id) & (p->index_cap - 1);
+			k = sx_strhash(it->id) & (p->index_cap - 1);
 			while (p->index[k] && strcmp(p->index[k]->id, it->id) != 0)
 				k = (k + 1) & (p->index_cap - 1);
 			if (p->index[k] == NULL)
@@ -159,7 +149,7 @@ const sx_item *
 sx_item_find(const sx_procurement *p, const char *id)
 {
 	if (p && p->index) {
-		for (size_t k = S_hash(id) & (p->index_cap - 1); p->index[k];
+		for (size_t k = sx_strhash(id) & (p->index_cap - 1); p->index[k];
 		    k = (k + 1) & (p->index_cap - 1))
 			if (strcmp(p->index[k]->id, id) == 0)
 				return p->index[k];

@@ -167,18 +167,13 @@ S_attr_bad(const S_walk *w, xmlNodePtr n, const struct S_el *el, xmlAttrPtr a)
 static void
 S_bad_ref(const S_walk *w, xmlNodePtr n, const struct S_el *el, const char *v)
 {
-	char *hint = sx_msg_text(SX_MSG_HINT_REF), *shown = S_shown(v), *fix = sx_row_id_fix(v), *msg;
-	sx_names c = { NULL, NULL, 0, NULL, 0 };
+	char *hint = sx_msg_text(SX_MSG_HINT_REF), *shown = S_shown(v), *msg;
 
-	if (fix)
-		c = (sx_names){ (const char *const *)&fix, NULL, 1, NULL, 0 };
-	msg = sx_suggest_append(sx_msg_text(SX_MSG_PROF_ATTR_VALUE, shown, el->attr, el->name, hint),
-	    v, &c);
+	msg = sx_suggest_row_fix(sx_msg_text(SX_MSG_PROF_ATTR_VALUE, shown, el->attr, el->name, hint), v);
 	sx_diag_raw(w->d, sx_msg_level(SX_MSG_PROF_ATTR_VALUE), w->path, xmlGetLineNo(n), msg);
 	free(msg);
 	free(hint);
 	free(shown);
-	free(fix);
 }
 
 static void

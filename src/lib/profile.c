@@ -218,13 +218,10 @@ S_read_blank(secannex_profile *p, xmlNodePtr c, const char *v, const char *path,
 static void
 S_bad_ref(secannex_diags *d, const char *path, int line, const char *ref)
 {
-	char *fix = sx_row_id_fix(ref);
-	sx_names c = { NULL, NULL, 0, NULL, 0 };
+	char *msg = sx_suggest_row_fix(sx_msg_text(SX_MSG_BAD_REF, ref), ref);
 
-	if (fix)
-		c = (sx_names){ (const char *const *)&fix, NULL, 1, NULL, 0 };
-	sx_diag_suggest(d, SX_MSG_BAD_REF, path, line, ref, &c);
-	free(fix);
+	sx_diag_raw(d, sx_msg_level(SX_MSG_BAD_REF), path, line, msg);
+	free(msg);
 }
 
 /* <decisions>: <choose>, <exclude>, <ciso-confirm>, <ciso-decline>, each with its ref. */

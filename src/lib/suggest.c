@@ -245,6 +245,17 @@ sx_suggest_append(char *msg, const char *word, const sx_names *c)
 	return out;
 }
 
+char *
+sx_suggest_row_fix(char *msg, const char *ref)
+{
+	char *fix = sx_row_id_fix(ref);
+	sx_names c = { (const char *const *)&fix, NULL, fix ? 1 : 0, NULL, 0 };
+
+	msg = sx_suggest_append(msg, ref, &c);
+	free(fix);
+	return msg;
+}
+
 void
 sx_diag_suggest(secannex_diags *d, enum sx_msg m, const char *file, int line, const char *word,
     const sx_names *c)

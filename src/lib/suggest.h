@@ -45,6 +45,9 @@ void sx_names_free(sx_names *c);
 char *sx_suggest_hint(const char *word, const sx_names *c);
 /* MSG (taken) followed by WORD's hint, if any: "MSG; did you mean: X?" (translated). */
 char *sx_suggest_append(char *msg, const char *word, const sx_names *c);
+/* MSG (taken) about the malformed row id REF, with the well-formed id it may mean as its hint
+ * (sx_row_id_fix: DEV-3 means dev-03); MSG alone when there is none. */
+char *sx_suggest_row_fix(char *msg, const char *ref);
 /* Record message M, whose one argument is WORD, with WORD's hint among C appended. */
 void sx_diag_suggest(secannex_diags *d, enum sx_msg m, const char *file, int line, const char *word,
     const sx_names *c);
