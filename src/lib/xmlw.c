@@ -1,24 +1,18 @@
-/* xmlw.c: the XML writer of every generated part: elements, attributes and character data
- * written straight into one buffer, each call's failure remembered and reported at the end.
+/* xmlw.c: the XML writer of every generated part, a thin wrapper over libxml2's xmlTextWriter
+ * (which does the escaping): each call's failure is remembered and reported at the end.
  *
- * It writes exactly what libxml2's xmlTextWriter wrote before it (tests/unit/test_xmlw.c compares
- * the two byte for byte): the declaration and a newline, `<a/>` for an empty element, text
- * escaped as xmlEncodeSpecialChars does (< > & " and CR), attribute values as
- * xmlBufAttrSerializeTxtContent does for a UTF-8 document (< > & " LF CR TAB), UTF-8 passed
- * through, a newline at the end.  xmlTextWriter allocated a stack entry per element and copied
- * the document twice more; an annex's document.xml cost 8 M instructions through it. */
+ * The writer writes into an xmlBuffer that sx_xw_finish() hands over; one writer per part. */
 #include "xmlw.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/xmlwriter.h>
+
 struct sx_xw {
-	sx_buf out;       /* the document so far */
-	sx_buf names;     /* the open elements' names, each NUL-terminated, innermost last */
-	size_t *open;     /* their offsets in NAMES */
-	size_t nopen, cap;
-	int in_tag;       /* the innermost start tag is not closed yet: '>' or '/>' to come */
+	xmlBufferPtr buf;
+	xmlTextWriterPtr w;
 	int err;
 };
 
@@ -27,93 +21,43 @@ sx_xw_new(int standalone)
 {
 	sx_xw *x = sx_calloc(1, sizeof(*x));
 
-	sx_buf_grow(&x->out, 4096);
-	sx_buf_puts(&x->out, standalone ?
+	/* The declaration xmlTextWriterStartDocument() would write, but without its UTF-8 to UTF-8
+	 * output converter (which copied every byte once more): the parts are UTF-8 already. */
+	x->buf = xmlBufferCreateSize(4096);
+	if (x->buf == NULL || xmlBufferCat(x->buf, BAD_CAST(standalone ?
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" :
-	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")) != 0)
+		x->err = 1;
+	x->w = x->err ? NULL : xmlNewTextWriterMemory(x->buf, 0);
+	if (x->w == NULL)
+		x->err = 1;
 	return x;
-}
-
-/* Close the innermost start tag, when open, before its content. */
-static void
-S_close_tag(sx_xw *x)
-{
-	if (x->in_tag) {
-		sx_buf_putc(&x->out, '>');
-		x->in_tag = 0;
-	}
-}
-
-/* The entities of character data (xmlEncodeSpecialChars) and of attribute values
- * (xmlBufAttrSerializeTxtContent): S_TEXT[c] / S_ATTR[c] is the index of c's entity in S_ENT,
- * 0 when c is copied as it is. */
-static const char *const S_ENT[] = { NULL, "&lt;", "&gt;", "&amp;", "&quot;", "&#13;", "&#10;",
-	"&#9;" };
-static const unsigned char S_TEXT[256] = { ['<'] = 1, ['>'] = 2, ['&'] = 3, ['"'] = 4,
-	['\r'] = 5 };
-static const unsigned char S_ATTR[256] = { ['<'] = 1, ['>'] = 2, ['&'] = 3, ['"'] = 4,
-	['\r'] = 5, ['\n'] = 6, ['\t'] = 7 };
-
-/* Append the N bytes of S (up to a NUL: xmlTextWriter took C strings) with the entities of TAB,
- * the runs between them copied whole. */
-static void
-S_escaped(sx_buf *b, const char *s, size_t n, const unsigned char *tab)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
-
-	for (; p < end && *p; p++) {
-		if (tab[*p] == 0)
-			continue;
-		sx_buf_put(b, run, (size_t)(p - run));
-		sx_buf_puts(b, S_ENT[tab[*p]]);
-		run = p + 1;
-	}
-	sx_buf_put(b, run, (size_t)(p - run));
 }
 
 void
 sx_xw_start(sx_xw *x, const char *name)
 {
-	if (x->err)
-		return;
-	S_close_tag(x);
-	if (x->nopen == x->cap) {
-		x->cap = x->cap ? 2 * x->cap : 32;
-		x->open = sx_realloc(x->open, x->cap * sizeof(*x->open));
-	}
-	x->open[x->nopen++] = x->names.len;
-	sx_buf_put(&x->names, name, strlen(name) + 1);
-	sx_buf_putc(&x->out, '<');
-	sx_buf_puts(&x->out, name);
-	x->in_tag = 1;
+	if (!x->err && xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
+		x->err = 1;
 }
 
 void
 sx_xw_attr(sx_xw *x, const char *name, const char *value)
 {
-	if (x->err)
-		return;
-	if (!x->in_tag) {  /* an attribute outside a start tag: xmlTextWriter refused it too */
+	if (!x->err && xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value) < 0)
 		x->err = 1;
-		return;
-	}
-	sx_buf_putc(&x->out, ' ');
-	sx_buf_puts(&x->out, name);
-	sx_buf_puts(&x->out, "=\"");
-	S_escaped(&x->out, value, strlen(value), S_ATTR);
-	sx_buf_putc(&x->out, '"');
 }
 
 void
 sx_xw_attrf(sx_xw *x, const char *name, const char *fmt, ...)
 {
 	sx_buf b = SX_BUF_INIT;
-	char num[24], *p = num + sizeof(num);
 	va_list ap;
 
 	va_start(ap, fmt);
 	if (strcmp(fmt, "%d") == 0) {
 		/* most of them (widths, spans): a number, without vsnprintf and an allocation */
+		char num[24], *p = num + sizeof(num);
 		int v = va_arg(ap, int);
 		unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
 
@@ -136,39 +80,27 @@ sx_xw_attrf(sx_xw *x, const char *name, const char *fmt, ...)
 void
 sx_xw_end(sx_xw *x)
 {
-	const char *name;
-
-	if (x->err)
-		return;
-	if (x->nopen == 0) {
+	if (!x->err && xmlTextWriterEndElement(x->w) < 0)
 		x->err = 1;
-		return;
-	}
-	name = x->names.ptr + x->open[--x->nopen];
-	if (x->in_tag) {
-		sx_buf_puts(&x->out, "/>");
-		x->in_tag = 0;
-	} else {
-		sx_buf_puts(&x->out, "</");
-		sx_buf_puts(&x->out, name);
-		sx_buf_putc(&x->out, '>');
-	}
-	x->names.len = x->open[x->nopen];
-}
-
-void
-sx_xw_textn(sx_xw *x, const char *s, size_t n)
-{
-	if (x->err || n == 0 || *s == '\0')
-		return;
-	S_close_tag(x);
-	S_escaped(&x->out, s, n, S_TEXT);
 }
 
 void
 sx_xw_text(sx_xw *x, const char *s)
 {
-	sx_xw_textn(x, s, strlen(s));
+	if (!x->err && *s && xmlTextWriterWriteString(x->w, BAD_CAST s) < 0)
+		x->err = 1;
+}
+
+void
+sx_xw_textn(sx_xw *x, const char *s, size_t n)
+{
+	char *c;
+
+	if (n == 0)
+		return;
+	c = sx_strndup(s, n);
+	sx_xw_text(x, c);
+	free(c);
 }
 
 void
@@ -176,6 +108,7 @@ sx_xw_comment(sx_xw *x, const char *text)
 {
 	sx_buf b = SX_BUF_INIT;
 
+	/* "--" may not appear in a comment, nor may it end in "-": "- -", "- " */
 	sx_buf_putc(&b, ' ');
 	for (const char *s = text; *s; s++) {
 		sx_buf_putc(&b, *s);
@@ -183,10 +116,8 @@ sx_xw_comment(sx_xw *x, const char *text)
 			sx_buf_putc(&b, ' ');
 	}
 	sx_buf_putc(&b, ' ');
-	S_close_tag(x);
-	sx_buf_puts(&x->out, "<!--");
-	sx_buf_put(&x->out, b.ptr, b.len);
-	sx_buf_puts(&x->out, "-->");
+	if (!x->err && xmlTextWriterWriteComment(x->w, BAD_CAST b.ptr) < 0)
+		x->err = 1;
 	sx_buf_free(&b);
 }
 
@@ -212,22 +143,15 @@ sx_xw_finish(sx_xw *x, sx_buf *out)
 {
 	int rc;
 
-	while (!x->err && x->nopen > 0)
-		sx_xw_end(x);
-	if (!x->err) {
-		sx_buf_putc(&x->out, '\n');
-		if (out->len == 0) {  /* hand the document over instead of copying it */
-			sx_buf_free(out);
-			*out = x->out;
-			x->out = (sx_buf)SX_BUF_INIT;
-		} else {
-			sx_buf_put(out, x->out.ptr, x->out.len);
-		}
-	}
+	if (!x->err && xmlTextWriterEndDocument(x->w) < 0)
+		x->err = 1;
+	if (x->w)
+		xmlFreeTextWriter(x->w); /* flushes into buf */
+	if (!x->err && x->buf)
+		sx_buf_put(out, xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
 	rc = x->err ? -1 : 0;
-	sx_buf_free(&x->out);
-	sx_buf_free(&x->names);
-	free(x->open);
+	if (x->buf)
+		xmlBufferFree(x->buf);
 	free(x);
 	return rc;
 }
