@@ -585,7 +585,7 @@ S_mx_table(sx_doc *a, const secannex_resolution *r, int draft, int controls)
 }
 
 /* 二、廠商簽章: the vendor's name, tax id, representative, seal and date, in empty cells (the seal's
- * tall enough to stamp). */
+ * tall enough to stamp), kept on one page with the statement above it. */
 static void
 S_mx_vendor(sx_doc *a)
 {
@@ -600,8 +600,9 @@ S_mx_vendor(sx_doc *a)
 	sx_table *t;
 
 	sx_doc_push(a, SX_BLK_HEADING, "二、廠商簽章");
-	sx_doc_push(a, SX_BLK_PARA, "廠商已詳閱本案資通安全需求，並確認上列各項填寫內容及所附佐證文件均屬實。");
+	sx_doc_push(a, SX_BLK_PARA, "廠商已詳閱本案資通安全需求，並確認上列各項填寫內容及所附佐證文件均屬實。")->keep = 1;
 	t = sx_doc_table(a, SX_TBL_FORM, 2, w, 0);
+	a->v[a->n - 1].keep = 1; /* the block is signed as one: never split across pages */
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
 		sx_doc_row(t, rows[i]);
 }

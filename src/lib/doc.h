@@ -49,6 +49,8 @@ typedef struct sx_ablock {
 	char *key;          /* redline matching key (NULL: derived from kind and text) */
 	int change;         /* redlines: SX_OP_INS / SX_OP_DEL for a whole block */
 	sx_dtext *mtext;    /* redlines: the character diff of the text */
+	int keep;           /* a paragraph: kept on the page of the next block; a table: never split
+	                     * across pages (a signature block) */
 } sx_ablock;
 
 typedef struct sx_doc {

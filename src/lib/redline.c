@@ -212,6 +212,7 @@ S_merge(sx_doc *r, const sx_doc *o, const sx_doc *n)
 			if (strcmp(o->v[i].text, n->v[j].text) != 0)
 				b->mtext = S_diff_new(o->v[i].text, n->v[j].text);
 		}
+		r->v[r->n - 1].keep = (j < 0 ? o->v[i] : n->v[j]).keep; /* the block's page rule */
 	}
 	free(pairs);
 	S_free_keys(ko, o->n);

@@ -111,17 +111,22 @@ S_change_attrs(sx_xw *x, S_ctx *c)
 		sx_xw_attr(x, "w:date", c->date);
 }
 
+/* A paragraph of STYLE (NULL: Normal); KEEP: kept on the page of the next paragraph (w:keepNext). */
 static void
-S_mpara(sx_xw *x, S_ctx *c, const char *style, const char *text, int change, const sx_dtext *m)
+S_mpara(sx_xw *x, S_ctx *c, const char *style, int keep, const char *text, int change,
+    const sx_dtext *m)
 {
 	sx_dtext one;
 	sx_dseg seg;
 	const sx_dtext *t = sx_pkg_segs(text, change, m, &one, &seg);
 
 	sx_xw_start(x, "w:p");
-	if (style) {
+	if (style || keep) {
 		sx_xw_start(x, "w:pPr");
-		sx_xw_empty(x, "w:pStyle", "w:val", style);
+		if (style)
+			sx_xw_empty(x, "w:pStyle", "w:val", style);
+		if (keep)
+			sx_xw_empty(x, "w:keepNext", NULL, NULL);
 		sx_xw_end(x);
 	}
 	for (size_t i = 0; i < t->n; i++) {
@@ -231,8 +236,9 @@ S_table_grid(sx_xw *x, const S_ctx *ctx, const sx_table *tb, int *tw)
 
 /* One cell: its width, a vertical merge (w:vMerge restart on the first cell, continue on the
  * covered ones, which print nothing but the paragraph every cell needs), shading for labels. */
+/* Cell (R, C) of TB, TW twips wide; KEEP: its paragraph is kept with the next row's. */
 static void
-S_cell(sx_xw *x, S_ctx *ctx, const sx_table *tb, size_t r, size_t c, int tw)
+S_cell(sx_xw *x, S_ctx *ctx, const sx_table *tb, size_t r, size_t c, int tw, int keep)
 {
 	int head = r < tb->nheader, label = head || (tb->kind == SX_TBL_FORM && c == 0);
 	int span = sx_table_span(tb, r, c);
@@ -265,14 +271,15 @@ S_cell(sx_xw *x, S_ctx *ctx, const sx_table *tb, size_t r, size_t c, int tw)
 		S_marked_para(x, style, tb->cells[r * tb->ncols + c],
 		    tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
 	else
-		S_mpara(x, ctx, style, tb->cells[r * tb->ncols + c],
+		S_mpara(x, ctx, style, keep, tb->cells[r * tb->ncols + c],
 		    tb->row_change ? tb->row_change[r] : 0,
 		    tb->mcells ? &tb->mcells[r * tb->ncols + c] : NULL);
 	sx_xw_end(x);
 }
 
+/* A table; KEEP: never split across pages (every row kept with the next, as Word does it). */
 static void
-S_table(sx_xw *x, S_ctx *ctx, const sx_table *tb)
+S_table(sx_xw *x, S_ctx *ctx, const sx_table *tb, int keep)
 {
 	/* any number of columns: each one's width (a fixed array once overflowed past 16) */
 	int *tw = sx_calloc(tb->ncols ? tb->ncols : 1, sizeof(int));
@@ -294,7 +301,7 @@ S_table(sx_xw *x, S_ctx *ctx, const sx_table *tb)
 		}
 		sx_xw_end(x);
 		for (size_t c = 0; c < tb->ncols; c++)
-			S_cell(x, ctx, tb, r, c, tw[c]);
+			S_cell(x, ctx, tb, r, c, tw[c], keep && r + 1 < tb->nrows);
 		sx_xw_end(x);
 	}
 	sx_xw_end(x);
@@ -366,9 +373,9 @@ S_document(const sx_doc *a, const S_pkg *p, sx_buf *out)
 		    b->kind == SX_BLK_HEADING ? p->sty[S_H1] : b->kind == SX_BLK_SUBHEADING ? p->sty[S_H2] :
 		    b->kind == SX_BLK_NOTE ? p->sty[S_NOTE] : NULL;
 		if (b->kind == SX_BLK_TABLE)
-			S_table(x, &ctx, b->table);
+			S_table(x, &ctx, b->table, b->keep);
 		else
-			S_mpara(x, &ctx, st, b->text, b->change, b->mtext);
+			S_mpara(x, &ctx, st, b->keep, b->text, b->change, b->mtext);
 	}
 	if (a->fingerprint)
 		S_para(x, p->sty[S_FPRINT], a->fingerprint);

@@ -140,6 +140,18 @@ S_extra_styles(sx_xw *x, const sx_doc *a, const char *parent)
 		sx_xw_end(x);
 		sx_xw_end(x);
 	}
+	for (size_t i = 0; i < a->n; i++) {
+		if (a->v[i].keep && a->v[i].kind == SX_BLK_PARA) {
+			/* a paragraph kept on the page of the next block */
+			sx_xw_start(x, "style:style");
+			sx_xw_attr(x, "style:name", "SxKeep");
+			sx_xw_attr(x, "style:family", "paragraph");
+			sx_xw_attr(x, "style:parent-style-name", "Standard");
+			sx_xw_empty(x, "style:paragraph-properties", "fo:keep-with-next", "always");
+			sx_xw_end(x);
+			break;
+		}
+	}
 	if (a->landscape && parent) {
 		sx_xw_start(x, "style:style");
 		sx_xw_attr(x, "style:name", "SxLandscape");
@@ -243,6 +255,8 @@ S_table_styles(sx_xw *x, const sx_doc *a)
 		sx_xw_attrf(x, "style:width", "%d.%02dcm", SX_DOC_WIDTH(a) / 100, SX_DOC_WIDTH(a) % 100);
 		sx_xw_attr(x, "table:align", "margins");
 		sx_xw_attr(x, "fo:margin-bottom", "0.2cm");
+		if (a->v[i].keep)  /* never split across pages */
+			sx_xw_attr(x, "style:may-break-between-rows", "false");
 		sx_xw_end(x);
 		sx_xw_end(x);
 		for (size_t c = 0; c < tb->ncols; c++) {
@@ -373,7 +387,8 @@ S_content(const sx_doc *a, sx_buf *out)
 			sx_xw_end(x);
 			break;
 		case SX_BLK_PARA:
-			S_mpara(x, &ctx, S_pstyle(a, i, "Standard"), b->text, b->change, b->mtext);
+			S_mpara(x, &ctx, S_pstyle(a, i, b->keep ? "SxKeep" : "Standard"), b->text, b->change,
+			    b->mtext);
 			break;
 		case SX_BLK_NOTE:
 			S_mpara(x, &ctx, "Note", b->text, b->change, b->mtext);

@@ -226,6 +226,18 @@ for fmt in odt docx; do
 		grep -qF "$label" "$T/$name.flat"
 		ok $? "$name.pdf: no $label"
 	done
+	# the vendor block is signed as one: its statement and every label on one page
+	whole=0 i=1
+	while [ "$i" -le "${n:-0}" ]; do
+		k=0
+		for label in 廠商已詳閱 廠商名稱 統一編號 負責人 簽章／用印 中華民國; do
+			grep -qF "$label" "$T/$name.f$i" && k=$((k + 1))
+		done
+		[ "$k" -eq 6 ] && whole=1
+		i=$((i + 1))
+	done
+	[ "$whole" -eq 1 ]
+	ok $? "$name.pdf: the vendor block (statement, name, tax id, representative, seal, date) is split across pages"
 done
 
 echo "$passed passed, $failed failed"
