@@ -48,9 +48,13 @@ ok grep -qxF '選項：' "$T/out"
 ok grep -qxF '  --strict                     將警告（未填的空格）視為錯誤' "$T/out"
 ok grep -qxF '  annex      招標案的資通安全需求附件 (odt 或 docx)' "$T/out"
 expect 0 resolve --type dev --grade 中 --level B --kind public
-ok grep -qxF '應用軟體或系統開發服務 (dev)  系統防護需求等級 中，防護基準 中，資通安全責任等級 B public' "$T/out"
+ok grep -qxF '應用軟體或系統開發服務 (dev)  系統防護需求等級 中，防護基準 中，資通安全責任等級 B 公務機關' "$T/out"
 ok grep -qxF '應辦理 44、選擇納入 0、未選擇 13、不納入 0、待資安長確認 1、不適用 0' "$T/out"
 ok grep -qxF 'dev-01          ● 應辦理          具備完善之資通安全管理措施' "$T/out"
+# the migrate report (standard output) in the translation's words
+expect 0 migrate --profile "$SRCDIR/samples/profile-dev.xml" --new-catalog "$SRCDIR/samples/catalog-tailored.xml" -o "$T/dv.xml"
+ok grep -qxF -- '--choose dev-20（未變更）' "$T/out"
+ok grep -qxF -- '--ciso-confirm dev-05（未變更）' "$T/out"
 expect 0 resolve --type saas --grade 高 --level A --kind public
 ok grep -qxF '警告: saas-07：空格「scan-risk-level」沒有值；以 ___ 保留' "$T/out"
 expect 0 types

@@ -5,11 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
+static void __attribute__((noreturn))
 S_oom(void)
 {
 	fputs("secannex: out of memory\n", stderr);
 	abort();
+}
+
+void
+sx_oom(void)
+{
+	S_oom();
 }
 
 void *
@@ -155,14 +161,4 @@ sx_buf_free(sx_buf *b)
 	free(b->ptr);
 	b->ptr = NULL;
 	b->len = b->size = 0;
-}
-
-size_t
-sx_strhash(const char *s)
-{
-	size_t h = 5381;
-
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
 }

@@ -28,8 +28,8 @@ void sx_buf_printf(sx_buf *b, const char *fmt, ...) __attribute__((format(printf
 void sx_buf_vprintf(sx_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* A newly allocated formatted string (the project's sprintf; never NULL). */
 char *sx_aprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* The djb2 hash of S, for the hash tables of ids (model.c's item index, check.c's id set). */
-size_t sx_strhash(const char *s);
+/* The one out-of-memory exit, for an allocation made by a library (libxml2's hash tables). */
+void sx_oom(void) __attribute__((noreturn));
 /* Give the contents to the caller (never NULL) and reset the buffer. */
 char *sx_buf_detach(sx_buf *b);
 void sx_buf_free(sx_buf *b);

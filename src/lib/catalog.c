@@ -255,7 +255,7 @@ sx_procurement_free(sx_procurement *p)
 		free(t->pages);
 	}
 	free(p->types);
-	free(p->index);
+	sx_procurement_index_free(p);
 	for (int k = 0; k < 4; k++) {
 		free(p->legend[k][0]);
 		free(p->legend[k][1]);

@@ -4,49 +4,43 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
+
 #include "buf.h"
 #include "cond.h"
 #include "diag.h"
 #include "model.h"
 
-/* A tiny open-addressing set of ids → line, for duplicate detection. */
+/* A set of ids → line, for duplicate detection (libxml2's hash table). */
 typedef struct S_idset {
-	const char **key;
-	int *line;
-	size_t cap;
+	xmlHashTablePtr h;
 } S_idset;
 
 static void
 S_idset_init(S_idset *s, size_t n)
 {
-	s->cap = 16;
-	while (s->cap < n * 2)
-		s->cap *= 2;
-	s->key = sx_calloc(s->cap, sizeof(char *));
-	s->line = sx_calloc(s->cap, sizeof(int));
+	if ((s->h = xmlHashCreate((int)(n < 16 ? 16 : n))) == NULL)
+		sx_oom();
 }
 
-/* Insert ID; returns 0, or the line of the earlier definition (or -1 when it had none). */
+/* Insert ID; returns 0, or the line of the earlier definition (or -1 when it had none).  The
+ * value stored is the line, or -1 for none (never NULL, which means absent). */
 static int
 S_idset_add(S_idset *s, const char *id, int line)
 {
-	size_t i = sx_strhash(id) & (s->cap - 1);
+	void *first = xmlHashLookup(s->h, BAD_CAST id);
 
-	while (s->key[i]) {
-		if (strcmp(s->key[i], id) == 0)
-			return s->line[i] > 0 ? s->line[i] : -1;
-		i = (i + 1) & (s->cap - 1);
-	}
-	s->key[i] = id;
-	s->line[i] = line;
+	if (first)
+		return (int)(intptr_t)first;
+	if (xmlHashAddEntry(s->h, BAD_CAST id, (void *)(intptr_t)(line > 0 ? line : -1)) != 0)
+		sx_oom();
 	return 0;
 }
 
 static void
 S_idset_free(S_idset *s)
 {
-	free(s->key);
-	free(s->line);
+	xmlHashFree(s->h, NULL);
 }
 
 

@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "diff.h"
+#include "i18n.h"
 #include "output.h"
 #include "resolve.h"
 #include "xmlw.h"
@@ -87,16 +88,18 @@ S_report(const secannex_profile *p, const char *const *to, const int *fate, int 
 		const sx_decision *dc = &p->dec[i];
 		sx_buf_printf(&b, "%s %s", sx_dec_names[dc->kind], dc->ref);
 		if (fate[i] == S_NOT_OLD)
-			sx_buf_puts(&b, ": not in the old catalog");
+			sx_buf_puts(&b, _(": not in the old catalog"));
 		else if (fate[i] == S_LOST)
-			sx_buf_puts(&b, ": deleted in the new catalog");
+			sx_buf_puts(&b, _(": deleted in the new catalog"));
 		else if (strcmp(to[i], dc->ref) != 0)
 			sx_buf_printf(&b, " → %s", to[i]);
 		else
-			sx_buf_puts(&b, " (unchanged)");
+			sx_buf_puts(&b, _(" (unchanged)"));
 		if (fate[i] == S_UNFIT)
-			sx_buf_puts(&b, ": no longer fits");
-		sx_buf_puts(&b, fate[i] == S_KEPT ? "\n" : force ? ": dropped\n" : "\n");
+			sx_buf_puts(&b, _(": no longer fits"));
+		if (fate[i] != S_KEPT && force)
+			sx_buf_puts(&b, _(": dropped"));
+		sx_buf_putc(&b, '\n');
 	}
 	return sx_buf_detach(&b);
 }

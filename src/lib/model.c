@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
+
 #include "diag.h"
 #include "buf.h"
 #include "model.h"
@@ -76,25 +78,27 @@ sx_procurement_index(sx_procurement *p)
 {
 	size_t n = 0;
 
-	free(p->index);
+	sx_procurement_index_free(p);
 	for (size_t i = 0; i < p->ntypes; i++)
 		n += p->types[i].nitems;
-	for (p->index_cap = 16; p->index_cap < 2 * n; p->index_cap *= 2)
-		;
-	p->index = sx_calloc(p->index_cap, sizeof(*p->index));
+	if ((p->index = xmlHashCreate((int)(n < 16 ? 16 : n))) == NULL)
+		sx_oom();
 	for (size_t i = 0; i < p->ntypes; i++)
 		for (size_t j = 0; j < p->types[i].nitems; j++) {
-			const sx_item *it = &p->types[i].items[j];
-			size_t k;
+			sx_item *it = &p->types[i].items[j];
 
-			if (it->id == NULL)
-				continue;
-			k = sx_strhash(it->id) & (p->index_cap - 1);
-			while (p->index[k] && strcmp(p->index[k]->id, it->id) != 0)
-				k = (k + 1) & (p->index_cap - 1);
-			if (p->index[k] == NULL)
-				p->index[k] = it;
+			/* a second row of an id is refused: the first one wins */
+			if (it->id && xmlHashLookup(p->index, BAD_CAST it->id) == NULL &&
+			    xmlHashAddEntry(p->index, BAD_CAST it->id, it) != 0)
+				sx_oom();
 		}
+}
+
+void
+sx_procurement_index_free(sx_procurement *p)
+{
+	xmlHashFree(p->index, NULL);
+	p->index = NULL;
 }
 
 int
@@ -148,13 +152,8 @@ sx_row_id_fix(const char *ref)
 const sx_item *
 sx_item_find(const sx_procurement *p, const char *id)
 {
-	if (p && p->index) {
-		for (size_t k = sx_strhash(id) & (p->index_cap - 1); p->index[k];
-		    k = (k + 1) & (p->index_cap - 1))
-			if (strcmp(p->index[k]->id, id) == 0)
-				return p->index[k];
-		return NULL;
-	}
+	if (p && p->index)
+		return xmlHashLookup(p->index, BAD_CAST id);
 	for (size_t i = 0; p && i < p->ntypes; i++)
 		for (size_t j = 0; j < p->types[i].nitems; j++)
 			if (strcmp(p->types[i].items[j].id, id) == 0)

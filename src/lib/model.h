@@ -110,8 +110,8 @@ typedef struct sx_procurement {
 	char *header_note;
 	sx_type *types;
 	size_t ntypes;
-	const sx_item **index; /* items by id (open addressing, first of an id wins; NULL: none) */
-	size_t index_cap;      /* a power of two, or 0 */
+	struct _xmlHashTable *index; /* items by id (libxml2's hash table, first of an id wins; NULL:
+	                              * none) */
 } sx_procurement;
 
 /* ---- 分級辦法 ---- */
@@ -312,6 +312,7 @@ int sx_is_row_id(const char *s);
 char *sx_row_id_fix(const char *ref);
 /* Build P's index of items by id (sx_item_find then takes constant time); again after a change. */
 void sx_procurement_index(sx_procurement *p);
+void sx_procurement_index_free(sx_procurement *p);
 const sx_area *sx_area_find(const sx_regulation *r, const char *id_or_name);
 const sx_duty_table *sx_duties_find(const sx_regulation *r, int level, secannex_kind kind);
 

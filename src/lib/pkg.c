@@ -85,14 +85,6 @@ sx_buf_insert_before(sx_buf *b, const char *mark, const char *text)
 	return 0;
 }
 
-/* libxml2 failed to allocate: the one out-of-memory policy (buf.c's) */
-static void
-S_oom(void)
-{
-	fputs("secannex: out of memory\n", stderr);
-	abort();
-}
-
 /* ---- reference documents ---- */
 
 void
@@ -230,7 +222,7 @@ sx_xml_graft(xmlNodePtr parent, xmlNodePtr before, xmlNodePtr src)
 
 	if (xmlDOMWrapCloneNode(NULL, src->doc, src, &copy, parent->doc, parent, 1, 0) != 0 ||
 	    copy == NULL)
-		S_oom(); /* only out of memory makes a clone fail */
+		sx_oom(); /* only out of memory makes a clone fail */
 	if (before)
 		xmlAddPrevSibling(before, copy);
 	else
@@ -278,7 +270,7 @@ sx_xml_dump(xmlDocPtr doc, sx_buf *b)
 
 	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
 	if (mem == NULL)
-		S_oom();
+		sx_oom();
 	sx_buf_put(b, mem, (size_t)len);
 	xmlFree(mem);
 }

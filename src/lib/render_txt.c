@@ -249,7 +249,7 @@ sx_txt_resolution(sx_buf *b, const secannex_resolution *r)
 {
 	sx_buf_printf(b, "%s (%s)  ", r->type->name, r->type->id);
 	sx_buf_printf(b, _("grade %s, baseline %s, level %s %s"), sx_grade_zh[r->grade],
-	    sx_grade_zh[r->baseline], sx_level_names[r->level], sx_kind_keys[r->kind]);
+	    sx_grade_zh[r->baseline], sx_level_names[r->level], sx_kind_zh[r->kind]);
 	sx_buf_printf(b, "%s%s\n", r->personal_data ? _(", personal data") : "",
 	    r->special ? _(", 特殊或巨額採購") : "");
 	for (int s = 0; s < SX_ST__COUNT; s++)

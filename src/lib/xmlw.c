@@ -21,15 +21,12 @@ sx_xw_new(int standalone)
 {
 	sx_xw *x = sx_calloc(1, sizeof(*x));
 
-	/* The declaration xmlTextWriterStartDocument() would write, but without its UTF-8 to UTF-8
-	 * output converter (which copied every byte once more): the parts are UTF-8 already. */
 	x->buf = xmlBufferCreateSize(4096);
-	if (x->buf == NULL || xmlBufferCat(x->buf, BAD_CAST(standalone ?
-	    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" :
-	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")) != 0)
-		x->err = 1;
-	x->w = x->err ? NULL : xmlNewTextWriterMemory(x->buf, 0);
-	if (x->w == NULL)
+	x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
+	/* the encoding declared also tells the writer to keep non-ASCII attribute text as it is
+	 * (without one, libxml2 writes it as character references) */
+	if (x->w == NULL || xmlTextWriterStartDocument(x->w, "1.0", "UTF-8",
+	    standalone ? "yes" : NULL) < 0)
 		x->err = 1;
 	return x;
 }

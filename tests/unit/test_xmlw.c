@@ -5,7 +5,7 @@
 #include "../../src/lib/xmlw.h"
 
 /* Character data and attribute values with every character that is escaped, and UTF-8 that is
- * not; a comment with "--" in it. */
+ * not (in attributes too: never character references); a comment with "--" in it. */
 static void
 test_escaping(void **state)
 {
@@ -15,12 +15,13 @@ test_escaping(void **state)
 	(void)state;
 	sx_xw_start(x, "w:t");
 	sx_xw_attr(x, "a", "<tag> & \"q\" 'single'\tb\nc\rd");
+	sx_xw_attr(x, "w:author", "法務室");
 	sx_xw_text(x, "<tag> & \"q\" 'single'\tb\nc\rd ]]> &amp; ");
 	sx_xw_text(x, "市民服務　●◎▲- \xf0\x9f\x98\x80");
 	sx_xw_comment(x, "a--b-");
 	assert_int_equal(sx_xw_finish(x, &out), 0);
 	assert_string_equal(out.ptr, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<w:t a=\"&lt;tag&gt; &amp; &quot;q&quot; 'single'&#9;b&#10;c&#13;d\">"
+	    "<w:t a=\"&lt;tag&gt; &amp; &quot;q&quot; 'single'&#9;b&#10;c&#13;d\" w:author=\"法務室\">"
 	    "&lt;tag&gt; &amp; &quot;q&quot; 'single'\tb\nc&#13;d ]]&gt; &amp;amp; "
 	    "市民服務　●◎▲- \xf0\x9f\x98\x80<!-- a- -b-  --></w:t>\n");
 	sx_buf_free(&out);
