@@ -329,6 +329,11 @@ typedef struct secannex_agency_facts {
 int secannex_agency_document_write(const secannex_catalog *cat, const secannex_agency_facts *f,
     const secannex_write_opts *opts, const char *path, secannex_diags *diags);
 
+/** Check what the user typed of F: the date (any --date form) and the free texts (agency, system,
+ * the rationales).  Returns 0, or SECANNEX_EINVALID with a diagnostic per bad value (named by its
+ * option: --date, --agency, --system, --why-confidentiality …). */
+int secannex_agency_facts_check(const secannex_agency_facts *f, secannex_diags *diags);
+
 /* ---- diffs and redlines ---- */
 
 /** The differences between two catalogs or two resolved annexes. Opaque. */

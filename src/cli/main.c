@@ -1201,14 +1201,17 @@ agency_write(const struct args *a, const char *cmd, const char *doc, secannex_ag
 	secannex_write_opts o = { doc, SECANNEX_FORMAT_DOCX, template_dir(a), 0, 0, NULL, a->label,
 		a->reference_doc, 0, 0, 0 };
 	int i = secannex_document_find(doc, SECANNEX_FORMAT_DOCX, SECANNEX_FROM_REGULATION), rc;
+	char fl[128];
 	secannex_catalog *cat = NULL;
 	secannex_diags *d;
 
 	if (a->format)
 		return usage_error(_("%s -o FILE writes the format of FILE's extension: --format is for standard output"),
 		    cmd);
-	if ((rc = file_format(a->output, NULL, doc, secannex_document_get(i)->formats, &o.format)) != EXIT_OK)
-		return rc;
+	if (secannex_format_of_path(&o.format, a->output) != 0 ||
+	    !(secannex_document_get(i)->formats & (1u << o.format)))
+		return usage_error(_("%s -o '%s': the file's extension picks the format: %s"), cmd, a->output,
+		    format_list(secannex_document_get(i)->formats, fl, sizeof(fl)));
 	if (source_date_epoch(&o.epoch_set, &o.epoch) != 0)
 		return EXIT_DATA;
 	f->agency = pflag_value(a, "agency");
@@ -1216,9 +1219,16 @@ agency_write(const struct args *a, const char *cmd, const char *doc, secannex_ag
 	f->system = a->system;
 	for (int k = 0; k < 4; k++)
 		f->why[k] = a->why[k];
-	if ((rc = load(&cat, a, 0, 1)) != EXIT_OK)
-		return rc;
 	d = secannex_diags_new();
+	if (secannex_agency_facts_check(f, d) != 0) { /* what was typed: a usage error */
+		print_diags(d);
+		secannex_diags_free(d);
+		return EXIT_USAGE;
+	}
+	if ((rc = load(&cat, a, 0, 1)) != EXIT_OK) {
+		secannex_diags_free(d);
+		return rc;
+	}
 	if (secannex_agency_document_write(cat, f, &o, a->output, d) != 0)
 		rc = EXIT_DATA;
 	print_diags(d);

@@ -425,29 +425,14 @@ secannex_diff_document_write(const secannex_diff *df, const secannex_write_opts 
 	return rc;
 }
 
-/* Whether the agency facts F can make document I of CAT: the regulation, the duties table, the area,
- * the date (into ISO) and the free text.  Returns 0, or SECANNEX_EINVALID with diagnostics. */
-static int
-S_agency_ok(int i, const secannex_catalog *cat, const secannex_agency_facts *f, char iso[11],
-    const char *path, secannex_diags *d)
+int
+secannex_agency_facts_check(const secannex_agency_facts *f, secannex_diags *d)
 {
 	static const char *const why[] = { "--why-confidentiality", "--why-integrity", "--why-availability",
 		"--why-legal" };
-	const char *name = S_documents[i].info.name;
+	char iso[11];
 	int bad = 0;
 
-	if (cat == NULL || cat->reg == NULL) {
-		sx_diag(d, SX_MSG_NO_REGULATION, path, 0);
-		return SECANNEX_EINVALID;
-	}
-	if (strcmp(name, "duties") == 0 && sx_duties_find(cat->reg, f->level, f->kind) == NULL) {
-		sx_diag(d, SX_MSG_NO_DUTIES, path, 0, 'A' + f->level);
-		bad = 1;
-	}
-	if (strcmp(name, "selfcheck") == 0 && f->area && sx_area_find(cat->reg, f->area) == NULL) {
-		sx_diag(d, SX_MSG_UNKNOWN_AREA, "--area", 0, f->area);
-		bad = 1;
-	}
 	if (f->date && !sx_date_parse(f->date, iso)) {
 		sx_diag(d, SX_MSG_BAD_DATE, "--date", 0, f->date);
 		bad = 1;
@@ -457,6 +442,34 @@ S_agency_ok(int i, const secannex_catalog *cat, const secannex_agency_facts *f, 
 	for (int k = 0; k < 4; k++)
 		bad |= f->why[k] && !sx_field_ok(f->why[k], why[k], why[k], 0, d);
 	return bad ? SECANNEX_EINVALID : 0;
+}
+
+/* Whether the agency facts F can make document I of CAT: the user's text and date
+ * (secannex_agency_facts_check; the date into ISO), the regulation, the duties table, the area.
+ * Returns 0, or SECANNEX_EINVALID with diagnostics. */
+static int
+S_agency_ok(int i, const secannex_catalog *cat, const secannex_agency_facts *f, char iso[11],
+    const char *path, secannex_diags *d)
+{
+	const char *name = S_documents[i].info.name;
+
+	if (secannex_agency_facts_check(f, d) != 0)
+		return SECANNEX_EINVALID;
+	if (f->date)
+		sx_date_parse(f->date, iso);
+	if (cat == NULL || cat->reg == NULL) {
+		sx_diag(d, SX_MSG_NO_REGULATION, path, 0);
+		return SECANNEX_EINVALID;
+	}
+	if (strcmp(name, "duties") == 0 && sx_duties_find(cat->reg, f->level, f->kind) == NULL) {
+		sx_diag(d, SX_MSG_NO_DUTIES, path, 0, 'A' + f->level);
+		return SECANNEX_EINVALID;
+	}
+	if (strcmp(name, "selfcheck") == 0 && f->area && sx_area_find(cat->reg, f->area) == NULL) {
+		sx_diag(d, SX_MSG_UNKNOWN_AREA, "--area", 0, f->area);
+		return SECANNEX_EINVALID;
+	}
+	return 0;
 }
 
 int
