@@ -67,17 +67,25 @@ S_block(const sx_block *blk)
 	return b.ptr ? sx_buf_detach(&b) : sx_strdup("");
 }
 
-/* 備註 below the table, verbatim: each remark a paragraph of its own. */
+/* 備註 below the table, verbatim: each remark a paragraph of its own (and a line below the
+ * workbook's records). */
 static void
 S_remarks(sx_doc *a, const sx_numbered *v, size_t n)
 {
+	const char *head = "備註：";
+
 	if (n == 0)
 		return;
-	sx_doc_push(a, SX_BLK_PARA, "備註：");
+	sx_doc_push(a, SX_BLK_PARA, head);
+	a->data_notes = sx_table_new(1);
+	sx_doc_row(a->data_notes, &head);
 	for (size_t i = 0; i < n; i++) {
 		sx_buf b = SX_BUF_INIT;
+		const char *line;
 		S_numbered(&b, &v[i]);
-		sx_doc_push(a, SX_BLK_NOTE, b.ptr);
+		line = b.ptr;
+		sx_doc_push(a, SX_BLK_NOTE, line);
+		sx_doc_row(a->data_notes, &line);
 		sx_buf_free(&b);
 	}
 }

@@ -76,6 +76,7 @@ typedef struct sx_doc {
 	const sx_col *cols; /* per column of DATA (static): the form's answer and id columns; NULL:
 	                     * every column plain text */
 	const char *sheet;  /* the form's sheet name (static; XLSX) */
+	sx_table *data_notes; /* one column: lines printed below the records (the 備註); NULL: none */
 	char *label;        /* the attachment label (附件三), printed above the title; NULL: none */
 	int draft;          /* 1: 「草稿」 in every page header */
 	char *fingerprint;  /* printed small at the end (the resolution's SHA-256); NULL: none */

@@ -274,6 +274,23 @@ S_records(S_ctx *c, lxw_row_t top)
 	S_check(c, worksheet_repeat_rows(c->ws, top, top), "repeat rows");
 }
 
+/* The lines of the document's notes (sx_doc.data_notes: the 備註) below the records, after a blank
+ * row from row FROM, each merged over the table's width and wrapped. */
+static void
+S_notes(S_ctx *c, lxw_row_t from)
+{
+	const sx_table *n = c->a->data_notes;
+	lxw_col_t last = (lxw_col_t)(c->t->ncols - 1);
+
+	for (size_t i = 0; n && i < n->nrows; i++) {
+		lxw_row_t row = (lxw_row_t)(from + 1 + i);
+		size_t lines;
+		S_measure(n->cells[i], S_span(c, 0, last), &lines);
+		S_check(c, worksheet_set_row(c->ws, row, S_height(lines), NULL), "notes");
+		S_put(c, row, 0, last, n->cells[i], c->f[S_F_VALUE]);
+	}
+}
+
 /* The page (A4 landscape, fit to the width, the footer), the protection and the properties. */
 static void
 S_setup(S_ctx *c, const sx_doc *a)
@@ -452,6 +469,7 @@ sx_xlsx_write(const sx_doc *a, const char *tmp, const char *path, secannex_diags
 	if (c.err == LXW_NO_ERROR && S_formats(&c) == 0) {
 		c.top = S_facts(&c, a);
 		S_records(&c, c.top);
+		S_notes(&c, (lxw_row_t)(c.top + c.t->nrows));
 		S_setup(&c, a);
 	}
 	free(c.w);

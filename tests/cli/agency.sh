@@ -125,6 +125,11 @@ for f in ref-d.docx ref-s.odt ref-g.docx; do
 done
 rm -rf "$T/r" && mkdir "$T/r" && (cd "$T/r" && unzip -q "$T/ref-d.docx")
 has "$T/r/word/document.xml" '附件一'
+# a landscape document's label opens its first landscape page (not a portrait page of its own)
+expect 0 duties --level C --kind public --label 附件一 -o "$T/label.odt"
+unzip -p "$T/label.odt" content.xml >"$T/part"
+has "$T/part" '<style:style style:name="SxLandscape" style:family="paragraph" style:parent-style-name="Label" style:master-page-name="Landscape"/>'
+has "$T/part" '<text:p text:style-name="SxLandscape">附件一</text:p><text:p text:style-name="Title">'
 expect 1 duties --level C --kind public --reference-doc "$R/agency.odt" -o "$T/ref-x.docx"
 ok test ! -e "$T/ref-x.docx"
 expect 1 duties --level C --kind public --reference-doc "$R/agency.docx" -o "$T/ref-x.xlsx"

@@ -99,7 +99,11 @@ def xlsx_table(path, head, sheet, answers):
     top = next((i for i, r in enumerate(cells) if r[:len(head)] == head), None)
     check(top is not None, "%s: no header row %r" % (path, head))
     top = top or 0
-    body = [r[:len(head)] for r in cells[top + 1:]]
+    rest = cells[top + 1:]
+    end = next((i for i, r in enumerate(rest) if not any(r)), len(rest))
+    body = [r[:len(head)] for r in rest[:end]]
+    global NOTES
+    NOTES = [r[0] for r in rest[end + 1:]]  # below a blank row: the 備註, a line a row
     first, last = top + 2, top + 1 + len(body)
     check(ws.protection.sheet and not ws.protection.password, "%s: protection" % path)
     check(ws.freeze_panes == "A%d" % first, "%s: freeze %r" % (path, ws.freeze_panes))
@@ -156,6 +160,7 @@ def duties(level, kind, label, count, files):
             check(len(body) == count, "%s: %d rows, expected %d" % (f, len(body), count))
             for got, want in zip(body, leaves):
                 check(got == want + ["", "", "", ""], "%s: row %r, expected %r" % (f, got, want))
+            check(NOTES == ["備註："] + remarks, "%s: notes %r" % (f, NOTES))
             continue
         (rows, ids), paras = doc_table(f, DU_HEAD)
         body, bids = rows[1:], ids[1:]
@@ -202,7 +207,10 @@ def quoted(grades):
 def selfcheck(grade, area, files):
     args = ["baseline", "--grade", grade, "--format", "json"] + (["--area", area] if area != "-" else [])
     items = sx(*args)
-    names = {a["id"]: a["name"] for a in sx("export", "--format", "json")["baseline"]["areas"]}
+    export = sx("export", "--format", "json")["baseline"]
+    names = {a["id"]: a["name"] for a in export["areas"]}
+    global REMARKS
+    REMARKS = export.get("remarks") or []
     want = []
     for x in items:
         text = "　　" * x["depth"] + ("（等級%s）" % quoted(x["from"]) if x["depth"] else "") + numbered(x)
@@ -215,10 +223,14 @@ def selfcheck(grade, area, files):
                                                      "佐證資料": None})
             boxes = ""
         else:
-            (rows, _), _ = doc_table(f, SC_HEAD)
+            (rows, _), paras = doc_table(f, SC_HEAD)
             body = rows[1:]
+            for r in REMARKS:
+                check(numbered(r) in paras, "%s: 備註 %r missing" % (f, numbered(r)))
             boxes = "□符合\n□部分符合\n□不符合"
         check(len(body) == len(want), "%s: %d rows, %d resolved controls" % (f, len(body), len(want)))
+        if f.endswith(".xlsx"):
+            check(NOTES == ["備註："] + [numbered(x) for x in REMARKS], "%s: notes %r" % (f, NOTES))
         for got, w in zip(body, want):
             exp = w[:3] + [w[3] if w[3] is not None else boxes, "", ""]
             check(got == exp, "%s: row %r, expected %r" % (f, got, exp))
