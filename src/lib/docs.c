@@ -10,6 +10,7 @@
 #include "docs.h"
 #include "i18n.h"
 #include "output.h"
+#include "suggest.h"
 
 #define F(x) (1u << SECANNEX_FORMAT_##x)
 
@@ -466,7 +467,10 @@ S_agency_ok(int i, const secannex_catalog *cat, const secannex_agency_facts *f, 
 		return SECANNEX_EINVALID;
 	}
 	if (strcmp(name, "selfcheck") == 0 && f->area && sx_area_find(cat->reg, f->area) == NULL) {
-		sx_diag(d, SX_MSG_UNKNOWN_AREA, "--area", 0, f->area);
+		sx_names c;
+		sx_names_areas(&c, cat->reg);
+		sx_diag_suggest(d, SX_MSG_UNKNOWN_AREA, "--area", 0, f->area, &c);
+		sx_names_free(&c);
 		return SECANNEX_EINVALID;
 	}
 	return 0;

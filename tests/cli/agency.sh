@@ -67,6 +67,9 @@ py fact "$T/s-中.docx" 資通系統名稱 市民服務平台
 expect 1 baseline --grade 中 --area zz -o "$T/s-zz.docx"
 has "$T/err" "secannex: --area: error: unknown 附表十 area 'zz'"
 ok test ! -e "$T/s-zz.docx"
+expect 1 baseline --grade 中 --area acc -o "$T/s-zz.docx"
+has "$T/err" "did you mean: ac?"
+ok test ! -e "$T/s-zz.docx"
 
 # ---- grade -o: the 附表九 worksheet for several dimension sets ----
 i=0
