@@ -244,8 +244,11 @@ char *secannex_render_grade(const secannex_catalog *cat, const secannex_grade di
 enum secannex_doc_source {
 	SECANNEX_FROM_RESOLUTION = 0, /**< one tender's resolution (and, for a redline, two) */
 	SECANNEX_FROM_CATALOG_DIFF,   /**< a diff of two catalogs (a catalog redline) */
-	SECANNEX_FROM_DIFF            /**< the differences themselves, of two catalogs or of two annexes
+	SECANNEX_FROM_DIFF,           /**< the differences themselves, of two catalogs or of two annexes
 	                                   (the 修正對照表): one document, not a redline */
+	SECANNEX_FROM_REGULATION      /**< the 分級辦法 and an agency's facts (secannex_agency_facts):
+	                                   the duties checklist, the 附表十 self-check, the 附表九
+	                                   worksheet */
 };
 
 /** One row of the library's document table. */
@@ -299,6 +302,37 @@ typedef struct secannex_write_opts {
  */
 int secannex_document_write(const secannex_resolution *r, const secannex_write_opts *opts,
     const char *path, secannex_diags *diags);
+
+/** What an agency document (built SECANNEX_FROM_REGULATION) is about: the duties checklist of
+ * 附表一～八 (LEVEL, KIND), the 附表十 self-check of one system (GRADE, AREA) or the 附表九 grading
+ * worksheet of one system (DIMS, WHY).  Free text is checked as every user text is (UTF-8, no
+ * control characters, not only white space, at most 1000 characters). */
+typedef struct secannex_agency_facts {
+	const char *agency;      /**< 機關; NULL: a blank to fill in */
+	const char *system;      /**< 資通系統名稱 (self-check, worksheet); NULL: a blank */
+	const char *date;        /**< the document date in any --date form; NULL: a blank 民國 date */
+	int level;               /**< duties: 0..4 = A..E */
+	secannex_kind kind;      /**< duties */
+	secannex_grade grade;    /**< self-check: the grade whose 附表十 controls are listed */
+	const char *area;        /**< self-check: one 附表十 area (id or name); NULL: all of them */
+	secannex_grade dims[4];  /**< worksheet: 機密性, 完整性, 可用性, 法律遵循性 */
+	const char *why[4];      /**< worksheet: each dimension's rationale; NULL: lines to write on */
+} secannex_agency_facts;
+
+/**
+ * Write the agency document named in OPTS (duties, selfcheck, grading: a SECANNEX_FROM_REGULATION
+ * row of the document table) about F, from CAT's 分級辦法, to PATH in OPTS' format, atomically (a
+ * failed run leaves nothing behind; the same inputs give the same bytes).  An unknown area, a level
+ * without a duties table, a bad date or bad free text is SECANNEX_EINVALID with a diagnostic.
+ * Returns 0, SECANNEX_EINVALID or SECANNEX_EIO.
+ */
+int secannex_agency_document_write(const secannex_catalog *cat, const secannex_agency_facts *f,
+    const secannex_write_opts *opts, const char *path, secannex_diags *diags);
+
+/** Check what the user typed of F: the date (any --date form) and the free texts (agency, system,
+ * the rationales).  Returns 0, or SECANNEX_EINVALID with a diagnostic per bad value (named by its
+ * option: --date, --agency, --system, --why-confidentiality …). */
+int secannex_agency_facts_check(const secannex_agency_facts *f, secannex_diags *diags);
 
 /* ---- diffs and redlines ---- */
 

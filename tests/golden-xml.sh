@@ -43,4 +43,8 @@ doc redline-changed 1 diff "$SRCDIR/tests/data/diff/base.xml" "$SRCDIR/tests/dat
 doc table-catalog 1 diff "$SRCDIR/catalog/procurement.xml" "$SRCDIR/samples/catalog-tailored.xml" --document table
 doc table-annex 1 diff --old-profile "$SRCDIR/samples/profile-dev.xml" \
     --new-profile "$SRCDIR/samples/profile-dev-rev2.xml" --document table
+doc duties-d 0 duties --level D --kind public --agency 範例機關 --date 115-01-02 --label 附件一
+doc selfcheck-au 0 baseline --grade 高 --area au --system 測試系統 --agency 範例機關
+doc grading 0 grade --confidentiality 中 --integrity 普 --availability 高 --legal 普 --system 測試系統 \
+    --why-availability '全日對外 <服務> & 查詢'
 finish

@@ -29,7 +29,7 @@ enum opt_id {
 	OPT_LEVEL, OPT_KIND, OPT_MAX_BYTES, OPT_PROFILE, OPT_STRICT, OPT_DIM, OPT_TENDER,
 	OPT_VENDOR, OPT_TEMPLATES, OPT_OLD_PROFILE, OPT_NEW_PROFILE, OPT_OLD_CATALOG, OPT_NEW_CATALOG,
 	OPT_AUTHOR, OPT_COLOR, OPT_DOCUMENT, OPT_LABEL, OPT_DRAFT, OPT_REFDOC,
-	OPT_EXPLAIN, OPT_CHANGED_ONLY, OPT_VERBOSE, OPT_FORCE, OPT_MATRIX_DETAIL,
+	OPT_EXPLAIN, OPT_CHANGED_ONLY, OPT_VERBOSE, OPT_FORCE, OPT_MATRIX_DETAIL, OPT_SYSTEM, OPT_WHY,
 	OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
 };
 
@@ -40,6 +40,7 @@ enum cmd_bit {
 	C_GRADE = 1 << 8, C_DIFF = 1 << 9, C_MIGRATE = 1 << 10,
 	C_ALL = (1 << 11) - 1,
 	C_TENDER = C_RESOLVE | C_GENERATE | C_DIFF,   /* the commands that resolve a tender */
+	C_AGENCY = C_DUTIES | C_BASELINE | C_GRADE,  /* the commands that write an agency document */
 	C_FMT = C_ALL & ~(C_VALIDATE | C_MIGRATE)
 };
 
@@ -62,22 +63,22 @@ static const struct opt_spec {
 	    C_ALL },
 	{ "format", 1, OPT_FORMAT, "FMT", N_("output format: text (default), md (resolve) or json; odt, docx or csv (generate)"), NULL,
 	    C_FMT },
-	{ "output", 1, OPT_OUTPUT, "FILE", N_("generate, diff: the file to write (its extension picks the format); migrate: the new profile"), NULL,
-	    C_GENERATE | C_DIFF | C_MIGRATE },
+	{ "output", 1, OPT_OUTPUT, "FILE", N_("generate, diff, duties, baseline, grade: the file to write (its extension picks the format); migrate: the new profile"), NULL,
+	    C_GENERATE | C_DIFF | C_MIGRATE | C_AGENCY },
 	{ "document", 1, OPT_DOCUMENT, "DOC", N_("generate, diff: the document to write (below; default: the format's first)"), NULL,
 	    C_GENERATE | C_DIFF },
-	{ "label", 1, OPT_LABEL, "TEXT", N_("generate, diff -o: the attachment label above the title (附件三)"), NULL,
-	    C_GENERATE | C_DIFF },
+	{ "label", 1, OPT_LABEL, "TEXT", N_("generate, diff -o, duties -o, baseline -o, grade -o: the attachment label above the title (附件三)"), NULL,
+	    C_GENERATE | C_DIFF | C_AGENCY },
 	{ "draft", 0, OPT_DRAFT, NULL, N_("generate: write a public document while ▲ rows are pending, marked 草稿"), NULL,
 	    C_GENERATE | C_DIFF },
-	{ "reference-doc", 1, OPT_REFDOC, "FILE", N_("generate, diff -o: take styles, page header and footer from this .docx/.odt"), NULL,
-	    C_GENERATE | C_DIFF },
+	{ "reference-doc", 1, OPT_REFDOC, "FILE", N_("generate, diff -o, duties -o, baseline -o, grade -o: take styles, page header and footer from this .docx/.odt"), NULL,
+	    C_GENERATE | C_DIFF | C_AGENCY },
 	{ "vendor-matrix", 0, OPT_VENDOR, NULL, N_("generate: write the vendor's compliance matrix (= --document matrix)"), NULL,
 	    C_GENERATE | C_DIFF },
 	{ "matrix-detail", 1, OPT_MATRIX_DETAIL, "WHAT", N_("generate: the matrix's rows: requirements (default) or controls (a sub-row per 附表十 control)"), NULL,
 	    C_GENERATE },
-	{ "template-dir", 1, OPT_TEMPLATES, "DIR", N_("generate: the ODT/DOCX templates (default: beside the catalog)"), NULL,
-	    C_GENERATE | C_DIFF },
+	{ "template-dir", 1, OPT_TEMPLATES, "DIR", N_("generate, duties -o, baseline -o, grade -o: the ODT/DOCX templates (default: beside the catalog)"), NULL,
+	    C_GENERATE | C_DIFF | C_AGENCY },
 	{ "profile", 1, OPT_PROFILE, "FILE", N_("the tender profile (flags below override it)"), NULL,
 	    C_TENDER | C_MIGRATE },
 	{ "type", 1, OPT_TENDER, "TYPE", N_("procurement type id (see 'secannex types')"), "type",
@@ -113,13 +114,23 @@ static const struct opt_spec {
 	{ "ciso-decline", 1, OPT_TENDER, "ID=REASON", N_("the CISO declined a ▲ row, with the reason (repeatable)"), "ciso-decline",
 	    C_TENDER },
 	{ "agency", 1, OPT_TENDER, "TEXT", N_("機關 (agency name)"), "agency",
-	    C_TENDER },
+	    C_TENDER | C_AGENCY },
 	{ "case", 1, OPT_TENDER, "TEXT", N_("案號 (case number)"), "case",
 	    C_TENDER },
 	{ "title", 1, OPT_TENDER, "TEXT", N_("案名 (tender title)"), "title",
 	    C_TENDER },
 	{ "date", 1, OPT_TENDER, "DATE", N_("the document date: 2026-11-20, or 民國 115-11-20, 115/11/20, 115年11月20日"), "date",
-	    C_TENDER },
+	    C_TENDER | C_AGENCY },
+	{ "system", 1, OPT_SYSTEM, "NAME", N_("baseline -o, grade -o: 資通系統名稱 (the system's name)"), NULL,
+	    C_BASELINE | C_GRADE },
+	{ "why-confidentiality", 1, OPT_WHY, "TEXT", N_("grade -o: the rationale of the 機密性 grade"), NULL,
+	    C_GRADE },
+	{ "why-integrity", 1, OPT_WHY, "TEXT", N_("grade -o: the rationale of the 完整性 grade"), NULL,
+	    C_GRADE },
+	{ "why-availability", 1, OPT_WHY, "TEXT", N_("grade -o: the rationale of the 可用性 grade"), NULL,
+	    C_GRADE },
+	{ "why-legal", 1, OPT_WHY, "TEXT", N_("grade -o: the rationale of the 法律遵循性 grade"), NULL,
+	    C_GRADE },
 	{ "strict", 0, OPT_STRICT, NULL, N_("treat warnings (unfilled blanks) as errors"), NULL,
 	    C_TENDER },
 	{ "old-profile", 1, OPT_OLD_PROFILE, "FILE", N_("diff: the earlier revision of the tender profile"), NULL,
@@ -163,6 +174,7 @@ struct args {
 	const char *catalog, *regulation, *datadir, *format, *grade, *area, *level, *kind, *profile;
 	const char *output, *templates, *old_profile, *new_profile, *old_catalog, *new_catalog;
 	const char *author, *color, *document, *label, *reference_doc, *explain, *matrix_detail;
+	const char *system, *why[4];   /* --system, --why-confidentiality … --why-legal */
 	size_t max_bytes;
 	int strict, vendor_matrix, draft, changed_only, verbose, force;
 	int diff;       /* the command is diff: any error exits 2 */
@@ -202,18 +214,18 @@ static const struct cmd_spec {
 	{ "show", C_SHOW, cmd_show, FMT(TEXT) | FMT(JSON), "show TYPE [--grade G]",
 	    N_("the rows of a type (with that grade's mark)") },
 	{ "export", C_EXPORT, cmd_export, FMT(JSON), "export --format json", N_("the whole catalog as JSON") },
-	{ "baseline", C_BASELINE, cmd_baseline, FMT(TEXT) | FMT(JSON), "baseline --grade G [--area AREA]",
-	    N_("a grade's complete 附表十 control list") },
-	{ "duties", C_DUTIES, cmd_duties, FMT(TEXT) | FMT(JSON), "duties --level L --kind public|special",
-	    N_("an agency's 附表一～八 duties") },
+	{ "baseline", C_BASELINE, cmd_baseline, FMT(TEXT) | FMT(JSON), "baseline --grade G [--area AREA] [-o FILE]",
+	    N_("a grade's complete 附表十 control list (-o: a system's self-check, odt, docx or xlsx)") },
+	{ "duties", C_DUTIES, cmd_duties, FMT(TEXT) | FMT(JSON), "duties --level L --kind public|special [-o FILE]",
+	    N_("an agency's 附表一～八 duties (-o: the checklist, odt, docx or xlsx)") },
 	{ "validate", C_VALIDATE, cmd_validate, 0, "validate FILE...",
 	    N_("check catalog files (schema and rules); exit 0 when clean") },
 	{ "resolve", C_RESOLVE, cmd_resolve, FMT(TEXT) | FMT(MD) | FMT(JSON), "resolve [--profile FILE] [FLAGS]",
 	    N_("decide every row of one tender (status, reason)") },
 	{ "generate", C_GENERATE, cmd_generate, 0, "generate [--profile FILE] [FLAGS] -o FILE",
 	    N_("write a tender document (--document): .odt, .docx, or .csv (vendor matrix)") },
-	{ "grade", C_GRADE, cmd_grade, FMT(TEXT) | FMT(JSON), "grade --confidentiality G --integrity G ...",
-	    N_("the system grade from the 附表九 dimensions") },
+	{ "grade", C_GRADE, cmd_grade, FMT(TEXT) | FMT(JSON), "grade --confidentiality G --integrity G ... [-o FILE]",
+	    N_("the system grade from the 附表九 dimensions (-o: the worksheet, odt or docx)") },
 	{ "diff", C_DIFF, cmd_diff, FMT(TEXT) | FMT(MD) | FMT(JSON), "diff OLD.xml NEW.xml [FLAGS] [-o REDLINE]",
 	    N_("catalog versions: what changed (exit 0 same, 1 differ, 2 error)") },
 	{ "diff", C_DIFF, cmd_diff, FMT(TEXT) | FMT(MD) | FMT(JSON), "diff --old-profile A --new-profile B [-o REDLINE]",
@@ -565,6 +577,19 @@ cmd_validate(const struct args *a, secannex_format fmt, int argc, char **argv)
 	return rc;
 }
 
+/* The dimension (0..3: confidentiality, integrity, availability, legal) of a --why-DIM option. */
+static int
+why_index(const char *name)
+{
+	static const char *const dims[4] = { "why-confidentiality", "why-integrity", "why-availability",
+		"why-legal" };
+
+	for (int k = 0; k < 4; k++)
+		if (strcmp(name, dims[k]) == 0)
+			return k;
+	return 0;
+}
+
 /* Apply one parsed option to A.  Returns -1 to go on, or an exit code to stop with. */
 static int
 apply_opt(int c, int idx, char **argv, struct args *a)
@@ -609,6 +634,8 @@ apply_opt(int c, int idx, char **argv, struct args *a)
 	case OPT_COLOR: a->color = optarg; break;
 	case OPT_STRICT: a->strict = 1; break;
 	case OPT_DIM: case OPT_TENDER: break;
+	case OPT_SYSTEM: a->system = optarg; break;
+	case OPT_WHY: a->why[why_index(opts[idx].name)] = optarg; break;
 	case OPT_CATALOG: a->catalog = optarg; break;
 	case OPT_REGULATION: a->regulation = optarg; break;
 	case OPT_DATADIR: a->datadir = optarg; break;
@@ -1137,6 +1164,79 @@ done:
 	return rc;
 }
 
+/* The last value given to the profile flag KEY (--agency, --date), or NULL. */
+static const char *
+pflag_value(const struct args *a, const char *key)
+{
+	const char *v = NULL;
+
+	for (size_t i = 0; i < a->npflags; i++)
+		if (strcmp(a->pflags[i].key, key) == 0)
+			v = a->pflags[i].value;
+	return v;
+}
+
+/* A document option (--agency, --system, --date, --label, --reference-doc, --template-dir,
+ * --why-DIM) given to CMD without -o: a usage error (they only dress the document).  Returns -1
+ * when there is none. */
+static int
+agency_opts_need_output(const struct args *a, const char *cmd)
+{
+	for (size_t i = 0; a->output == NULL && i < NOPTS; i++) {
+		int id = opts[i].id, doc = id == OPT_LABEL || id == OPT_REFDOC || id == OPT_TEMPLATES ||
+		    id == OPT_SYSTEM || id == OPT_WHY || (opts[i].profile && (strcmp(opts[i].profile,
+		    "agency") == 0 || strcmp(opts[i].profile, "date") == 0));
+		if (a->used[i] && doc)
+			return usage_error(_("--%s applies to '%s -o FILE' (the document) only"), opts[i].name,
+			    cmd);
+	}
+	return -1;
+}
+
+/* Write the agency document DOC (duties, selfcheck, grading) about F to -o FILE, in the format of
+ * its extension; --agency, --system, --date and the --why-DIM texts come from A. */
+static int
+agency_write(const struct args *a, const char *cmd, const char *doc, secannex_agency_facts *f)
+{
+	secannex_write_opts o = { doc, SECANNEX_FORMAT_DOCX, template_dir(a), 0, 0, NULL, a->label,
+		a->reference_doc, 0, 0, 0 };
+	int i = secannex_document_find(doc, SECANNEX_FORMAT_DOCX, SECANNEX_FROM_REGULATION), rc;
+	char fl[128];
+	secannex_catalog *cat = NULL;
+	secannex_diags *d;
+
+	if (a->format)
+		return usage_error(_("%s -o FILE writes the format of FILE's extension: --format is for standard output"),
+		    cmd);
+	if (secannex_format_of_path(&o.format, a->output) != 0 ||
+	    !(secannex_document_get(i)->formats & (1u << o.format)))
+		return usage_error(_("%s -o '%s': the file's extension picks the format: %s"), cmd, a->output,
+		    format_list(secannex_document_get(i)->formats, fl, sizeof(fl)));
+	if (source_date_epoch(&o.epoch_set, &o.epoch) != 0)
+		return EXIT_DATA;
+	f->agency = pflag_value(a, "agency");
+	f->date = pflag_value(a, "date");
+	f->system = a->system;
+	for (int k = 0; k < 4; k++)
+		f->why[k] = a->why[k];
+	d = secannex_diags_new();
+	if (secannex_agency_facts_check(f, d) != 0) { /* what was typed: a usage error */
+		print_diags(d);
+		secannex_diags_free(d);
+		return EXIT_USAGE;
+	}
+	if ((rc = load(&cat, a, 0, 1)) != EXIT_OK) {
+		secannex_diags_free(d);
+		return rc;
+	}
+	if (secannex_agency_document_write(cat, f, &o, a->output, d) != 0)
+		rc = EXIT_DATA;
+	print_diags(d);
+	secannex_diags_free(d);
+	secannex_catalog_free(cat);
+	return rc;
+}
+
 static int
 cmd_grade(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
@@ -1158,6 +1258,14 @@ cmd_grade(const struct args *a, secannex_format fmt, int argc, char **argv)
 	for (int k = 0; k < 4; k++)
 		if (!have[k])
 			return usage_error(_("grade needs --%s G (and the other three dimensions)"), dims[k]);
+	if ((rc = agency_opts_need_output(a, "grade")) >= 0)
+		return rc;
+	if (a->output) {
+		secannex_agency_facts f;
+		memset(&f, 0, sizeof(f));
+		memcpy(f.dims, g, sizeof(f.dims));
+		return agency_write(a, "grade", "grading", &f);
+	}
 	if ((rc = load(&cat, a, 0, 1)) == EXIT_OK)
 		rc = emit(secannex_render_grade(cat, g, fmt));
 	secannex_catalog_free(cat);
@@ -1246,6 +1354,7 @@ static int
 cmd_baseline(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
 	secannex_grade grade;
+	int rc;
 
 	if (argc)
 		return usage_error(_("baseline takes no argument: '%s'"), argv[0]);
@@ -1253,6 +1362,15 @@ cmd_baseline(const struct args *a, secannex_format fmt, int argc, char **argv)
 		return usage_error("%s", _("baseline needs --grade G"));
 	if (secannex_grade_parse(&grade, a->grade) != 0)
 		return usage_error("%s", secannex_error_last());
+	if ((rc = agency_opts_need_output(a, "baseline")) >= 0)
+		return rc;
+	if (a->output) {
+		secannex_agency_facts f;
+		memset(&f, 0, sizeof(f));
+		f.grade = grade;
+		f.area = a->area;
+		return agency_write(a, "baseline", "selfcheck", &f);
+	}
 	return listing(a, 0, 1, render_baseline, fmt);
 }
 
@@ -1270,7 +1388,7 @@ render_duties(const secannex_catalog *cat, const struct args *a, secannex_format
 static int
 cmd_duties(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
-	int level;
+	int level, rc;
 	secannex_kind kind;
 
 	if (argc)
@@ -1279,6 +1397,15 @@ cmd_duties(const struct args *a, secannex_format fmt, int argc, char **argv)
 		return usage_error("%s", _("duties needs --level L and --kind public|special"));
 	if (secannex_level_parse(&level, a->level) != 0 || secannex_kind_parse(&kind, a->kind) != 0)
 		return usage_error("%s", secannex_error_last());
+	if ((rc = agency_opts_need_output(a, "duties")) >= 0)
+		return rc;
+	if (a->output) {
+		secannex_agency_facts f;
+		memset(&f, 0, sizeof(f));
+		f.level = level;
+		f.kind = kind;
+		return agency_write(a, "duties", "duties", &f);
+	}
 	return listing(a, 0, 1, render_duties, fmt);
 }
 

@@ -351,6 +351,12 @@ enum { S_MX_IDX, S_MX_ID, S_MX_GROUP, S_MX_TEXT, S_MX_SRC, S_MX_NOTE, S_MX_CHECK
 	S_MX_COLS };
 static const char *const S_mx_head[S_MX_COLS] = { "項次", "編號", "類別", "要求內容", "依據", "備註",
 	"符合情形", "說明", "佐證文件及頁碼" };
+/* The records' columns (案號, then the matrix's): ids (項次, 編號, 依據), the requirement, the
+ * vendor's answers (符合情形 from a list). */
+static const char *const S_mx_answers[] = { "符合", "部分符合", "不符合", NULL };
+static const sx_col S_mx_cols[1 + S_MX_COLS] = { { 0, NULL }, { SX_COL_ID, NULL },
+	{ SX_COL_ID, NULL }, { 0, NULL }, { SX_COL_WIDE, NULL }, { SX_COL_ID, NULL }, { 0, NULL },
+	{ SX_COL_ANSWER, S_mx_answers }, { SX_COL_ANSWER, NULL }, { SX_COL_ANSWER, NULL } };
 /* 符合情形: one box a line, the vendor ticks one */
 static const char S_mx_boxes[] = "□符合\n□部分符合\n□不符合";
 
@@ -640,4 +646,6 @@ sx_build_matrix(sx_doc *out, const sx_doc_src *src)
 	if (src->fingerprint)
 		out->fingerprint = sx_aprintf("文件識別碼（SHA-256）：%s", src->fingerprint);
 	out->data = S_matrix_records(r, src->draft, src->matrix_controls);
+	out->cols = S_mx_cols;
+	out->sheet = "廠商回應";
 }

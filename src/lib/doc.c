@@ -153,6 +153,7 @@ sx_doc_free(sx_doc *a)
 		sx_table_free(a->v[i].table);
 	}
 	sx_table_free(a->data);
+	sx_table_free(a->data_notes);
 	free(a->v);
 	free(a->title);
 	free(a->subject);

@@ -42,6 +42,18 @@ typedef struct sx_table {
 	int marked;
 } sx_table;
 
+/* What the reader of a form (the XLSX records) does with a column of sx_doc.data. */
+enum sx_col_flag {
+	SX_COL_ANSWER = 1,  /* the reader fills it in: unlocked on the protected sheet */
+	SX_COL_ID = 2,      /* ids and references: never wrapped */
+	SX_COL_WIDE = 4     /* the main text: the widest column */
+};
+typedef struct sx_col {
+	unsigned flags;              /* enum sx_col_flag bits */
+	const char *const *list;     /* an answer column's values (NULL-terminated): a drop-down list;
+	                              * NULL: free text */
+} sx_col;
+
 typedef struct sx_ablock {
 	enum sx_blk_kind kind;
 	char *text;
@@ -62,7 +74,11 @@ typedef struct sx_doc {
 	sx_ablock *v;
 	size_t n;
 	sx_table *data;     /* the document's records as a flat table (header row first), for the
-	                     * record formats (CSV); NULL when the document has none */
+	                     * record formats (CSV, XLSX); NULL when the document has none */
+	const sx_col *cols; /* per column of DATA (static): the form's answer and id columns; NULL:
+	                     * every column plain text */
+	const char *sheet;  /* the form's sheet name (static; XLSX) */
+	sx_table *data_notes; /* one column: lines printed below the records (the 備註); NULL: none */
 	char *label;        /* the attachment label (附件三), printed above the title; NULL: none */
 	int draft;          /* 1: 「草稿」 in every page header */
 	char *fingerprint;  /* printed small at the end (the resolution's SHA-256); NULL: none */

@@ -10,6 +10,7 @@
 #include "docs.h"
 #include "i18n.h"
 #include "output.h"
+#include "suggest.h"
 
 #define F(x) (1u << SECANNEX_FORMAT_##x)
 
@@ -50,6 +51,12 @@ static const struct {
 	    SECANNEX_FROM_CATALOG_DIFF, 0 }, sx_build_catalog },
 	{ { "table", N_("the 修正對照表 (修正規定 | 現行規定 | 說明) of a catalog or annex diff, landscape"),
 	    F(ODT) | F(DOCX) | F(MD) | F(JSON), SECANNEX_FROM_DIFF, 0 }, sx_build_table },
+	{ { "duties", N_("an agency's 附表一～八 duties as a checklist (duties -o), landscape"),
+	    F(ODT) | F(DOCX) | F(XLSX), SECANNEX_FROM_REGULATION, 0 }, sx_build_duties },
+	{ { "selfcheck", N_("a system's 附表十 controls at its grade as a self-check (baseline -o), landscape"),
+	    F(ODT) | F(DOCX) | F(XLSX), SECANNEX_FROM_REGULATION, 0 }, sx_build_selfcheck },
+	{ { "grading", N_("a system's 附表九 grading worksheet, to sign (grade -o)"), F(ODT) | F(DOCX),
+	    SECANNEX_FROM_REGULATION, 0 }, sx_build_grading },
 };
 #define NDOCS (sizeof(S_documents) / sizeof(S_documents[0]))
 
@@ -412,6 +419,80 @@ secannex_diff_document_write(const secannex_diff *df, const secannex_write_opts 
 		return SECANNEX_EINVALID;
 	S_src(&src, NULL, 1, o, NULL);
 	src.diff = df;
+	S_documents[i].build(&a, &src);
+	S_dress(&a, o);
+	rc = S_write(&a, o, path, d);
+	sx_doc_free(&a);
+	return rc;
+}
+
+int
+secannex_agency_facts_check(const secannex_agency_facts *f, secannex_diags *d)
+{
+	static const char *const why[] = { "--why-confidentiality", "--why-integrity", "--why-availability",
+		"--why-legal" };
+	char iso[11];
+	int bad = 0;
+
+	if (f->date && !sx_date_parse(f->date, iso)) {
+		sx_diag(d, SX_MSG_BAD_DATE, "--date", 0, f->date);
+		bad = 1;
+	}
+	bad |= f->agency && !sx_field_ok(f->agency, "--agency", "--agency", 0, d);
+	bad |= f->system && !sx_field_ok(f->system, "--system", "--system", 0, d);
+	for (int k = 0; k < 4; k++)
+		bad |= f->why[k] && !sx_field_ok(f->why[k], why[k], why[k], 0, d);
+	return bad ? SECANNEX_EINVALID : 0;
+}
+
+/* Whether the agency facts F can make document I of CAT: the user's text and date
+ * (secannex_agency_facts_check; the date into ISO), the regulation, the duties table, the area.
+ * Returns 0, or SECANNEX_EINVALID with diagnostics. */
+static int
+S_agency_ok(int i, const secannex_catalog *cat, const secannex_agency_facts *f, char iso[11],
+    const char *path, secannex_diags *d)
+{
+	const char *name = S_documents[i].info.name;
+
+	if (secannex_agency_facts_check(f, d) != 0)
+		return SECANNEX_EINVALID;
+	if (f->date)
+		sx_date_parse(f->date, iso);
+	if (cat == NULL || cat->reg == NULL) {
+		sx_diag(d, SX_MSG_NO_REGULATION, path, 0);
+		return SECANNEX_EINVALID;
+	}
+	if (strcmp(name, "duties") == 0 && sx_duties_find(cat->reg, f->level, f->kind) == NULL) {
+		sx_diag(d, SX_MSG_NO_DUTIES, path, 0, 'A' + f->level);
+		return SECANNEX_EINVALID;
+	}
+	if (strcmp(name, "selfcheck") == 0 && f->area && sx_area_find(cat->reg, f->area) == NULL) {
+		sx_names c;
+		sx_names_areas(&c, cat->reg);
+		sx_diag_suggest(d, SX_MSG_UNKNOWN_AREA, "--area", 0, f->area, &c);
+		sx_names_free(&c);
+		return SECANNEX_EINVALID;
+	}
+	return 0;
+}
+
+int
+secannex_agency_document_write(const secannex_catalog *cat, const secannex_agency_facts *f,
+    const secannex_write_opts *o, const char *path, secannex_diags *d)
+{
+	sx_doc_src src;
+	sx_doc a;
+	char iso[11];
+	int i = S_pick(o, SECANNEX_FROM_REGULATION, path, d), rc;
+
+	if (i < 0)
+		return SECANNEX_EINVALID;
+	if (S_agency_ok(i, cat, f, iso, path, d) != 0 || S_allowed(i, NULL, o, path, d) != 0)
+		return SECANNEX_EINVALID;
+	S_src(&src, NULL, 0, o, NULL);
+	src.cat = cat;
+	src.facts = f;
+	src.date = f->date ? iso : NULL;
 	S_documents[i].build(&a, &src);
 	S_dress(&a, o);
 	rc = S_write(&a, o, path, d);

@@ -17,6 +17,11 @@ typedef struct sx_doc_src {
 	const char *fingerprint;         /* the resolution's SHA-256 (hex), or NULL */
 	int changed_only;                /* a redline of only what changed (catalog: 子項 headings) */
 	int matrix_controls;             /* the matrix: a sub-row per 附表十 control of the rows */
+	/* SECANNEX_FROM_REGULATION: the 分級辦法, what the document is about, and its date (ISO 8601,
+	 * checked; NULL: none, the document leaves a blank 民國 date) */
+	const secannex_catalog *cat;
+	const secannex_agency_facts *facts;
+	const char *date;
 } sx_doc_src;
 
 /* A file writer: the document's parts, packaged, into OUT.  Returns 0 or a negative
@@ -62,6 +67,11 @@ void sx_build_matrix(sx_doc *out, const sx_doc_src *src);
 void sx_build_catalog(sx_doc *out, const sx_doc_src *src);
 void sx_build_review(sx_doc *out, const sx_doc_src *src);
 void sx_build_table(sx_doc *out, const sx_doc_src *src);
+/* The agency documents (agencydoc.c): the 附表一～八 duties checklist, the 附表十 self-check, the
+ * 附表九 grading worksheet. */
+void sx_build_duties(sx_doc *out, const sx_doc_src *src);
+void sx_build_selfcheck(sx_doc *out, const sx_doc_src *src);
+void sx_build_grading(sx_doc *out, const sx_doc_src *src);
 
 /* A document's stream form: FMT (md, json) of diff D appended to B (table.c). */
 typedef void (*sx_render_fn)(sx_buf *b, const secannex_diff *d, secannex_format fmt);

@@ -162,12 +162,13 @@ S_extra_styles(sx_xw *x, const sx_doc *a, const char *parent)
 	}
 }
 
-/* The paragraph style of block I whose usual style is STYLE: the first block of a landscape
- * document starts the Landscape master page. */
+/* The paragraph style of block I whose usual style is STYLE: the first paragraph of a landscape
+ * document starts the Landscape master page (the label's, when it has one: else the label would
+ * stand alone on a portrait first page). */
 static const char *
 S_pstyle(const sx_doc *a, size_t i, const char *style)
 {
-	return a->landscape && i == 0 ? "SxLandscape" : style;
+	return a->landscape && i == 0 && a->label == NULL ? "SxLandscape" : style;
 }
 
 static void
@@ -362,7 +363,7 @@ S_content(const sx_doc *a, sx_buf *out)
 	sx_xw_attr(x, "office:version", "1.3");
 	sx_xw_start(x, "office:automatic-styles");
 	S_table_styles(x, a);
-	S_extra_styles(x, a, a->n && a->v[0].kind == SX_BLK_TITLE ? "Title" :
+	S_extra_styles(x, a, a->label ? "Label" : a->n && a->v[0].kind == SX_BLK_TITLE ? "Title" :
 	    a->n && a->v[0].kind == SX_BLK_PARA ? "Standard" : NULL);
 	sx_xw_end(x);
 	sx_xw_start(x, "office:body");
@@ -371,7 +372,7 @@ S_content(const sx_doc *a, sx_buf *out)
 		S_tracked_changes(x, a);
 	/* the attachment label (附件三) opens the first page, above the title */
 	if (a->label)
-		S_mpara(x, &ctx, "Label", a->label, 0, NULL);
+		S_mpara(x, &ctx, a->landscape ? "SxLandscape" : "Label", a->label, 0, NULL);
 	for (size_t i = 0; i < a->n; i++) {
 		const sx_ablock *b = &a->v[i];
 		switch (b->kind) {

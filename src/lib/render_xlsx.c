@@ -1,5 +1,5 @@
-/* render_xlsx.c: a document's records (sx_doc.data) as the vendor's XLSX form (libxlsxwriter): the case
- * facts above the table, the answer columns unlocked on a protected sheet, a drop-down list of answers. */
+/* render_xlsx.c: a document's records (sx_doc.data) as an XLSX form (libxlsxwriter): the facts above
+ * the table, the answer columns (sx_doc.cols) unlocked on a protected sheet, their drop-down lists. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,18 +12,6 @@
 #include "xmlsafe.h"
 #include "zippkg.h"
 
-/* The vendor's columns, by header name (whatever the matrix's column list is): the answer, the
- * explanation, the evidence; the older tick columns (符合 | 部分符合 | 不符合) too. */
-static const char *const S_vendor[] = { "符合情形", "說明", "佐證文件及頁碼", "說明及佐證文件", "符合",
-	"部分符合", "不符合" };
-/* The column of the answer, which gets the drop-down list, and the list. */
-#define S_ANSWER "符合情形"
-static const char *S_answers[] = { "符合", "部分符合", "不符合", NULL };
-/* A tick column's only value. */
-static const char *S_tick[] = { "✓", NULL };
-/* Columns of ids and references: never wrapped. */
-static const char *const S_ids[] = { "項次", "編號", "依據" };
-
 /* 1980-01-01T00:00:00Z: the created date of a workbook without SOURCE_DATE_EPOCH. */
 #define S_EPOCH_1980 315532800
 
@@ -33,6 +21,7 @@ typedef struct S_ctx {
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *f[S_F__COUNT];
+	const sx_doc *a;
 	const sx_table *t;
 	double *w;        /* the columns' widths */
 	lxw_error err;
@@ -40,15 +29,12 @@ typedef struct S_ctx {
 	lxw_row_t top;    /* the records' header row */
 } S_ctx;
 
-static int
-S_in(const char *s, const char *const *set, size_t n)
+/* The flags (enum sx_col_flag) of column COL of document A's records. */
+static unsigned
+S_flags(const sx_doc *a, size_t col)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(s, set[i]) == 0)
-			return 1;
-	return 0;
+	return a->cols ? a->cols[col].flags : 0;
 }
-#define S_IN(s, set) S_in((s), (set), sizeof(set) / sizeof((set)[0]))
 
 /* Record the result E of step WHAT; returns nonzero when it failed (the first failure is kept). */
 static int
@@ -196,24 +182,29 @@ S_facts(S_ctx *c, const sx_doc *a)
 	return row + 1;
 }
 
-/* Column COL's width: ids as wide as the widest; the answer wide enough to read; the vendor's text
- * room to write; other text as wide as its longest cell, within a cap (it wraps). */
+/* Column COL's width: ids as wide as the widest; an answer from a list as wide as its longest
+ * answer; a free answer room to write; other text as wide as its longest cell, within a cap (it
+ * wraps; the main text's is wider). */
 static double
-S_col_width(const sx_table *t, size_t col)
+S_col_width(const sx_doc *a, size_t col)
 {
-	const char *h = t->cells[col];
-	size_t w = S_width(h) + 2, cap = strcmp(h, "要求內容") == 0 ? 50 : 32;
+	const sx_table *t = a->data;
+	unsigned fl = S_flags(a, col);
+	size_t w = S_width(t->cells[col]) + 2, cap = (fl & SX_COL_WIDE) ? 50 : (fl & SX_COL_ID) ? 40 : 32;
 
-	if (S_IN(h, S_vendor))
-		return strcmp(h, S_ANSWER) == 0 ? (double)(w < 12 ? 12 : w) : S_in(h, S_answers, 3) ?
-		    (double)(w < 6 ? 6 : w) : (double)(w < 24 ? 24 : w);
+	if ((fl & SX_COL_ANSWER) && a->cols[col].list) {
+		for (const char *const *v = a->cols[col].list; *v; v++)
+			if (S_width(*v) + 4 > w)
+				w = S_width(*v) + 4;
+		return (double)(w < 12 ? 12 : w);
+	}
+	if (fl & SX_COL_ANSWER)
+		return (double)(w < 24 ? 24 : w);
 	for (size_t r = 1; r < t->nrows; r++) {
 		size_t cw = S_width(t->cells[r * t->ncols + col]) + 2;
 		if (cw > w)
 			w = cw;
 	}
-	if (S_IN(h, S_ids))
-		cap = 40;
 	return (double)(w < 6 ? 6 : w > cap ? cap : w);
 }
 
@@ -226,26 +217,32 @@ S_row_height(S_ctx *c, lxw_row_t top, size_t r)
 
 	for (size_t col = 0; col < t->ncols; col++) {
 		S_measure(t->cells[r * t->ncols + col], c->w[col], &lines);
-		if (!S_IN(t->cells[col], S_ids) && lines > most)
+		if (!(S_flags(c->a, col) & SX_COL_ID) && lines > most)
 			most = lines;
 	}
 	S_check(c, worksheet_set_row(c->ws, (lxw_row_t)(top + r), S_height(most), NULL), "row");
 }
 
-/* The drop-down list of LIST on rows FIRST..LAST of column COL. */
+/* The drop-down list of column COL (its header HEAD) on rows FIRST..LAST. */
 static void
-S_list(S_ctx *c, lxw_row_t first, lxw_row_t last, lxw_col_t col, const char **list)
+S_list(S_ctx *c, lxw_row_t first, lxw_row_t last, lxw_col_t col, const char *head)
 {
+	const char *const *list = c->a->cols[col].list;
 	lxw_data_validation v;
+	sx_buf msg = SX_BUF_INIT;
 
+	sx_buf_puts(&msg, "請自清單選擇：");
+	for (const char *const *x = list; *x; x++)
+		sx_buf_printf(&msg, "%s%s", x == list ? "" : x[1] ? "、" : "或", *x);
+	sx_buf_puts(&msg, "。");
 	memset(&v, 0, sizeof(v));
 	v.validate = LXW_VALIDATION_TYPE_LIST;
 	v.value_list = (char **)list;
 	v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-	v.error_title = (char *)"符合情形";
-	v.error_message = list == S_answers ? (char *)"請自清單選擇：符合、部分符合或不符合。" :
-	    (char *)"請填「✓」或留空。";
+	v.error_title = (char *)head;
+	v.error_message = msg.ptr;
 	S_check(c, worksheet_data_validation_range(c->ws, first, col, last, col, &v), "data validation");
+	sx_buf_free(&msg);
 }
 
 /* The records from row TOP: the header row (frozen, printed on every page), the rows; the column
@@ -260,8 +257,9 @@ S_records(S_ctx *c, lxw_row_t top)
 		S_row_height(c, top, r);
 	for (size_t col = 0; col < t->ncols; col++) {
 		const char *h = t->cells[col];
-		int vendor = S_IN(h, S_vendor), id = S_IN(h, S_ids);
-		lxw_format *f = vendor ? c->f[S_F_ANSWER] : id ? c->f[S_F_ID] : c->f[S_F_TEXT];
+		unsigned fl = S_flags(c->a, col);
+		lxw_format *f = (fl & SX_COL_ANSWER) ? c->f[S_F_ANSWER] : (fl & SX_COL_ID) ? c->f[S_F_ID] :
+		    c->f[S_F_TEXT];
 
 		S_check(c, worksheet_set_column(c->ws, (lxw_col_t)col, (lxw_col_t)col, c->w[col], NULL),
 		    "column");
@@ -269,13 +267,28 @@ S_records(S_ctx *c, lxw_row_t top)
 		for (size_t r = 1; r < t->nrows; r++)
 			S_check(c, worksheet_write_string(c->ws, (lxw_row_t)(top + r), (lxw_col_t)col,
 			    t->cells[r * t->ncols + col], f), "cell");
-		if (t->nrows > 1 && strcmp(h, S_ANSWER) == 0)
-			S_list(c, top + 1, last, (lxw_col_t)col, S_answers);
-		else if (t->nrows > 1 && vendor && S_in(h, (const char *const *)S_answers, 3))
-			S_list(c, top + 1, last, (lxw_col_t)col, S_tick);
+		if (t->nrows > 1 && (fl & SX_COL_ANSWER) && c->a->cols[col].list)
+			S_list(c, top + 1, last, (lxw_col_t)col, h);
 	}
 	worksheet_freeze_panes(c->ws, top + 1, 0);
 	S_check(c, worksheet_repeat_rows(c->ws, top, top), "repeat rows");
+}
+
+/* The lines of the document's notes (sx_doc.data_notes: the 備註) below the records, after a blank
+ * row from row FROM, each merged over the table's width and wrapped. */
+static void
+S_notes(S_ctx *c, lxw_row_t from)
+{
+	const sx_table *n = c->a->data_notes;
+	lxw_col_t last = (lxw_col_t)(c->t->ncols - 1);
+
+	for (size_t i = 0; n && i < n->nrows; i++) {
+		lxw_row_t row = (lxw_row_t)(from + 1 + i);
+		size_t lines;
+		S_measure(n->cells[i], S_span(c, 0, last), &lines);
+		S_check(c, worksheet_set_row(c->ws, row, S_height(lines), NULL), "notes");
+		S_put(c, row, 0, last, n->cells[i], c->f[S_F_VALUE]);
+	}
 }
 
 /* The page (A4 landscape, fit to the width, the footer), the protection and the properties. */
@@ -441,20 +454,22 @@ sx_xlsx_write(const sx_doc *a, const char *tmp, const char *path, secannex_diags
 	}
 	memset(&c, 0, sizeof(c));
 	memset(&wo, 0, sizeof(wo));
+	c.a = a;
 	c.t = a->data;
 	c.w = sx_calloc(c.t->ncols, sizeof(*c.w));
 	for (size_t col = 0; col < c.t->ncols; col++)
-		c.w[col] = S_col_width(c.t, col);
+		c.w[col] = S_col_width(a, col);
 	if ((c.wb = workbook_new_opt(tmp, &wo)) == NULL) {
 		sx_diag(d, SX_MSG_XLSX, path, 0, "workbook", lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
 		free(c.w);
 		return SECANNEX_EIO;
 	}
-	if ((c.ws = workbook_add_worksheet(c.wb, "廠商回應")) == NULL)
+	if ((c.ws = workbook_add_worksheet(c.wb, a->sheet ? a->sheet : "工作表1")) == NULL)
 		S_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED, "worksheet");
 	if (c.err == LXW_NO_ERROR && S_formats(&c) == 0) {
 		c.top = S_facts(&c, a);
 		S_records(&c, c.top);
+		S_notes(&c, (lxw_row_t)(c.top + c.t->nrows));
 		S_setup(&c, a);
 	}
 	free(c.w);

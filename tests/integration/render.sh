@@ -10,7 +10,11 @@
 #     and N >= 2; every page that holds rows of the requirement table repeats its header row;
 #   - pdffonts: an embedded font whose name contains UKai, and no font left unembedded;
 #   - the matrix: A4 landscape pages, every row id whole on one line, the column headers each on
-#     a line of its own on every page with rows, the vendor block.
+#     a line of its own on every page with rows, the vendor block;
+#   - the agency documents (duties -o, baseline -o in ODT, DOCX and XLSX; grade -o in ODT and DOCX):
+#     the checklist and the self-check A4 landscape, the worksheet portrait; every column header
+#     whole on a line of its own on every page with rows; every 附表十 measure id whole; the 備註;
+#     the twelve 附表九 criteria and the sign-off block; fonts embedded.
 # Usage: render.sh [SECANNEX_BINARY [SRCDIR]]; without arguments $SECANNEX and $SRCDIR come from
 # the environment (`make check` sets them, and SECANNEX_DATADIR); $VALGRIND, when set, runs
 # each secannex call under valgrind.  Exit 77 (automake SKIP) when soffice is not installed.
@@ -82,8 +86,21 @@ for fmt in odt docx; do
 	ok $? "secannex generate --document matrix -o matrix-dev-$fmt.$fmt: $(head -c 300 "$T/err")"
 done
 
-# one LibreOffice run for all eight files
-sh "$SRCDIR/tests/lo/convert.sh" "$T/pdf" "$T"/in/*.odt "$T"/in/*.docx 2>"$T/soffice.log"
+# the agency documents: the 附表一 checklist, the 附表十 self-check at 高, the 附表九 worksheet
+for fmt in odt docx xlsx; do
+	${VALGRIND:-} "$SECANNEX" duties --level A --kind public --agency 範例市政府 -o "$T/in/duties-$fmt.$fmt" 2>"$T/err"
+	ok $? "secannex duties -o duties-$fmt.$fmt: $(head -c 300 "$T/err")"
+	${VALGRIND:-} "$SECANNEX" baseline --grade 高 --system 市民服務平台 -o "$T/in/selfcheck-$fmt.$fmt" 2>"$T/err"
+	ok $? "secannex baseline -o selfcheck-$fmt.$fmt: $(head -c 300 "$T/err")"
+done
+for fmt in odt docx; do
+	${VALGRIND:-} "$SECANNEX" grade --confidentiality 中 --integrity 普 --availability 高 --legal 普 \
+	    --system 市民服務平台 --why-availability 全日對外服務 -o "$T/in/grading-$fmt.$fmt" 2>"$T/err"
+	ok $? "secannex grade -o grading-$fmt.$fmt: $(head -c 300 "$T/err")"
+done
+
+# one LibreOffice run for all the files
+sh "$SRCDIR/tests/lo/convert.sh" "$T/pdf" "$T"/in/*.odt "$T"/in/*.docx "$T"/in/*.xlsx 2>"$T/soffice.log"
 ok $? "soffice --convert-to pdf failed: $(tail -3 "$T/soffice.log")"
 
 for p in $PROFILES; do
@@ -238,6 +255,98 @@ for fmt in odt docx; do
 	done
 	[ "$whole" -eq 1 ]
 	ok $? "$name.pdf: the vendor block (statement, name, tax id, representative, seal, date) is split across pages"
+done
+
+# the agency documents: orientation; the column headers on every page with rows; whole ids; 備註
+"$SECANNEX" duties --level A --kind public --format json >"$T/duties.json"
+"$SECANNEX" baseline --grade 高 --format json >"$T/baseline.json"
+"$SECANNEX" export --format json >"$T/export.json"
+python3 - "$T/duties.json" "$T/baseline.json" "$T/export.json" "$T" <<'PY'
+import json, sys
+du, bl, ex = (json.load(open(f, encoding="utf-8")) for f in sys.argv[1:4])
+t = sys.argv[4]
+open(t + "/duties.rows", "w", encoding="utf-8").write("".join(
+    it["name"] + "\n" for it in du["items"]))
+open(t + "/duties.notes", "w", encoding="utf-8").write("".join(
+    "%s、%s\n" % (r["n"], r["text"]) for r in du["remarks"]))
+open(t + "/selfcheck.rows", "w", encoding="utf-8").write("".join(
+    sorted({"(%s)\n" % x["measure"] for x in bl})))
+open(t + "/selfcheck.notes", "w", encoding="utf-8").write("".join(
+    "%s、%s\n" % (r["n"], r["text"]) for r in ex["baseline"]["remarks"]))
+open(t + "/grading.rows", "w", encoding="utf-8").write("".join(
+    d[g] + "\n" for d in ex["grading"]["dimensions"] for g in ("normal", "medium", "high")))
+PY
+ok $? "the agency documents' expected texts could not be written"
+for doc in duties selfcheck grading; do
+	case $doc in
+	duties) heads="制度面向 辦理項目 細項 辦理內容 辦理情形 完成日期 負責單位 佐證資料" size="841.89 x 595.3" ;;
+	selfcheck) heads="構面 措施 控制措施 符合情形 說明 佐證資料" size="841.89 x 595.3" ;;
+	grading) heads="構面 等級 判定基準 評估理由" size="595.3" ;;
+	esac
+	for fmt in odt docx xlsx; do
+		name=$doc-$fmt
+		pdf=$T/pdf/$name.pdf
+		[ "$doc-$fmt" = grading-xlsx ] && continue
+		if [ ! -s "$pdf" ]; then
+			ok 1 "$name.pdf was not written"
+			continue
+		fi
+		pdfinfo "$pdf" | grep -q "^Page size: *$size"
+		ok $? "$name.pdf: pages not $size: $(pdfinfo "$pdf" | grep '^Page size')"
+		pdftotext "$pdf" "$T/$name.txt"
+		# (the rationale's merged cell stands beside the criteria: pdftotext puts its line inside
+		# theirs, so it is taken out of the text that the criteria are looked for in)
+		flat <"$T/$name.txt" | sed 's/全日對外服務//g' >"$T/$name.flat"
+		n=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+		awk -v out="$T/$name.p" 'BEGIN { RS = "\f" } { f = out NR; print > f; close(f) }' "$T/$name.txt"
+		bad_head="" i=1 after=0
+		while [ "$i" -le "${n:-0}" ]; do
+			# a page with rows (a 辦理項目, a measure id, a criterion) before the 備註, which follow
+			# the table and may name a 辦理項目: every header on it, whole
+			flat <"$T/$name.p$i" >"$T/$name.f$i"
+			[ "$after" = 1 ] && : >"$T/$name.f$i"
+			grep -qF 備註： "$T/$name.f$i" && after=1
+			sed -i 's/備註：.*//' "$T/$name.f$i"
+			if grep -qF -f "$T/$doc.rows" "$T/$name.f$i"; then
+				for h in $heads; do
+					grep -qxF "$h" "$T/$name.p$i" || { bad_head="$bad_head $i:$h"; break; }
+				done
+			fi
+			i=$((i + 1))
+		done
+		[ -z "$bad_head" ]
+		ok $? "$name.pdf: pages with rows but without a whole header line:$bad_head"
+		missing=""
+		while IFS= read -r row; do
+			grep -qF -- "$(printf '%s' "$row" | flat)" "$T/$name.flat" || missing="$missing $row"
+		done <"$T/$doc.rows"
+		[ -z "$missing" ]
+		ok $? "$name.pdf: rows missing:$(echo "$missing" | head -c 300)"
+		if [ $doc = selfcheck ]; then
+			broken=""
+			while IFS= read -r id; do
+				grep -qF -- "$id" "$T/$name.txt" || broken="$broken $id"
+			done <"$T/selfcheck.rows"
+			[ -z "$broken" ]
+			ok $? "$name.pdf: measure ids broken across lines:$broken"
+		fi
+		if [ $doc != grading ]; then
+			missing=""
+			while IFS= read -r row; do
+				grep -qF -- "$(printf '%s' "$row" | flat)" "$T/$name.flat" || missing="$missing $row"
+			done <"$T/$doc.notes"
+			[ -z "$missing" ]
+			ok $? "$name.pdf: 備註 missing:$(echo "$missing" | head -c 300)"
+		else
+			for label in 填表人 單位主管 資安長 評估結果; do
+				grep -qF "$label" "$T/$name.flat"
+				ok $? "$name.pdf: no $label"
+			done
+		fi
+		pdffonts "$pdf" >"$T/$name.fonts"
+		awk 'NR > 2 && $(NF - 4) != "yes" { bad = 1 } END { exit bad }' "$T/$name.fonts"
+		ok $? "$name.pdf: fonts not embedded: $(awk 'NR > 2 && $(NF - 4) != "yes" { printf "%s ", $1 }' "$T/$name.fonts")"
+	done
 done
 
 echo "$passed passed, $failed failed"
