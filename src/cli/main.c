@@ -37,9 +37,9 @@ enum opt_id {
 enum cmd_bit {
 	C_TYPES = 1 << 0, C_SHOW = 1 << 1, C_EXPORT = 1 << 2, C_BASELINE = 1 << 3,
 	C_DUTIES = 1 << 4, C_VALIDATE = 1 << 5, C_RESOLVE = 1 << 6, C_GENERATE = 1 << 7,
-	C_GRADE = 1 << 8, C_DIFF = 1 << 9, C_MIGRATE = 1 << 10,
-	C_ALL = (1 << 11) - 1,
-	C_TENDER = C_RESOLVE | C_GENERATE | C_DIFF,   /* the commands that resolve a tender */
+	C_GRADE = 1 << 8, C_DIFF = 1 << 9, C_MIGRATE = 1 << 10, C_EVALUATE = 1 << 11,
+	C_ALL = (1 << 12) - 1,
+	C_TENDER = C_RESOLVE | C_GENERATE | C_DIFF | C_EVALUATE, /* the commands that resolve a tender */
 	C_FMT = C_ALL & ~(C_VALIDATE | C_MIGRATE)
 };
 
@@ -68,14 +68,14 @@ static const struct opt_spec {
 	    C_GENERATE | C_DIFF },
 	{ "label", 1, OPT_LABEL, "TEXT", N_("generate, diff -o: the attachment label above the title (附件三)"), NULL,
 	    C_GENERATE | C_DIFF },
-	{ "draft", 0, OPT_DRAFT, NULL, N_("generate: write a public document while ▲ rows are pending, marked 草稿"), NULL,
-	    C_GENERATE | C_DIFF },
+	{ "draft", 0, OPT_DRAFT, NULL, N_("generate: write a public document while ▲ rows are pending, marked 草稿; evaluate: the matrix was issued so"), NULL,
+	    C_GENERATE | C_DIFF | C_EVALUATE },
 	{ "reference-doc", 1, OPT_REFDOC, "FILE", N_("generate, diff -o: take styles, page header and footer from this .docx/.odt"), NULL,
 	    C_GENERATE | C_DIFF },
 	{ "vendor-matrix", 0, OPT_VENDOR, NULL, N_("generate: write the vendor's compliance matrix (= --document matrix)"), NULL,
 	    C_GENERATE | C_DIFF },
-	{ "matrix-detail", 1, OPT_MATRIX_DETAIL, "WHAT", N_("generate: the matrix's rows: requirements (default) or controls (a sub-row per 附表十 control)"), NULL,
-	    C_GENERATE },
+	{ "matrix-detail", 1, OPT_MATRIX_DETAIL, "WHAT", N_("generate: the matrix's rows: requirements (default) or controls (a sub-row per 附表十 control); evaluate: default from the response's ids"), NULL,
+	    C_GENERATE | C_EVALUATE },
 	{ "template-dir", 1, OPT_TEMPLATES, "DIR", N_("generate: the ODT/DOCX templates (default: beside the catalog)"), NULL,
 	    C_GENERATE | C_DIFF },
 	{ "profile", 1, OPT_PROFILE, "FILE", N_("the tender profile (flags below override it)"), NULL,
@@ -183,6 +183,7 @@ static int cmd_generate(const struct args *, secannex_format, int, char **);
 static int cmd_grade(const struct args *, secannex_format, int, char **);
 static int cmd_diff(const struct args *, secannex_format, int, char **);
 static int cmd_migrate(const struct args *, secannex_format, int, char **);
+static int cmd_evaluate(const struct args *, secannex_format, int, char **);
 
 #define FMT(x) (1u << SECANNEX_FORMAT_##x)
 
@@ -222,6 +223,8 @@ static const struct cmd_spec {
 	    N_("the 修正對照表 of either diff (md, json; odt, docx)") },
 	{ "migrate", C_MIGRATE, cmd_migrate, 0, "migrate --profile P --new-catalog NEW -o P2",
 	    N_("carry a tender profile to a new catalog version") },
+	{ "evaluate", C_EVALUATE, cmd_evaluate, FMT(TEXT) | FMT(MD) | FMT(JSON), "evaluate --profile P [FLAGS] RESPONSE",
+	    N_("check a vendor's filled-in matrix (.xlsx .docx .odt .csv): exit 0 all 符合, 1 not, 2 error") },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 
@@ -1080,6 +1083,48 @@ done:
 	return rc;
 }
 
+/* evaluate: a vendor's filled-in matrix against the tender's: exit 0 when every row is answered
+ * 符合 and nothing is altered, missing or added, 1 otherwise, 2 when it cannot be evaluated (a bad
+ * response, tender or command line: diff(1)'s convention). */
+static int
+cmd_evaluate(const struct args *a, secannex_format fmt, int argc, char **argv)
+{
+	secannex_eval_opts o = { -1, a->draft, a->max_bytes };
+	secannex_catalog *cat = NULL;
+	secannex_resolution *res = NULL;
+	secannex_evaluation *e = NULL;
+	secannex_diags *d = secannex_diags_new();
+	int rc = EXIT_USAGE;
+
+	if (argc != 1) {
+		usage_error("%s", _("evaluate needs one RESPONSE file (.xlsx, .docx, .odt or .csv)"));
+		goto done;
+	}
+	if (a->matrix_detail && strcmp(a->matrix_detail, "controls") != 0 &&
+	    strcmp(a->matrix_detail, "requirements") != 0) {
+		usage_error(_("--matrix-detail is requirements or controls, not '%s'"), a->matrix_detail);
+		goto done;
+	}
+	if (a->matrix_detail)
+		o.matrix_controls = strcmp(a->matrix_detail, "controls") == 0;
+	if (resolve_tender(a, &cat, &res) != EXIT_OK)
+		goto done;
+	if (secannex_evaluate(&e, res, argv[0], &o, d) != 0) {
+		print_diags(d);
+		goto done;
+	}
+	print_diags(d);
+	if (emit(secannex_render_evaluation(e, fmt)) != EXIT_OK)
+		goto done;
+	rc = secannex_evaluation_verdict(e);
+done:
+	secannex_evaluation_free(e);
+	secannex_resolution_free(res);
+	secannex_catalog_free(cat);
+	secannex_diags_free(d);
+	return rc;
+}
+
 /* The comment at the top of a migrated profile (the caller frees it). */
 static char *
 migrate_comment(const char *profile, const char *old_catalog, const char *new_catalog)
@@ -1330,7 +1375,7 @@ run(int argc, char **argv, struct args *ap)
 		return rc;
 	if (cs->formats && (rc = stream_format(&fmt, cs, ap->format)) != EXIT_OK)
 		return rc;
-	ap->diff = cs->bit == C_DIFF;
+	ap->diff = cs->bit == C_DIFF || cs->bit == C_EVALUATE;
 	return cs->run(ap, cs->formats ? fmt : SECANNEX_FORMAT_TEXT, argc - optind, argv + optind);
 }
 
