@@ -1,0 +1,134 @@
+#!/bin/sh
+# evaluate.sh: secannex evaluate: the matrix of samples/profile-dev.xml written in XLSX, DOCX, ODT and
+# CSV, filled in by a script as a vendor would (fill_matrix.py: openpyxl, python3-docx, odfpy, plain
+# text), read back: exact counts and exit codes (0 all 符合, 1 otherwise, 2 cannot be evaluated); an
+# altered requirement named with its diff, a re-wrapped one accepted; a deleted row missing, an added
+# row reported; two ticks an error; a zip bomb, a malformed sheet, a file neither UTF-8 nor Big5
+# refused; a Big5 CSV read; the controls' sub-rows round trip.
+. "$(dirname "$0")/setup.sh"
+
+if ! /usr/bin/python3 -c 'import openpyxl, docx, odf' 2>/dev/null; then
+	echo "evaluate.sh: skipped: needs python3-openpyxl, python3-docx and python3-odf"; exit 77
+fi
+
+P="$SRCDIR/samples/profile-dev.xml"
+fill() { /usr/bin/python3 "$SRCDIR/tests/cli/fill_matrix.py" "$@"; }
+MIX="符合 26, 部分符合 7, 不符合 7, 未填 7; missing 0, not in the tender 0, altered 0, unreadable answers 0"
+
+for f in xlsx docx odt csv; do
+	expect 0 generate --profile "$P" --document matrix -o "$T/m.$f"
+	# as issued: every row 未填
+	expect 1 evaluate --profile "$P" "$T/m.$f"
+	has "$T/out" "符合 0, 部分符合 0, 不符合 0, 未填 47; missing 0"
+	# the known mix, ticked in every way the format allows
+	fill "$T/m.$f" "$T/mix.$f" --mix --vendor 甲資訊股份有限公司
+	expect 1 evaluate --profile "$P" "$T/mix.$f"
+	has "$T/out" "$MIX"
+	has "$T/out" "case 115-DEV-007, 47 rows (requirements)"
+	ok grep -q "^2 *dev-02 *部分符合 *本公司依第2項辦理。 | 服務建議書第11頁" "$T/out"
+	ok grep -q "^3 *dev-05 *不符合 " "$T/out"
+	ok grep -q "^4 *dev-06 *未填 *$" "$T/out"
+	ok test ! -s "$T/err"
+	# every row 符合: exit 0
+	fill "$T/m.$f" "$T/yes.$f"
+	expect 0 evaluate --profile "$P" "$T/yes.$f"
+	has "$T/out" "符合 47, 部分符合 0, 不符合 0, 未填 0; missing 0, not in the tender 0, altered 0"
+done
+# the vendor's name from the vendor block of a document
+expect 1 evaluate --profile "$P" "$T/mix.docx"
+has "$T/out" "需求符合性對照表評核：甲資訊股份有限公司"
+expect 1 evaluate --profile "$P" "$T/mix.odt"
+has "$T/out" "需求符合性對照表評核：甲資訊股份有限公司"
+
+# altered, re-wrapped, deleted, added, ticked twice
+for f in docx odt csv xlsx; do
+	fill "$T/m.$f" "$T/bad.$f" --alter dev-01 --rewrap dev-06 --delete dev-08 --extra dev-99 --two dev-07
+	expect 1 evaluate --profile "$P" "$T/bad.$f"
+	has "$T/out" "符合 45, 部分符合 0, 不符合 0, 未填 1; missing 1, not in the tender 1, altered 1, unreadable answers 1"
+	has "$T/err" "row 'dev-01': 要求內容 differs from the tender's ([-tender-] {+response+}): 具備完善之資[-通-]{+訊+}安全管理措施"
+	has "$T/err" "row 'dev-08' (項次 6) is missing from the response"
+	has "$T/err" "row 'dev-99' is not in this tender's matrix"
+	has "$T/err" "row 'dev-07': more than one answer in 符合情形"
+	lacks "$T/err" "dev-06"
+done
+# the line of a sheet row is its row number; of a CSV record its line
+has "$T/err" "bad.xlsx:10: error: row 'dev-01'"
+expect 1 evaluate --profile "$P" "$T/bad.csv"
+has "$T/err" "bad.csv:2: error: row 'dev-01'"
+# re-wrapped only: nothing altered
+fill "$T/m.docx" "$T/wrap.docx" --rewrap dev-06
+expect 0 evaluate --profile "$P" "$T/wrap.docx"
+
+# JSON: the counts, stable keys
+expect 1 evaluate --profile "$P" --format json "$T/mix.csv"
+checks=$((checks + 1))
+/usr/bin/python3 - "$T/out" <<'PY' || fails=$((fails + 1))
+import json, sys
+j = json.load(open(sys.argv[1], encoding="utf-8"))
+assert list(j) == ["file", "vendor", "case", "detail", "big5", "verdict", "counts", "rows", "extra"], list(j)
+assert j["counts"] == {"unanswered": 7, "yes": 26, "partial": 7, "no": 7, "missing": 0, "extra": 0,
+                       "altered": 0, "invalid": 0}, j["counts"]
+assert j["verdict"] == 1 and j["case"] == "115-DEV-007" and len(j["rows"]) == 47
+assert j["rows"][1]["answer"] == "部分符合" and j["rows"][1]["line"] == 3
+PY
+expect 1 evaluate --profile "$P" --format md "$T/mix.xlsx"
+has "$T/out" "| 2 | dev-02 | 部分符合 | 本公司依第2項辦理。 | 服務建議書第11頁 |"
+
+# Big5 (CP950): read, with a warning
+fill "$T/m.csv" "$T/big5.csv" --mix --big5
+ok test "$(head -c 5 "$T/big5.csv" | tail -c 4 | od -An -tx1 | tr -d ' ')" = "aed7b8b9"
+expect 1 evaluate --profile "$P" "$T/big5.csv"
+has "$T/out" "$MIX"
+has "$T/err" "the file is Big5 (CP950), not UTF-8: read it converted"
+# neither UTF-8 nor Big5
+printf '\377\376\377\376,\200\n' > "$T/neither.csv"
+expect 2 evaluate --profile "$P" "$T/neither.csv"
+has "$T/err" "neither.csv: error: the file is neither UTF-8 nor Big5 (CP950)"
+
+# a zip bomb: an entry whose uncompressed size is over the limit (16 MiB), and a malformed sheet
+/usr/bin/python3 - "$T/m.xlsx" "$T/bomb.xlsx" "$T/broken.xlsx" <<'PY'
+import sys, zipfile
+src = zipfile.ZipFile(sys.argv[1])
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+    for n in src.namelist():
+        z.writestr(n, src.read(n))
+    z.writestr("xl/media/big.bin", b"\0" * (17 * 1024 * 1024))
+with zipfile.ZipFile(sys.argv[3], "w", zipfile.ZIP_DEFLATED) as z:
+    for n in src.namelist():
+        data = src.read(n)
+        if n == "xl/worksheets/sheet1.xml":
+            data = data[: len(data) // 2]
+        z.writestr(n, data)
+PY
+expect 2 evaluate --profile "$P" "$T/bomb.xlsx"
+has "$T/err" "xl/media/big.bin"
+has "$T/err" "over the limit of 16777216"
+expect 2 evaluate --profile "$P" "$T/broken.xlsx"
+has "$T/err" "broken.xlsx:xl/worksheets/sheet1.xml:"
+has "$T/err" "malformed XML"
+lacks "$T/out" "符合"
+# not a matrix, not a response format, no file
+expect 2 evaluate --profile "$P" "$P"
+has "$T/err" "cannot tell the response's format"
+printf 'a,b\n1,2\n' > "$T/other.csv"
+expect 2 evaluate --profile "$P" "$T/other.csv"
+has "$T/err" "not a secannex compliance matrix"
+expect 2 evaluate --profile "$P"
+has "$T/err" "evaluate needs one RESPONSE file"
+expect 2 evaluate --profile "$P" --matrix-detail rows "$T/mix.csv"
+
+# the controls' sub-rows: inferred from the ids, or as given
+for f in csv xlsx; do
+	expect 0 generate --profile "$P" --document matrix --matrix-detail controls -o "$T/c.$f"
+	fill "$T/c.$f" "$T/cmix.$f" --mix
+	expect 1 evaluate --profile "$P" "$T/cmix.$f"
+	has "$T/out" "105 rows (controls)"
+	has "$T/out" "符合 60, 部分符合 15, 不符合 15, 未填 15; missing 0, not in the tender 0, altered 0"
+	ok grep -q "dev-13/ac-01.n1 " "$T/out"
+	expect 1 evaluate --profile "$P" --matrix-detail requirements "$T/cmix.$f"
+	has "$T/out" "not in the tender 58"
+done
+fill "$T/c.csv" "$T/cyes.csv"
+expect 0 evaluate --profile "$P" --matrix-detail controls "$T/cyes.csv"
+
+finish
