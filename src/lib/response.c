@@ -188,6 +188,7 @@ sx_csv_grid(sx_grid *g, const char *data, size_t len, const char *path, secannex
 	sx_buf conv = SX_BUF_INIT;
 	int rc;
 
+	memset(g, 0, sizeof(*g));
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
 		len -= 3;
@@ -655,7 +656,14 @@ static int
 S_space(unsigned c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0 ||
-	    c == 0x202F || c == 0x2007 || c == 0x200B;
+	    c == 0x202F || c == 0x2007;
+}
+
+/* A character that shows nothing and separates nothing (a zero-width space, a BOM): dropped. */
+static int
+S_invisible(unsigned c)
+{
+	return c == 0x200B || c == 0xFEFF;
 }
 
 /* A tick: what a vendor puts in place of □. */
@@ -707,7 +715,7 @@ sx_answer_parse(const char *cell, enum sx_ans_problem *problem)
 		}
 		c = S_next_cp(&q);
 		p = q;
-		if (S_space(c))
+		if (S_space(c) || S_invisible(c))
 			continue;
 		if (mark != 0 || !(S_tick(c) || S_box(c))) {
 			*problem = SX_ANSP_UNKNOWN;
@@ -739,6 +747,8 @@ sx_ws_normalise(const char *s)
 	while (*p) {
 		const char *start = p;
 		unsigned c = S_next_cp(&p);
+		if (S_invisible(c))
+			continue;
 		if (S_space(c)) {
 			pending = 1;
 			continue;

@@ -26,11 +26,13 @@ typedef struct sx_grid {
 void sx_grid_free(sx_grid *g);
 
 /* Read PATH (by its extension: .xlsx, .docx, .odt, .csv) into G: every table row of the file.
- * Packages within zippkg.c's limits, CSV files within MAX_BYTES (0: SECANNEX_MAX_FILE_BYTES).
+ * G is initialised here (free it with sx_grid_free() whatever the result).  Packages within
+ * zippkg.c's limits, CSV files within MAX_BYTES (0: SECANNEX_MAX_FILE_BYTES).
  * Returns 0, or a negative secannex_error with a diagnostic in D (the file cannot be read). */
 int sx_response_read(sx_grid *g, const char *path, size_t max_bytes, secannex_diags *d);
 
-/* The CSV text DATA (LEN bytes; UTF-8 with or without a BOM, else Big5/CP950, converted) into G;
+/* The CSV text DATA (LEN bytes; UTF-8 with or without a BOM, else Big5/CP950, converted) into G
+ * (initialised here: free it with sx_grid_free() whatever the result);
  * PATH names it in diagnostics.  RFC 4180: "" quotes, a quoted field may hold line breaks.
  * Returns 0 or SECANNEX_EINVALID (neither UTF-8 nor Big5; an unterminated quote). */
 int sx_csv_grid(sx_grid *g, const char *data, size_t len, const char *path, secannex_diags *d);
@@ -59,7 +61,8 @@ enum sx_answer sx_answer_parse(const char *cell, enum sx_ans_problem *problem);
 
 /* S with its white space normalised for comparing texts: every run of white space (line breaks,
  * tabs, U+3000, no-break spaces) is one space, none at either end, and none next to a character
- * outside ASCII (a word processor's re-wrapping of 中文 adds breaks, never words).  Caller frees. */
+ * outside ASCII (a word processor's re-wrapping of 中文 adds breaks, never words); zero-width
+ * spaces and BOMs are dropped.  Caller frees. */
 char *sx_ws_normalise(const char *s);
 
 #endif

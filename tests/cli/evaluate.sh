@@ -55,6 +55,12 @@ done
 has "$T/err" "bad.xlsx:10: error: row 'dev-01'"
 expect 1 evaluate --profile "$P" "$T/bad.csv"
 has "$T/err" "bad.csv:2: error: row 'dev-01'"
+# another tender's 案號; a row without 編號
+sed 's/^"115-DEV-007","1",/"115-DEV-999","1",/; s/^"115-DEV-007","3","dev-05"/"115-DEV-007","3",""/' "$T/yes.csv" >"$T/case.csv"
+expect 1 evaluate --profile "$P" "$T/case.csv"
+has "$T/err" "case.csv: error: the response's 案號 '115-DEV-999' is not this tender's ('115-DEV-007')"
+has "$T/err" "case.csv:4: error: a row without 編號 (the row id): ignored"
+has "$T/err" "row 'dev-05' (項次 3) is missing from the response"
 # re-wrapped only: nothing altered
 fill "$T/m.docx" "$T/wrap.docx" --rewrap dev-06
 expect 0 evaluate --profile "$P" "$T/wrap.docx"
