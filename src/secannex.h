@@ -244,8 +244,9 @@ char *secannex_render_grade(const secannex_catalog *cat, const secannex_grade di
 enum secannex_doc_source {
 	SECANNEX_FROM_RESOLUTION = 0, /**< one tender's resolution (and, for a redline, two) */
 	SECANNEX_FROM_CATALOG_DIFF,   /**< a diff of two catalogs (a catalog redline) */
-	SECANNEX_FROM_DIFF            /**< the differences themselves, of two catalogs or of two annexes
+	SECANNEX_FROM_DIFF,           /**< the differences themselves, of two catalogs or of two annexes
 	                                   (the 修正對照表): one document, not a redline */
+	SECANNEX_FROM_EVALUATION      /**< a vendor's response evaluated against its tender */
 };
 
 /** One row of the library's document table. */
@@ -444,6 +445,15 @@ int secannex_evaluation_verdict(const secannex_evaluation *e);
 
 /** The evaluation as text, md or json (stable key order), a new string the caller frees. */
 char *secannex_render_evaluation(const secannex_evaluation *e, secannex_format fmt);
+
+/**
+ * Write the evaluation record of E (the tender R's, with OPTS->document "evaluation" or NULL) in
+ * OPTS->format (odt, docx) to PATH, atomically: the agency's internal document for the
+ * evaluation committee (counts, every row's answer, 說明, 佐證 and what was found, signatures).
+ * Returns 0 or a negative secannex_error with diagnostics in DIAGS.
+ */
+int secannex_evaluation_write(const secannex_evaluation *e, const secannex_resolution *r,
+    const secannex_write_opts *opts, const char *path, secannex_diags *diags);
 
 /** Free an evaluation; NULL is accepted. */
 void secannex_evaluation_free(secannex_evaluation *e);

@@ -62,8 +62,8 @@ static const struct opt_spec {
 	    C_ALL },
 	{ "format", 1, OPT_FORMAT, "FMT", N_("output format: text (default), md (resolve) or json; odt, docx or csv (generate)"), NULL,
 	    C_FMT },
-	{ "output", 1, OPT_OUTPUT, "FILE", N_("generate, diff: the file to write (its extension picks the format); migrate: the new profile"), NULL,
-	    C_GENERATE | C_DIFF | C_MIGRATE },
+	{ "output", 1, OPT_OUTPUT, "FILE", N_("generate, diff: the file to write (its extension picks the format); migrate: the new profile; evaluate: the evaluation record"), NULL,
+	    C_GENERATE | C_DIFF | C_MIGRATE | C_EVALUATE },
 	{ "document", 1, OPT_DOCUMENT, "DOC", N_("generate, diff: the document to write (below; default: the format's first)"), NULL,
 	    C_GENERATE | C_DIFF },
 	{ "label", 1, OPT_LABEL, "TEXT", N_("generate, diff -o: the attachment label above the title (附件三)"), NULL,
@@ -77,7 +77,7 @@ static const struct opt_spec {
 	{ "matrix-detail", 1, OPT_MATRIX_DETAIL, "WHAT", N_("generate: the matrix's rows: requirements (default) or controls (a sub-row per 附表十 control); evaluate: default from the response's ids"), NULL,
 	    C_GENERATE | C_EVALUATE },
 	{ "template-dir", 1, OPT_TEMPLATES, "DIR", N_("generate: the ODT/DOCX templates (default: beside the catalog)"), NULL,
-	    C_GENERATE | C_DIFF },
+	    C_GENERATE | C_DIFF | C_EVALUATE },
 	{ "profile", 1, OPT_PROFILE, "FILE", N_("the tender profile (flags below override it)"), NULL,
 	    C_TENDER | C_MIGRATE },
 	{ "type", 1, OPT_TENDER, "TYPE", N_("procurement type id (see 'secannex types')"), "type",
@@ -223,7 +223,7 @@ static const struct cmd_spec {
 	    N_("the 修正對照表 of either diff (md, json; odt, docx)") },
 	{ "migrate", C_MIGRATE, cmd_migrate, 0, "migrate --profile P --new-catalog NEW -o P2",
 	    N_("carry a tender profile to a new catalog version") },
-	{ "evaluate", C_EVALUATE, cmd_evaluate, FMT(TEXT) | FMT(MD) | FMT(JSON), "evaluate --profile P [FLAGS] RESPONSE",
+	{ "evaluate", C_EVALUATE, cmd_evaluate, FMT(TEXT) | FMT(MD) | FMT(JSON), "evaluate --profile P [FLAGS] RESPONSE [-o REC]",
 	    N_("check a vendor's filled-in matrix (.xlsx .docx .odt .csv): exit 0 all 符合, 1 not, 2 error") },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
@@ -1090,6 +1090,8 @@ static int
 cmd_evaluate(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
 	secannex_eval_opts o = { -1, a->draft, a->max_bytes };
+	secannex_write_opts w = { "evaluation", SECANNEX_FORMAT_DOCX, template_dir(a), 0, 0, NULL, NULL,
+		NULL, a->draft, 0, 0 };
 	secannex_catalog *cat = NULL;
 	secannex_resolution *res = NULL;
 	secannex_evaluation *e = NULL;
@@ -1107,9 +1109,14 @@ cmd_evaluate(const struct args *a, secannex_format fmt, int argc, char **argv)
 	}
 	if (a->matrix_detail)
 		o.matrix_controls = strcmp(a->matrix_detail, "controls") == 0;
+	if (a->output && (file_format(a->output, NULL, N_("evaluation record"),
+	    secannex_document_get((size_t)secannex_document_find("evaluation", 0, 0))->formats,
+	    &w.format) != EXIT_OK || source_date_epoch(&w.epoch_set, &w.epoch) != 0))
+		goto done;
 	if (resolve_tender(a, &cat, &res) != EXIT_OK)
 		goto done;
-	if (secannex_evaluate(&e, res, argv[0], &o, d) != 0) {
+	if (secannex_evaluate(&e, res, argv[0], &o, d) != 0 ||
+	    (a->output && secannex_evaluation_write(e, res, &w, a->output, d) != 0)) {
 		print_diags(d);
 		goto done;
 	}

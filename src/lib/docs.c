@@ -50,6 +50,8 @@ static const struct {
 	    SECANNEX_FROM_CATALOG_DIFF, 0 }, sx_build_catalog },
 	{ { "table", N_("the 修正對照表 (修正規定 | 現行規定 | 說明) of a catalog or annex diff, landscape"),
 	    F(ODT) | F(DOCX) | F(MD) | F(JSON), SECANNEX_FROM_DIFF, 0 }, sx_build_table },
+	{ { "evaluation", N_("the committee's evaluation record of a vendor's filled-in matrix (evaluate -o)"),
+	    F(ODT) | F(DOCX), SECANNEX_FROM_EVALUATION, 0 }, sx_build_evaluation },
 };
 #define NDOCS (sizeof(S_documents) / sizeof(S_documents[0]))
 
@@ -253,6 +255,26 @@ S_write(const sx_doc *a, const secannex_write_opts *o, const char *path, secanne
 	if (rc == 0)
 		rc = sx_write_atomic(path, out.ptr, out.len, d);
 	sx_buf_free(&out);
+	return rc;
+}
+
+int
+secannex_evaluation_write(const secannex_evaluation *e, const secannex_resolution *r,
+    const secannex_write_opts *o, const char *path, secannex_diags *d)
+{
+	sx_doc_src src;
+	sx_doc a;
+	char fp[65];
+	int rc, i = S_pick(o, SECANNEX_FROM_EVALUATION, path, d);
+
+	if (i < 0)
+		return SECANNEX_EINVALID;
+	S_src(&src, r, 0, o, fp);
+	src.eval = e;
+	S_documents[i].build(&a, &src);
+	S_dress(&a, o);
+	rc = S_write(&a, o, path, d);
+	sx_doc_free(&a);
 	return rc;
 }
 

@@ -17,6 +17,7 @@ typedef struct sx_doc_src {
 	const char *fingerprint;         /* the resolution's SHA-256 (hex), or NULL */
 	int changed_only;                /* a redline of only what changed (catalog: 子項 headings) */
 	int matrix_controls;             /* the matrix: a sub-row per 附表十 control of the rows */
+	const secannex_evaluation *eval; /* SECANNEX_FROM_EVALUATION (with RES, its tender) */
 } sx_doc_src;
 
 /* A file writer: the document's parts, packaged, into OUT.  Returns 0 or a negative
@@ -62,6 +63,7 @@ void sx_build_matrix(sx_doc *out, const sx_doc_src *src);
 void sx_build_catalog(sx_doc *out, const sx_doc_src *src);
 void sx_build_review(sx_doc *out, const sx_doc_src *src);
 void sx_build_table(sx_doc *out, const sx_doc_src *src);
+void sx_build_evaluation(sx_doc *out, const sx_doc_src *src);  /* evaluate.c */
 
 /* A document's stream form: FMT (md, json) of diff D appended to B (table.c). */
 typedef void (*sx_render_fn)(sx_buf *b, const secannex_diff *d, secannex_format fmt);

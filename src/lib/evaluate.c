@@ -488,3 +488,161 @@ secannex_render_evaluation(const secannex_evaluation *e, secannex_format fmt)
 		return NULL;
 	return b.ptr ? sx_buf_detach(&b) : sx_strdup("");
 }
+
+/* ---- the committee's evaluation record (a document: -o evaluation.docx|.odt) ---- */
+
+static const char *
+S_or(const char *s)
+{
+	return s && *s ? s : "";
+}
+
+/* 一、案件及廠商 */
+static void
+S_rec_facts(sx_doc *a, const secannex_evaluation *e, const secannex_resolution *r)
+{
+	static const int w[] = { 460, SX_TEXT_WIDTH_LANDSCAPE - 460 };
+	const char *slash = strrchr(e->path, '/');
+	const char *rows[][2] = {
+		{ "機關", S_or(r->fields[SX_F_AGENCY]) },
+		{ "案號", S_or(r->fields[SX_F_CASE]) },
+		{ "案名", S_or(r->fields[SX_F_TITLE]) },
+		{ "廠商", S_vendor(e) },
+		{ "回應檔案", slash ? slash + 1 : e->path },
+		{ "對照表形式", e->controls ? "逐項要求，並逐一列出附表十控制措施" : "逐項要求" },
+	};
+	sx_table *t;
+
+	sx_doc_push(a, SX_BLK_HEADING, "一、案件及廠商");
+	t = sx_doc_table(a, SX_TBL_FORM, 2, w, 0);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		sx_doc_row(t, rows[i]);
+}
+
+/* 二、評核結果摘要: the counts and the conclusion. */
+static void
+S_rec_summary(sx_doc *a, const secannex_evaluation *e)
+{
+	static const int w[] = { 460, SX_TEXT_WIDTH_LANDSCAPE - 460 };
+	static const char *const label[] = { "缺漏項目", "非本案項目", "要求內容遭修改", "符合情形無法判讀" };
+	size_t n[] = { e->missing, e->nextra, e->altered, e->invalid };
+	sx_table *t;
+	char num[32];
+
+	sx_doc_push(a, SX_BLK_HEADING, "二、評核結果摘要");
+	t = sx_doc_table(a, SX_TBL_FORM, 2, w, 0);
+	for (int k = SX_ANS_YES; k <= SX_ANS__COUNT; k++) {
+		const char *cells[2] = { sx_answer_zh[k % SX_ANS__COUNT], num };
+		snprintf(num, sizeof(num), "%zu", e->count[k % SX_ANS__COUNT]);
+		sx_doc_row(t, cells);
+	}
+	for (size_t i = 0; i < sizeof(n) / sizeof(n[0]); i++) {
+		const char *cells[2] = { label[i], num };
+		snprintf(num, sizeof(num), "%zu", n[i]);
+		sx_doc_row(t, cells);
+	}
+	sx_doc_push(a, SX_BLK_PARA, secannex_evaluation_verdict(e) == 0 ?
+	    "結論：各項均填答「符合」，且無缺漏、增列或修改要求內容之情形。" :
+	    "結論：尚有未填答「符合」之項目或缺漏、增列、修改要求內容等情形，請評核委員逐項審酌。");
+}
+
+/* 評核意見 of row X (the caller frees). */
+static char *
+S_rec_note(const S_erow *x)
+{
+	if (x->line == 0)
+		return sx_strdup("回應中缺漏本項。");
+	if (x->diff)
+		return sx_aprintf("要求內容與招標文件不同（[-招標文件-]{+廠商回應+}）：%s", x->diff);
+	if (x->problem == SX_ANSP_MANY)
+		return sx_strdup("符合情形勾選超過一項，視為未填。");
+	if (x->problem)
+		return sx_strdup("符合情形無法判讀，視為未填。");
+	return sx_strdup("");
+}
+
+/* 三、逐項評核: a row per requirement, 評核意見 prefilled with what was found, for the committee. */
+static void
+S_rec_rows(sx_doc *a, const secannex_evaluation *e)
+{
+	static const char *const head[] = { "項次", "編號", "符合情形", "廠商說明", "佐證文件及頁碼", "評核意見" };
+	int w[] = { 120, 180, 300, 0, 420, 800 };
+	size_t longest = 0;
+	sx_table *t;
+
+	for (size_t k = 0; k < e->n; k++)
+		if (strlen(e->rows[k].id) > longest)
+			longest = strlen(e->rows[k].id);
+	if ((int)longest * 26 + 60 > w[1])
+		w[1] = (int)longest * 26 + 60;
+	w[3] = SX_TEXT_WIDTH_LANDSCAPE - w[0] - w[1] - w[2] - w[4] - w[5];
+	sx_doc_push(a, SX_BLK_HEADING, "三、逐項評核");
+	t = sx_doc_table(a, SX_TBL_GRID, 6, w, 1);
+	sx_doc_row(t, head);
+	for (size_t k = 0; k < e->n; k++) {
+		const S_erow *x = &e->rows[k];
+		char *note = S_rec_note(x);
+		const char *cells[6] = { x->idx, x->id, x->line == 0 ? "（缺漏）" : x->problem ?
+			"（無法判讀）" : sx_answer_zh[x->answer], S_or(x->say), S_or(x->proof), note };
+		sx_doc_row(t, cells);
+		free(note);
+	}
+}
+
+/* 四、非本案項目 (when any), then the committee's signatures; the tender's fingerprint. */
+static void
+S_rec_end(sx_doc *a, const secannex_evaluation *e)
+{
+	static const int w2[] = { 600, SX_TEXT_WIDTH_LANDSCAPE - 600 };
+	static const int w3[] = { 460, (SX_TEXT_WIDTH_LANDSCAPE - 460) / 2,
+		SX_TEXT_WIDTH_LANDSCAPE - 460 - (SX_TEXT_WIDTH_LANDSCAPE - 460) / 2 };
+	static const char *const sign[][3] = {
+		{ "", "評核委員", "承辦人" },
+		{ "簽章", "\n\n", "\n\n" },
+		{ "日期", "　　年　　月　　日", "　　年　　月　　日" },
+	};
+	const char *sec = "四";
+	sx_table *t;
+
+	if (e->nextra) {
+		static const char *const head[] = { "編號", "回應中之位置" };
+		sx_doc_push(a, SX_BLK_HEADING, "四、非本案項目");
+		t = sx_doc_table(a, SX_TBL_GRID, 2, w2, 1);
+		sx_doc_row(t, head);
+		for (size_t i = 0; i < e->nextra; i++) {
+			char *where = sx_aprintf("第%d列", e->extra[i].line);
+			const char *cells[2] = { e->extra[i].id, where };
+			sx_doc_row(t, cells);
+			free(where);
+		}
+		sec = "五";
+	}
+	sx_doc_pushf(a, SX_BLK_HEADING, "%s、評核簽章", sec);
+	t = sx_doc_table(a, SX_TBL_GRID, 3, w3, 0);
+	for (size_t i = 0; i < 3; i++)
+		sx_doc_row(t, sign[i]);
+}
+
+void
+sx_build_evaluation(sx_doc *a, const sx_doc_src *src)
+{
+	const secannex_resolution *r = src->res;
+	const secannex_evaluation *e = src->eval;
+	char *head = sx_tender_title(r, "廠商需求符合性評核紀錄");
+
+	sx_doc_init(a, head, r->type->name, src->epoch_set, src->epoch);
+	free(head);
+	a->landscape = 1;
+	head = sx_doc_balance(S_or(r->fields[SX_F_TITLE]), "廠商需求符合性評核紀錄", 40.0);
+	sx_doc_push(a, SX_BLK_TITLE, head);
+	free(head);
+	sx_doc_push(a, SX_BLK_NOTE, "（機關內部評核文件，不對外公開）");
+	S_rec_facts(a, e, r);
+	S_rec_summary(a, e);
+	S_rec_rows(a, e);
+	S_rec_end(a, e);
+	sx_doc_push(a, SX_BLK_PARA, "（以下空白）");
+	/* the matrix issued carries the same (the tender's resolution): the committee can match them */
+	if (src->fingerprint)
+		a->fingerprint = sx_aprintf("文件識別碼（SHA-256）：%s", src->fingerprint);
+}

@@ -123,6 +123,44 @@ expect 2 evaluate --profile "$P"
 has "$T/err" "evaluate needs one RESPONSE file"
 expect 2 evaluate --profile "$P" --matrix-detail rows "$T/mix.csv"
 
+# -o: the committee's evaluation record, schema-valid, deterministic, atomic; read back
+fill "$T/m.docx" "$T/rec.docx" --mix --vendor 甲資訊股份有限公司 --alter dev-01 --extra dev-99
+for f in docx odt; do
+	SOURCE_DATE_EPOCH=1764806400 expect 1 evaluate --profile "$P" "$T/rec.docx" -o "$T/ev.$f"
+	has "$T/out" "$(echo "$MIX" | sed 's/not in the tender 0, altered 0/not in the tender 1, altered 1/')"
+	valid "$T/ev.$f"
+	SOURCE_DATE_EPOCH=1764806400 expect 1 evaluate --profile "$P" "$T/rec.docx" -o "$T/ev2.$f"
+	ok cmp -s "$T/ev.$f" "$T/ev2.$f"
+done
+checks=$((checks + 1))
+/usr/bin/python3 - "$T/ev.docx" "$T/ev.odt" <<'PY' || fails=$((fails + 1))
+import sys
+import docx
+from odf import opendocument, teletype
+from odf.table import Table
+d = docx.Document(sys.argv[1])
+t = [[c.text for c in r.cells] for tb in d.tables for r in tb.rows]
+facts = {r[0]: r[1] for r in t if len(r) == 2}
+assert facts["廠商"] == "甲資訊股份有限公司" and facts["案號"] == "115-DEV-007", facts
+assert facts["符合"] == "26" and facts["非本案項目"] == "1" and facts["要求內容遭修改"] == "1", facts
+rows = {r[1]: r for r in t if len(r) == 6}
+assert rows["編號"] == ["項次", "編號", "符合情形", "廠商說明", "佐證文件及頁碼", "評核意見"], rows["編號"]
+assert rows["dev-02"][2:5] == ["部分符合", "本公司依第2項辦理。", "服務建議書第11頁"], rows["dev-02"]
+assert "具備完善之資[-通-]{+訊+}安全管理措施" in rows["dev-01"][5], rows["dev-01"]
+assert rows["dev-06"][2] == "未填", rows["dev-06"]
+assert any(r[0] == "dev-99" for r in t if len(r) == 2), "no extra row"
+o = opendocument.load(sys.argv[2])
+text = teletype.extractText(o.text)
+assert "甲資訊股份有限公司" in text and "具備完善之資[-通-]{+訊+}安全管理措施" in text
+PY
+# a record that cannot be written leaves nothing; the record is not a document of a tender
+expect 2 evaluate --profile "$P" "$T/rec.docx" -o "$T/ev.csv"
+ok test ! -e "$T/ev.csv"
+expect 2 evaluate --profile "$P" "$T/broken.xlsx" -o "$T/ev3.docx"
+ok test ! -e "$T/ev3.docx"
+expect 2 generate --profile "$P" --document evaluation -o "$T/g.docx"
+ok test ! -e "$T/g.docx"
+
 # the controls' sub-rows: inferred from the ids, or as given
 for f in csv xlsx; do
 	expect 0 generate --profile "$P" --document matrix --matrix-detail controls -o "$T/c.$f"
