@@ -455,6 +455,24 @@ char *secannex_render_evaluation(const secannex_evaluation *e, secannex_format f
 int secannex_evaluation_write(const secannex_evaluation *e, const secannex_resolution *r,
     const secannex_write_opts *opts, const char *path, secannex_diags *diags);
 
+/** 1 when E was compared with the matrix with the controls' sub-rows (given or inferred), else 0. */
+int secannex_evaluation_controls(const secannex_evaluation *e);
+
+/**
+ * Several bidders' evaluations V[0..N) of one tender side by side (text, md or json): a row per
+ * requirement of V[0]'s matrix, a column per bidder (named by 廠商名稱, else the file), totals per
+ * bidder.  A new string the caller frees.
+ */
+char *secannex_render_comparison(const secannex_evaluation *const *v, size_t n, secannex_format fmt);
+
+/**
+ * Write the comparison table of V[0..N) (OPTS->document "comparison") to PATH, atomically, as
+ * secannex_evaluation_write() writes one record.  Returns 0 or a negative secannex_error.
+ */
+int secannex_comparison_write(const secannex_evaluation *const *v, size_t n,
+    const secannex_resolution *r, const secannex_write_opts *opts, const char *path,
+    secannex_diags *diags);
+
 /** Free an evaluation; NULL is accepted. */
 void secannex_evaluation_free(secannex_evaluation *e);
 

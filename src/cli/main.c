@@ -225,6 +225,8 @@ static const struct cmd_spec {
 	    N_("carry a tender profile to a new catalog version") },
 	{ "evaluate", C_EVALUATE, cmd_evaluate, FMT(TEXT) | FMT(MD) | FMT(JSON), "evaluate --profile P [FLAGS] RESPONSE [-o REC]",
 	    N_("check a vendor's filled-in matrix (.xlsx .docx .odt .csv): exit 0 all 符合, 1 not, 2 error") },
+	{ "evaluate", C_EVALUATE, cmd_evaluate, FMT(TEXT) | FMT(MD) | FMT(JSON), "evaluate --profile P [FLAGS] A B ... [-o CMP]",
+	    N_("several bidders' matrices side by side, with totals per bidder") },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 
@@ -1083,23 +1085,54 @@ done:
 	return rc;
 }
 
-/* evaluate: a vendor's filled-in matrix against the tender's: exit 0 when every row is answered
- * 符合 and nothing is altered, missing or added, 1 otherwise, 2 when it cannot be evaluated (a bad
- * response, tender or command line: diff(1)'s convention). */
+/* Evaluate the N responses PATHS against RES into V (each or none), diagnostics into *D.  Without
+ * --matrix-detail each response's form is inferred; when several disagree, all are taken as the
+ * controls' matrix (the comparison needs one form; the other's rows show as missing).  Returns 0,
+ * or -1 when a response cannot be evaluated. */
+static int
+evaluate_all(secannex_evaluation **v, int n, char **paths, const secannex_resolution *res,
+    secannex_eval_opts *o, secannex_diags **d)
+{
+	int controls = 0, plain = 0;
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < n; i++) {
+			secannex_evaluation_free(v[i]);
+			v[i] = NULL;
+			if (secannex_evaluate(&v[i], res, paths[i], o, *d) != 0)
+				return -1;
+			controls |= secannex_evaluation_controls(v[i]);
+			plain |= !secannex_evaluation_controls(v[i]);
+		}
+		if (o->matrix_controls >= 0 || !(controls && plain))
+			return 0;
+		o->matrix_controls = 1;
+		secannex_diags_free(*d);
+		*d = secannex_diags_new();
+	}
+	return 0;
+}
+
+/* evaluate: a vendor's filled-in matrix against the tender's (several: side by side): exit 0 when
+ * every row of every response is answered 符合 and nothing is altered, missing or added, 1
+ * otherwise, 2 when a response cannot be evaluated (a bad response, tender or command line:
+ * diff(1)'s convention). */
 static int
 cmd_evaluate(const struct args *a, secannex_format fmt, int argc, char **argv)
 {
 	secannex_eval_opts o = { -1, a->draft, a->max_bytes };
-	secannex_write_opts w = { "evaluation", SECANNEX_FORMAT_DOCX, template_dir(a), 0, 0, NULL, NULL,
-		NULL, a->draft, 0, 0 };
+	secannex_write_opts w = { argc > 1 ? "comparison" : "evaluation", SECANNEX_FORMAT_DOCX,
+		template_dir(a), 0, 0, NULL, NULL, NULL, a->draft, 0, 0 };
 	secannex_catalog *cat = NULL;
 	secannex_resolution *res = NULL;
-	secannex_evaluation *e = NULL;
+	secannex_evaluation **v = calloc(argc > 0 ? (size_t)argc : 1, sizeof(*v));
 	secannex_diags *d = secannex_diags_new();
 	int rc = EXIT_USAGE;
 
-	if (argc != 1) {
-		usage_error("%s", _("evaluate needs one RESPONSE file (.xlsx, .docx, .odt or .csv)"));
+	if (v == NULL)
+		abort();
+	if (argc < 1) {
+		usage_error("%s", _("evaluate needs one RESPONSE file (.xlsx, .docx, .odt or .csv), or several"));
 		goto done;
 	}
 	if (a->matrix_detail && strcmp(a->matrix_detail, "controls") != 0 &&
@@ -1109,23 +1142,29 @@ cmd_evaluate(const struct args *a, secannex_format fmt, int argc, char **argv)
 	}
 	if (a->matrix_detail)
 		o.matrix_controls = strcmp(a->matrix_detail, "controls") == 0;
-	if (a->output && (file_format(a->output, NULL, N_("evaluation record"),
-	    secannex_document_get((size_t)secannex_document_find("evaluation", 0, 0))->formats,
+	if (a->output && (file_format(a->output, NULL, argc > 1 ? N_("comparison") : N_("evaluation record"),
+	    secannex_document_get((size_t)secannex_document_find(w.document, 0, 0))->formats,
 	    &w.format) != EXIT_OK || source_date_epoch(&w.epoch_set, &w.epoch) != 0))
 		goto done;
 	if (resolve_tender(a, &cat, &res) != EXIT_OK)
 		goto done;
-	if (secannex_evaluate(&e, res, argv[0], &o, d) != 0 ||
-	    (a->output && secannex_evaluation_write(e, res, &w, a->output, d) != 0)) {
+	if (evaluate_all(v, argc, argv, res, &o, &d) != 0 || (a->output && (argc > 1 ?
+	    secannex_comparison_write((const secannex_evaluation *const *)v, (size_t)argc, res, &w,
+	    a->output, d) : secannex_evaluation_write(v[0], res, &w, a->output, d)) != 0)) {
 		print_diags(d);
 		goto done;
 	}
 	print_diags(d);
-	if (emit(secannex_render_evaluation(e, fmt)) != EXIT_OK)
+	if (emit(argc > 1 ? secannex_render_comparison((const secannex_evaluation *const *)v,
+	    (size_t)argc, fmt) : secannex_render_evaluation(v[0], fmt)) != EXIT_OK)
 		goto done;
-	rc = secannex_evaluation_verdict(e);
+	rc = 0;
+	for (int i = 0; i < argc; i++)
+		rc |= secannex_evaluation_verdict(v[i]);
 done:
-	secannex_evaluation_free(e);
+	for (int i = 0; i < argc; i++)
+		secannex_evaluation_free(v[i]);
+	free(v);
 	secannex_resolution_free(res);
 	secannex_catalog_free(cat);
 	secannex_diags_free(d);

@@ -52,6 +52,8 @@ static const struct {
 	    F(ODT) | F(DOCX) | F(MD) | F(JSON), SECANNEX_FROM_DIFF, 0 }, sx_build_table },
 	{ { "evaluation", N_("the committee's evaluation record of a vendor's filled-in matrix (evaluate -o)"),
 	    F(ODT) | F(DOCX), SECANNEX_FROM_EVALUATION, 0 }, sx_build_evaluation },
+	{ { "comparison", N_("several bidders' filled-in matrices side by side, with totals (evaluate A B … -o)"),
+	    F(ODT) | F(DOCX), SECANNEX_FROM_EVALUATION, 0 }, sx_build_comparison },
 };
 #define NDOCS (sizeof(S_documents) / sizeof(S_documents[0]))
 
@@ -271,6 +273,28 @@ secannex_evaluation_write(const secannex_evaluation *e, const secannex_resolutio
 		return SECANNEX_EINVALID;
 	S_src(&src, r, 0, o, fp);
 	src.eval = e;
+	S_documents[i].build(&a, &src);
+	S_dress(&a, o);
+	rc = S_write(&a, o, path, d);
+	sx_doc_free(&a);
+	return rc;
+}
+
+int
+secannex_comparison_write(const secannex_evaluation *const *v, size_t n, const secannex_resolution *r,
+    const secannex_write_opts *o, const char *path, secannex_diags *d)
+{
+	sx_doc_src src;
+	sx_doc a;
+	char fp[65];
+	int rc, i = S_pick(o, SECANNEX_FROM_EVALUATION, path, d);
+
+	if (i < 0 || n == 0)
+		return SECANNEX_EINVALID;
+	S_src(&src, r, 0, o, fp);
+	src.eval = v[0];
+	src.evals = v;
+	src.nevals = n;
 	S_documents[i].build(&a, &src);
 	S_dress(&a, o);
 	rc = S_write(&a, o, path, d);

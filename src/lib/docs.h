@@ -18,6 +18,8 @@ typedef struct sx_doc_src {
 	int changed_only;                /* a redline of only what changed (catalog: 子項 headings) */
 	int matrix_controls;             /* the matrix: a sub-row per 附表十 control of the rows */
 	const secannex_evaluation *eval; /* SECANNEX_FROM_EVALUATION (with RES, its tender) */
+	const secannex_evaluation *const *evals; /* the comparison: NEVALS bidders' evaluations */
+	size_t nevals;
 } sx_doc_src;
 
 /* A file writer: the document's parts, packaged, into OUT.  Returns 0 or a negative
@@ -64,6 +66,7 @@ void sx_build_catalog(sx_doc *out, const sx_doc_src *src);
 void sx_build_review(sx_doc *out, const sx_doc_src *src);
 void sx_build_table(sx_doc *out, const sx_doc_src *src);
 void sx_build_evaluation(sx_doc *out, const sx_doc_src *src);  /* evaluate.c */
+void sx_build_comparison(sx_doc *out, const sx_doc_src *src);  /* compare.c */
 
 /* A document's stream form: FMT (md, json) of diff D appended to B (table.c). */
 typedef void (*sx_render_fn)(sx_buf *b, const secannex_diff *d, secannex_format fmt);

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "docs.h"
+#include "evaluate.h"
 #include "i18n.h"
 #include "json.h"
 #include "resolve.h"
@@ -16,32 +17,6 @@
 
 /* The matrix records' columns (annex.c: 案號, then the document's). */
 enum { S_REC_IDX = 1, S_REC_ID = 2, S_REC_TEXT = 4 };
-
-/* One row of the tender's matrix and what the response says of it. */
-typedef struct S_erow {
-	char *idx, *id, *text;   /* the tender's 項次, 編號, 要求內容 */
-	int line;                /* where the response has it; 0: missing */
-	enum sx_answer answer;
-	enum sx_ans_problem problem;
-	char *say, *proof;       /* the vendor's 說明 and 佐證文件及頁碼 */
-	char *diff;              /* 要求內容 altered: the character diff ([-tender-] {+response+}) */
-} S_erow;
-
-typedef struct S_extra {
-	char *id;
-	int line;
-} S_extra;
-
-struct secannex_evaluation {
-	char *path, *vendor, *case_no;
-	int controls, big5, case_differs;
-	S_erow *rows;
-	size_t n;
-	S_extra *extra;
-	size_t nextra, cap_extra;
-	size_t count[SX_ANS__COUNT];
-	size_t missing, altered, invalid, no_id, dup;
-};
 
 /* The columns of a response's header row (-1: absent). */
 typedef struct S_cols {
@@ -236,7 +211,7 @@ S_empty(const sx_rrow *r)
 }
 
 /* The tender's row whose 編號 is ID, or NULL. */
-static S_erow *
+static sx_erow *
 S_find(secannex_evaluation *e, const char *id)
 {
 	for (size_t k = 0; k < e->n; k++)
@@ -247,7 +222,7 @@ S_find(secannex_evaluation *e, const char *id)
 
 /* One body row R of the response, named ID: its answer, its texts, its requirement compared. */
 static void
-S_answer(secannex_evaluation *e, S_erow *x, const sx_rrow *r, const S_cols *cols, secannex_diags *d)
+S_answer(secannex_evaluation *e, sx_erow *x, const sx_rrow *r, const S_cols *cols, secannex_diags *d)
 {
 	const char *cell = cols->check < (long)r->ncells ? r->cells[cols->check] : NULL;
 	char *want = sx_ws_normalise(x->text), *got = S_at(r, cols->text);
@@ -279,7 +254,7 @@ S_match(secannex_evaluation *e, const sx_grid *g, long head, const S_cols *cols,
 	for (size_t i = 0; i < g->n; i++) {
 		const sx_rrow *r = &g->v[i];
 		char *id;
-		S_erow *x;
+		sx_erow *x;
 		if (!S_body(g, i, head) || S_empty(r))
 			continue;
 		id = S_at(r, cols->id);
@@ -352,6 +327,12 @@ done:
 }
 
 int
+secannex_evaluation_controls(const secannex_evaluation *e)
+{
+	return e->controls;
+}
+
+int
 secannex_evaluation_verdict(const secannex_evaluation *e)
 {
 	if (e->case_differs || e->missing || e->nextra || e->altered || e->invalid || e->no_id || e->dup)
@@ -364,9 +345,8 @@ secannex_evaluation_verdict(const secannex_evaluation *e)
 
 /* ---- the report ---- */
 
-/* Who answered: 廠商名稱, else the file's name. */
-static const char *
-S_vendor(const secannex_evaluation *e)
+const char *
+sx_eval_vendor(const secannex_evaluation *e)
 {
 	const char *slash = strrchr(e->path, '/');
 
@@ -388,7 +368,7 @@ S_counts(sx_buf *b, const secannex_evaluation *e)
 static void
 S_text(sx_buf *b, const secannex_evaluation *e, int md)
 {
-	sx_buf_printf(b, md ? "# %s：%s\n\n" : "%s：%s\n", "需求符合性對照表評核", S_vendor(e));
+	sx_buf_printf(b, md ? "# %s：%s\n\n" : "%s：%s\n", "需求符合性對照表評核", sx_eval_vendor(e));
 	sx_buf_printf(b, md ? "- %s\n- " : "%s\n", e->path);
 	sx_buf_printf(b, _("case %s, %zu rows (%s)"), e->case_no ? e->case_no : "-", e->n,
 	    e->controls ? "controls" : "requirements");
@@ -396,7 +376,7 @@ S_text(sx_buf *b, const secannex_evaluation *e, int md)
 	S_counts(b, e);
 	sx_buf_puts(b, md ? "\n| 項次 | 編號 | 符合情形 | 說明 | 佐證文件及頁碼 |\n|---|---|---|---|---|\n" : "\n");
 	for (size_t k = 0; k < e->n; k++) {
-		const S_erow *x = &e->rows[k];
+		const sx_erow *x = &e->rows[k];
 		const char *ans = x->line == 0 ? _("(missing)") : x->problem ? _("(unreadable)") :
 		    sx_answer_zh[x->answer];
 		if (md)
@@ -415,7 +395,7 @@ S_text(sx_buf *b, const secannex_evaluation *e, int md)
 }
 
 static void
-S_json_row(sx_json *w, const S_erow *x)
+S_json_row(sx_json *w, const sx_erow *x)
 {
 	sx_json_begin_object(w);
 	sx_json_kv_str(w, "index", x->idx);
@@ -507,7 +487,7 @@ S_rec_facts(sx_doc *a, const secannex_evaluation *e, const secannex_resolution *
 		{ "機關", S_or(r->fields[SX_F_AGENCY]) },
 		{ "案號", S_or(r->fields[SX_F_CASE]) },
 		{ "案名", S_or(r->fields[SX_F_TITLE]) },
-		{ "廠商", S_vendor(e) },
+		{ "廠商", sx_eval_vendor(e) },
 		{ "回應檔案", slash ? slash + 1 : e->path },
 		{ "對照表形式", e->controls ? "逐項要求，並逐一列出附表十控制措施" : "逐項要求" },
 	};
@@ -548,7 +528,7 @@ S_rec_summary(sx_doc *a, const secannex_evaluation *e)
 
 /* 評核意見 of row X (the caller frees). */
 static char *
-S_rec_note(const S_erow *x)
+S_rec_note(const sx_erow *x)
 {
 	if (x->line == 0)
 		return sx_strdup("回應中缺漏本項。");
@@ -580,7 +560,7 @@ S_rec_rows(sx_doc *a, const secannex_evaluation *e)
 	t = sx_doc_table(a, SX_TBL_GRID, 6, w, 1);
 	sx_doc_row(t, head);
 	for (size_t k = 0; k < e->n; k++) {
-		const S_erow *x = &e->rows[k];
+		const sx_erow *x = &e->rows[k];
 		char *note = S_rec_note(x);
 		const char *cells[6] = { x->idx, x->id, x->line == 0 ? "（缺漏）" : x->problem ?
 			"（無法判讀）" : sx_answer_zh[x->answer], S_or(x->say), S_or(x->proof), note };

@@ -175,4 +175,57 @@ done
 fill "$T/c.csv" "$T/cyes.csv"
 expect 0 evaluate --profile "$P" --matrix-detail controls "$T/cyes.csv"
 
+# several bidders side by side: a column each (廠商名稱, else the file name), totals per bidder
+expect 1 evaluate --profile "$P" "$T/mix.xlsx" "$T/yes.docx" "$T/mix.odt"
+has "$T/out" "需求符合性對照表比較：3"
+has "$T/out" "case 115-DEV-007, 47 rows (requirements)"
+has "$T/out" "3. 甲資訊股份有限公司 ($T/mix.odt)"
+has "$T/out" "項次 | 編號 | mix.xlsx | yes.docx | 甲資訊股份有限公司 |"
+has "$T/out" "2 | dev-02 | 部分符合 | 符合 | 部分符合 |"
+has "$T/out" "4 | dev-06 | 未填 | 符合 | 未填 |"
+has "$T/out" "符合 | | 26 | 47 | 26 |"
+has "$T/out" "未填 | | 7 | 0 | 7 |"
+expect 0 evaluate --profile "$P" "$T/yes.xlsx" "$T/yes.csv" "$T/yes.odt"
+has "$T/out" "符合 | | 47 | 47 | 47 |"
+expect 1 evaluate --profile "$P" --format json "$T/bad.csv" "$T/yes.csv"
+checks=$((checks + 1))
+/usr/bin/python3 - "$T/out" <<'PY' || fails=$((fails + 1))
+import json, sys
+j = json.load(open(sys.argv[1], encoding="utf-8"))
+assert list(j) == ["detail", "bidders", "rows"], list(j)
+b = j["bidders"]
+assert [x["verdict"] for x in b] == [1, 0], b
+assert b[0]["counts"]["missing"] == 1 and b[0]["counts"]["altered"] == 1 and b[0]["counts"]["extra"] == 1
+r = {x["id"]: x["answers"] for x in j["rows"]}
+assert r["dev-08"][0]["missing"] and r["dev-08"][1]["answer"] == "符合", r["dev-08"]
+assert r["dev-01"][0]["altered"] and not r["dev-01"][1]["altered"], r["dev-01"]
+PY
+expect 1 evaluate --profile "$P" --format md "$T/bad.csv" "$T/yes.csv"
+has "$T/out" "| 6 | dev-08 | （缺漏） | 符合 |"
+has "$T/out" "| 1 | dev-01 | 符合（要求內容遭修改） | 符合 |"
+# one of the forms: with the controls' sub-rows when any response has them
+expect 1 evaluate --profile "$P" "$T/cmix.csv" "$T/yes.csv"
+has "$T/out" "105 rows (controls)"
+has "$T/out" "dev-13/ac-01.n1 | 符合 | （缺漏） |"
+# the comparison table
+for f in docx odt; do
+	SOURCE_DATE_EPOCH=1764806400 expect 1 evaluate --profile "$P" "$T/mix.xlsx" "$T/yes.docx" "$T/mix.odt" -o "$T/cmp.$f"
+	valid "$T/cmp.$f"
+done
+checks=$((checks + 1))
+/usr/bin/python3 - "$T/cmp.docx" <<'PY' || fails=$((fails + 1))
+import sys
+import docx
+d = docx.Document(sys.argv[1])
+t = [[c.text for c in r.cells] for tb in d.tables for r in tb.rows]
+assert ["項次", "編號", "要求內容", "mix.xlsx", "yes.docx", "甲資訊股份有限公司"] in t, t[:8]
+assert ["2", "dev-02", "須通過CNS27001或ISO 27001等資訊安全管理系統標準、其他具有同等或以上效果之系統或標準",
+        "部分符合", "符合", "部分符合"] in t
+assert ["", "合計", "符合", "26", "47", "26"] in t
+assert ["", "合計", "未填", "7", "0", "7"] in t
+PY
+expect 2 evaluate --profile "$P" "$T/mix.xlsx" "$T/broken.xlsx" -o "$T/cmp2.docx"
+has "$T/err" "malformed XML"
+ok test ! -e "$T/cmp2.docx"
+
 finish
