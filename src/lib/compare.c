@@ -291,6 +291,7 @@ sx_build_comparison(sx_doc *a, const sx_doc_src *src)
 	sx_doc_push(a, SX_BLK_HEADING, "二、逐項比較");
 	t = sx_doc_table(a, SX_TBL_GRID, 3 + n, w, 1);
 	S_table_rows(t, v, n);
+	sx_table_merge_runs(t, 1); /* the totals' 合計 (every id is unique) */
 	a->data = sx_table_new(3 + n);
 	S_table_rows(a->data, v, n);
 	free(w);

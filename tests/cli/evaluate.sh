@@ -13,6 +13,9 @@ fi
 
 P="$SRCDIR/samples/profile-dev.xml"
 fill() { /usr/bin/python3 "$SRCDIR/tests/cli/fill_matrix.py" "$@"; }
+# under valgrind the loops that repeat one check for every format take the fewer formats (every
+# reader is still run by the first loop)
+if [ -n "${VALGRIND:-}" ]; then SOME="docx csv"; else SOME="docx odt csv xlsx"; fi
 MIX="符合 26, 部分符合 7, 不符合 7, 未填 7; missing 0, not in the tender 0, altered 0, unreadable answers 0"
 
 for f in xlsx docx odt csv; do
@@ -41,7 +44,7 @@ expect 1 evaluate --profile "$P" "$T/mix.odt"
 has "$T/out" "需求符合性對照表評核：甲資訊股份有限公司"
 
 # altered, re-wrapped, deleted, added, ticked twice
-for f in docx odt csv xlsx; do
+for f in $SOME; do
 	fill "$T/m.$f" "$T/bad.$f" --alter dev-01 --rewrap dev-06 --delete dev-08 --extra dev-99 --two dev-07
 	expect 1 evaluate --profile "$P" "$T/bad.$f"
 	has "$T/out" "符合 45, 部分符合 0, 不符合 0, 未填 1; missing 1, not in the tender 1, altered 1, unreadable answers 1"
@@ -52,6 +55,8 @@ for f in docx odt csv xlsx; do
 	lacks "$T/err" "dev-06"
 done
 # the line of a sheet row is its row number; of a CSV record its line
+fill "$T/m.xlsx" "$T/bad.xlsx" --alter dev-01
+expect 1 evaluate --profile "$P" "$T/bad.xlsx"
 has "$T/err" "bad.xlsx:10: error: row 'dev-01'"
 expect 1 evaluate --profile "$P" "$T/bad.csv"
 has "$T/err" "bad.csv:2: error: row 'dev-01'"
@@ -162,7 +167,7 @@ expect 2 generate --profile "$P" --document evaluation -o "$T/g.docx"
 ok test ! -e "$T/g.docx"
 
 # the controls' sub-rows: inferred from the ids, or as given
-for f in csv xlsx; do
+for f in $(echo "$SOME" | sed 's/docx//; s/odt//'); do
 	expect 0 generate --profile "$P" --document matrix --matrix-detail controls -o "$T/c.$f"
 	fill "$T/c.$f" "$T/cmix.$f" --mix
 	expect 1 evaluate --profile "$P" "$T/cmix.$f"
