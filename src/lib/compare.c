@@ -270,6 +270,7 @@ sx_build_comparison(sx_doc *a, const sx_doc_src *src)
 	sx_doc_init(a, head, r->type->name, src->epoch_set, src->epoch);
 	free(head);
 	a->landscape = 1;
+	a->sheet = "比較表";
 	head = sx_doc_balance(S_or(r->fields[SX_F_TITLE]), "廠商需求符合性比較表", 40.0);
 	sx_doc_push(a, SX_BLK_TITLE, head);
 	free(head);

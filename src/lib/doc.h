@@ -65,6 +65,7 @@ typedef struct sx_doc {
 	int draft;          /* 1: 「草稿」 in every page header */
 	char *fingerprint;  /* printed small at the end (the resolution's SHA-256); NULL: none */
 	int landscape;      /* 1: A4 landscape pages (text width SX_TEXT_WIDTH_LANDSCAPE) */
+	const char *sheet;  /* XLSX: the sheet's name (static); NULL: 廠商回應, the vendor's form */
 } sx_doc;
 
 /* The text width of an A4 page with 2 cm margins, in tenths of a millimetre: portrait, landscape,

@@ -53,7 +53,7 @@ static const struct {
 	{ { "evaluation", N_("the committee's evaluation record of a vendor's filled-in matrix (evaluate -o)"),
 	    F(ODT) | F(DOCX), SECANNEX_FROM_EVALUATION, 0 }, sx_build_evaluation },
 	{ { "comparison", N_("several bidders' filled-in matrices side by side, with totals (evaluate A B … -o)"),
-	    F(ODT) | F(DOCX), SECANNEX_FROM_EVALUATION, 0 }, sx_build_comparison },
+	    F(ODT) | F(DOCX) | F(XLSX), SECANNEX_FROM_EVALUATION, 0 }, sx_build_comparison },
 };
 #define NDOCS (sizeof(S_documents) / sizeof(S_documents[0]))
 

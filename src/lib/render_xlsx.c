@@ -278,7 +278,18 @@ S_records(S_ctx *c, lxw_row_t top)
 	S_check(c, worksheet_repeat_rows(c->ws, top, top), "repeat rows");
 }
 
-/* The page (A4 landscape, fit to the width, the footer), the protection and the properties. */
+/* Has T a column for the vendor to fill in? */
+static int
+S_has_vendor(const sx_table *t)
+{
+	for (size_t col = 0; col < t->ncols; col++)
+		if (S_IN(t->cells[col], S_vendor))
+			return 1;
+	return 0;
+}
+
+/* The page (A4 landscape, fit to the width, the footer), the protection (of a form to fill in)
+ * and the properties. */
 static void
 S_setup(S_ctx *c, const sx_doc *a)
 {
@@ -295,7 +306,8 @@ S_setup(S_ctx *c, const sx_doc *a)
 	S_check(c, worksheet_set_footer(c->ws, "&C第 &P 頁，共 &N 頁"), "footer");
 	memset(&prot, 0, sizeof(prot));
 	prot.format_rows = 1; /* the vendor may heighten a row for a long answer */
-	worksheet_protect(c->ws, NULL, &prot);
+	if (S_has_vendor(c->t)) /* a form to fill in; a table to read (the comparison) is not */
+		worksheet_protect(c->ws, NULL, &prot);
 	for (size_t i = 0; i < a->n && agency == NULL; i++) {
 		const sx_table *t = a->v[i].table;
 		for (size_t r = 0; t && t->kind == SX_TBL_FORM && t->ncols == 2 && r < t->nrows; r++)
@@ -450,7 +462,7 @@ sx_xlsx_write(const sx_doc *a, const char *tmp, const char *path, secannex_diags
 		free(c.w);
 		return SECANNEX_EIO;
 	}
-	if ((c.ws = workbook_add_worksheet(c.wb, "廠商回應")) == NULL)
+	if ((c.ws = workbook_add_worksheet(c.wb, a->sheet ? a->sheet : "廠商回應")) == NULL)
 		S_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED, "worksheet");
 	if (c.err == LXW_NO_ERROR && S_formats(&c) == 0) {
 		c.top = S_facts(&c, a);

@@ -229,6 +229,23 @@ assert ["2", "dev-02", "須通過CNS27001或ISO 27001等資訊安全管理系統
 assert ["", "合計", "符合", "26", "47", "26"] in t
 assert ["", "合計", "未填", "7", "0", "7"] in t
 PY
+# as a workbook: one sheet 比較表, the case above the table, not protected (a table to read)
+expect 1 evaluate --profile "$P" "$T/mix.xlsx" "$T/yes.docx" "$T/mix.odt" -o "$T/cmp.xlsx"
+checks=$((checks + 1))
+/usr/bin/python3 - "$T/cmp.xlsx" <<'PY' || fails=$((fails + 1))
+import sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["比較表"], wb.sheetnames
+ws = wb["比較表"]
+assert not ws.protection.sheet
+rows = [["" if v is None else str(v) for v in r] for r in ws.iter_rows(values_only=True)]
+assert ["案號", "", "115-DEV-007"] == rows[2][:3], rows[2]
+top = rows.index(["項次", "編號", "要求內容", "mix.xlsx", "yes.docx", "甲資訊股份有限公司"])
+assert rows[top + 2][:2] == ["2", "dev-02"] and rows[top + 2][3:] == ["部分符合", "符合", "部分符合"]
+assert ["", "合計", "符合", "26", "47", "26"] in rows
+assert ws.freeze_panes == "A%d" % (top + 2), ws.freeze_panes
+PY
 expect 2 evaluate --profile "$P" "$T/mix.xlsx" "$T/broken.xlsx" -o "$T/cmp2.docx"
 has "$T/err" "malformed XML"
 ok test ! -e "$T/cmp2.docx"
