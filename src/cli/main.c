@@ -732,6 +732,22 @@ cmd_resolve(const struct args *a, secannex_format fmt, int argc, char **argv)
 	return rc;
 }
 
+/* ".odt, .docx or .csv": the extensions of the formats in MASK, into BUF of N bytes. */
+static const char *
+ext_list(unsigned mask, char *buf, size_t n)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0, left = __builtin_popcount(mask); i < SECANNEX_FORMAT__COUNT && len < n; i++)
+		if (mask & (1u << i)) {
+			left--;
+			len += (size_t)snprintf(buf + len, n - len, "%s%s", secannex_format_get(i)->extension,
+			    S_sep(left));
+		}
+	return buf;
+}
+
 /* The file format of OUT (WHAT: "annex" or "redline"; MASK: the formats it may be): --format
  * NAME, else OUT's extension; both must agree when both name one.  Returns EXIT_OK or a usage
  * error's exit code. */
@@ -750,18 +766,9 @@ file_format(const char *out, const char *name, const char *what, unsigned mask, 
 			return usage_error(_("--format %s does not match the extension of '%s'"), name, out);
 		return EXIT_OK;
 	}
-	if (!have_ext) {
-		size_t len = 0;
-		el[0] = '\0';
-		for (int i = 0, left = __builtin_popcount(mask); i < SECANNEX_FORMAT__COUNT; i++)
-			if (mask & (1u << i)) {
-				left--;
-				len += (size_t)snprintf(el + len, sizeof(el) - len, "%s%s",
-				    secannex_format_get(i)->extension, S_sep(left));
-			}
+	if (!have_ext)
 		return usage_error(_("cannot tell the %s format of '%s': use %s, or --format %s"), _(what), out,
-		    el, format_list(mask, fl, sizeof(fl)));
-	}
+		    ext_list(mask, el, sizeof(el)), format_list(mask, fl, sizeof(fl)));
 	*f = by_ext;
 	return EXIT_OK;
 }
@@ -1085,6 +1092,21 @@ done:
 	return rc;
 }
 
+/* evaluate -o OUT: the format of document DOC (the record, the comparison) by OUT's extension
+ * alone (--format is the report's).  Returns EXIT_OK or a usage error's exit code. */
+static int
+evaluate_output(const char *out, const char *doc, secannex_format *f)
+{
+	unsigned mask = secannex_document_get((size_t)secannex_document_find(doc, 0, 0))->formats;
+	char el[128];
+
+	if (secannex_format_of_path(f, out) == 0 && (mask & (1u << *f)))
+		return EXIT_OK;
+	return usage_error(_("cannot tell the %s format of '%s': use %s"),
+	    strcmp(doc, "comparison") == 0 ? _("comparison") : _("evaluation record"), out,
+	    ext_list(mask, el, sizeof(el)));
+}
+
 /* Evaluate the N responses PATHS against RES into V (each or none), diagnostics into *D.  Without
  * --matrix-detail each response's form is inferred; when several disagree, all are taken as the
  * controls' matrix (the comparison needs one form; the other's rows show as missing).  Returns 0,
@@ -1142,9 +1164,8 @@ cmd_evaluate(const struct args *a, secannex_format fmt, int argc, char **argv)
 	}
 	if (a->matrix_detail)
 		o.matrix_controls = strcmp(a->matrix_detail, "controls") == 0;
-	if (a->output && (file_format(a->output, NULL, argc > 1 ? N_("comparison") : N_("evaluation record"),
-	    secannex_document_get((size_t)secannex_document_find(w.document, 0, 0))->formats,
-	    &w.format) != EXIT_OK || source_date_epoch(&w.epoch_set, &w.epoch) != 0))
+	if (a->output && (evaluate_output(a->output, w.document, &w.format) != EXIT_OK ||
+	    source_date_epoch(&w.epoch_set, &w.epoch) != 0))
 		goto done;
 	if (resolve_tender(a, &cat, &res) != EXIT_OK)
 		goto done;

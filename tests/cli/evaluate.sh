@@ -161,6 +161,10 @@ PY
 # a record that cannot be written leaves nothing; the record is not a document of a tender
 expect 2 evaluate --profile "$P" "$T/rec.docx" -o "$T/ev.csv"
 ok test ! -e "$T/ev.csv"
+same_text "$T/err" "secannex: cannot tell the evaluation record format of '$T/ev.csv': use .odt or .docx
+Try 'secannex --help'."
+expect 2 evaluate --profile "$P" "$T/rec.docx" "$T/yes.csv" -o "$T/cmp.pdf"
+has "$T/err" "cannot tell the comparison format of '$T/cmp.pdf': use .odt, .docx or .xlsx"
 expect 2 evaluate --profile "$P" "$T/broken.xlsx" -o "$T/ev3.docx"
 ok test ! -e "$T/ev3.docx"
 expect 2 generate --profile "$P" --document evaluation -o "$T/g.docx"
