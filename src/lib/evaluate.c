@@ -358,8 +358,9 @@ static void
 S_counts(sx_buf *b, const secannex_evaluation *e)
 {
 	for (int a = SX_ANS_YES; a <= SX_ANS_NO; a++)
-		sx_buf_printf(b, "%s %zu, ", sx_answer_zh[a], e->count[a]);
-	sx_buf_printf(b, "%s %zu; ", sx_answer_zh[SX_ANS_NONE], e->count[SX_ANS_NONE]);
+		sx_buf_printf(b, "%s %zu%s", sx_answer_zh[a], e->count[a], _(", "));
+	/* TRANSLATORS: between the counts of the answers and those of the problems */
+	sx_buf_printf(b, "%s %zu%s", sx_answer_zh[SX_ANS_NONE], e->count[SX_ANS_NONE], _("; "));
 	sx_buf_printf(b, _("missing %zu, not in the tender %zu, altered %zu, unreadable answers %zu"),
 	    e->missing, e->nextra, e->altered, e->invalid);
 	sx_buf_putc(b, '\n');

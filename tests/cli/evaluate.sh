@@ -37,6 +37,27 @@ for f in xlsx docx odt csv; do
 	expect 0 evaluate --profile "$P" "$T/yes.$f"
 	has "$T/out" "符合 47, 部分符合 0, 不符合 0, 未填 0; missing 0, not in the tender 0, altered 0"
 done
+# libxlsxwriter's workbook (as issued) holds shared strings, openpyxl's (filled in) inline strings:
+# both read above; Excel's _x000D_ escape of a carriage return is decoded
+ok test "$(unzip -l "$T/m.xlsx" | grep -c xl/sharedStrings.xml)" = 1
+unzip -p "$T/mix.xlsx" xl/worksheets/sheet1.xml >"$T/sheet.xml"
+ok grep -q 't="inlineStr"' "$T/sheet.xml"
+/usr/bin/python3 - "$T/mix.xlsx" "$T/esc.xlsx" <<'PY'
+import sys, zipfile
+src = zipfile.ZipFile(sys.argv[1])
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+    for n in src.namelist():
+        data = src.read(n)
+        if n.startswith("xl/worksheets/"):
+            old = "本公司依第2項辦理。".encode("ascii", "xmlcharrefreplace")
+            new = "本公司依第2項_x000D_\n辦理。".encode("ascii", "xmlcharrefreplace")
+            assert old in data
+            data = data.replace(old, new)
+        z.writestr(n, data)
+PY
+expect 1 evaluate --profile "$P" "$T/esc.xlsx"
+ok grep -q "^2 *dev-02 *部分符合 *本公司依第2項辦理。 | 服務建議書第11頁" "$T/out"
+
 # the vendor's name from the vendor block of a document
 expect 1 evaluate --profile "$P" "$T/mix.docx"
 has "$T/out" "需求符合性對照表評核：甲資訊股份有限公司"
