@@ -251,6 +251,8 @@ static const struct {
 	    N_("row '%s' (項次 %s) is missing from the response") },
 	[SX_MSG_RESP_CASE] = { SECANNEX_DIAG_ERROR,
 	    N_("the response's 案號 '%s' is not this tender's ('%s')") },
+	[SX_MSG_RESP_ROWS] = { SECANNEX_DIAG_ERROR,
+	    N_("more than %d rows: not a compliance matrix") },
 };
 
 secannex_diags *

@@ -161,6 +161,7 @@ enum sx_msg {
 	SX_MSG_RESP_DUP,      /* %s %d */
 	SX_MSG_RESP_MISSING,  /* %s %s: row, 項次 */
 	SX_MSG_RESP_CASE,     /* %s %s: the response's 案號, the tender's */
+	SX_MSG_RESP_ROWS,     /* %d: the limit */
 	SX_MSG__COUNT
 };
 

@@ -32,12 +32,16 @@ sx_grid_free(sx_grid *g)
 	memset(g, 0, sizeof(*g));
 }
 
-/* A new empty row at LINE of TABLE. */
+/* A new empty row at LINE of TABLE; NULL (G->over set) beyond SX_RESP_MAX_ROWS. */
 static sx_rrow *
 S_row(sx_grid *g, int line, size_t table)
 {
 	sx_rrow *r;
 
+	if (g->n >= SX_RESP_MAX_ROWS) {
+		g->over = 1;
+		return NULL;
+	}
 	if (g->n == g->cap) {
 		g->cap = g->cap ? g->cap * 2 : 64;
 		g->v = sx_realloc(g->v, g->cap * sizeof(*g->v));
@@ -54,7 +58,7 @@ S_row(sx_grid *g, int line, size_t table)
 static void
 S_cell(sx_rrow *r, size_t col, char *text)
 {
-	if (col >= S_MAX_COLS) {
+	if (r == NULL || col >= S_MAX_COLS) {
 		free(text);
 		return;
 	}
@@ -596,6 +600,16 @@ S_read_doc(sx_grid *g, sx_zipr *z, const char *path, int docx, secannex_diags *d
 	return 0;
 }
 
+/* Refuse G when it had too many rows.  Returns 0 or SECANNEX_EINVALID. */
+static int
+S_over(const sx_grid *g, const char *path, secannex_diags *d)
+{
+	if (!g->over)
+		return 0;
+	sx_diag(d, SX_MSG_RESP_ROWS, path, 0, SX_RESP_MAX_ROWS);
+	return SECANNEX_EINVALID;
+}
+
 /* PATH's extension is EXT (any case). */
 static int
 S_ext(const char *path, const char *ext)
@@ -623,13 +637,13 @@ sx_response_read(sx_grid *g, const char *path, size_t max_bytes, secannex_diags 
 		if ((rc = sx_file_read(&data, &len, path, max_bytes, d)) == 0)
 			rc = sx_csv_grid(g, (const char *)data, len, path, d);
 		free(data);
-		return rc;
+		return rc == 0 ? S_over(g, path, d) : rc;
 	}
 	if ((rc = sx_zipr_open(&z, path, d)) != 0)
 		return rc;
 	rc = kind == 1 ? S_read_xlsx(g, z, path, d) : S_read_doc(g, z, path, kind == 2, d);
 	sx_zipr_close(z);
-	return rc;
+	return rc == 0 ? S_over(g, path, d) : rc;
 }
 
 /* ---- answers and texts ---- */
@@ -753,11 +767,16 @@ sx_ws_normalise(const char *s)
 			pending = 1;
 			continue;
 		}
+		if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+			c = 0xFFFD; /* a control character: shown, never sent */
 		if (pending && last != 0 && last < 0x80 && c < 0x80)
 			sx_buf_putc(&b, ' ');
 		pending = 0;
 		last = c;
-		sx_buf_put(&b, start, (size_t)(p - start));
+		if (c == 0xFFFD)
+			sx_buf_puts(&b, "\xEF\xBF\xBD");
+		else
+			sx_buf_put(&b, start, (size_t)(p - start));
 	}
 	return b.ptr ? sx_buf_detach(&b) : sx_strdup("");
 }

@@ -21,7 +21,12 @@ typedef struct sx_grid {
 	sx_rrow *v;
 	size_t n, cap;
 	int big5;          /* CSV: the file was Big5 (CP950), converted */
+	int over;          /* rows beyond SX_RESP_MAX_ROWS were met (and not kept) */
 } sx_grid;
+
+/* The rows a response may have (a matrix has hundreds): a file with more is refused, so that a
+ * hostile one cannot make a diagnostic of each of millions of rows. */
+#define SX_RESP_MAX_ROWS 20000
 
 void sx_grid_free(sx_grid *g);
 
@@ -62,7 +67,8 @@ enum sx_answer sx_answer_parse(const char *cell, enum sx_ans_problem *problem);
 /* S with its white space normalised for comparing texts: every run of white space (line breaks,
  * tabs, U+3000, no-break spaces) is one space, none at either end, and none next to a character
  * outside ASCII (a word processor's re-wrapping of 中文 adds breaks, never words); zero-width
- * spaces and BOMs are dropped.  Caller frees. */
+ * spaces and BOMs are dropped; any other control character (ESC, DEL, C1) becomes U+FFFD, so that
+ * no text read from a response reaches a terminal as a control sequence.  Caller frees. */
 char *sx_ws_normalise(const char *s);
 
 #endif

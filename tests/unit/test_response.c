@@ -2,6 +2,8 @@
  * 符合情形 answers (words, ticked boxes, deleted options, two ticks, other text), white space. */
 #include "unit.h"
 
+#include <unistd.h>
+
 #include "../../src/lib/response.h"
 
 /* DATA parsed as CSV into G (0 or the error), diagnostics into *DIAGS when not NULL. */
@@ -70,6 +72,37 @@ test_csv_unclosed(void **state)
 	}
 	secannex_diags_free(d);
 	sx_grid_free(&g);
+}
+
+static void
+test_csv_rows(void **state)
+{
+	sx_buf b = SX_BUF_INIT;
+	secannex_diags *d = secannex_diags_new();
+	sx_grid g;
+	char path[] = "/tmp/sx-test-rows-XXXXXX.csv";
+	int fd = mkstemps(path, 4);
+	char *s;
+
+	(void)state;
+	assert_true(fd >= 0);
+	for (int i = 0; i <= SX_RESP_MAX_ROWS; i++)
+		sx_buf_puts(&b, "x\n");
+	assert_int_equal(write(fd, b.ptr, b.len), (ssize_t)b.len);
+	close(fd);
+	/* the limit is refused as a whole, with a message; one row less is read */
+	assert_int_equal(sx_response_read(&g, path, 0, d), SECANNEX_EINVALID);
+	s = secannex_diags_format(d, "x");
+	assert_non_null(strstr(s, "more than 20000 rows: not a compliance matrix"));
+	free(s);
+	sx_grid_free(&g);
+	assert_int_equal(sx_csv_grid(&g, b.ptr, b.len - 2, "r.csv", NULL), 0);
+	assert_int_equal(g.n, SX_RESP_MAX_ROWS);
+	assert_int_equal(g.over, 0);
+	sx_grid_free(&g);
+	unlink(path);
+	sx_buf_free(&b);
+	secannex_diags_free(d);
 }
 
 static void
@@ -183,6 +216,8 @@ test_whitespace(void **state)
 	S_norm("Life\u00a0Cycle\u200b,SSDLC", "Life Cycle,SSDLC");
 	/* words are never joined or split: a change stays a change */
 	S_norm("ISO27001", "ISO27001");
+	/* a control character is shown as U+FFFD, never passed to a terminal */
+	S_norm("a\x1b[31mb\x7f\xc2\x9b" "c", "a\xef\xbf\xbd[31mb\xef\xbf\xbd\xef\xbf\xbd" "c");
 }
 
 int
@@ -192,6 +227,7 @@ main(void)
 		cmocka_unit_test(test_csv_quotes),
 		cmocka_unit_test(test_csv_unclosed),
 		cmocka_unit_test(test_csv_big5),
+		cmocka_unit_test(test_csv_rows),
 		cmocka_unit_test(test_answers),
 		cmocka_unit_test(test_whitespace),
 	};
