@@ -353,6 +353,28 @@ sx_eval_vendor(const secannex_evaluation *e)
 	return e->vendor ? e->vendor : slash ? slash + 1 : e->path;
 }
 
+/* S, then spaces up to WIDTH terminal columns (a character outside ASCII taken as two: the
+ * answers are 中文). */
+static void
+S_padded(sx_buf *b, const char *s, int width)
+{
+	int cols = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p & 0xC0) != 0x80)
+			cols += *p >= 0xE0 ? 2 : 1;
+	sx_buf_printf(b, "%s%*s", s, cols < width ? width - cols : 0, "");
+}
+
+/* End B's line: trailing spaces dropped, then a newline. */
+static void
+S_trim(sx_buf *b)
+{
+	while (b->len > 0 && b->ptr[b->len - 1] == ' ')
+		b->ptr[--b->len] = '\0';
+	sx_buf_putc(b, '\n');
+}
+
 /* The summary line: the counts per answer, then the problems. */
 static void
 S_counts(sx_buf *b, const secannex_evaluation *e)
@@ -380,15 +402,19 @@ S_text(sx_buf *b, const secannex_evaluation *e, int md)
 		const sx_erow *x = &e->rows[k];
 		const char *ans = x->line == 0 ? _("(missing)") : x->problem ? _("(unreadable)") :
 		    sx_answer_zh[x->answer];
-		if (md)
+		if (md) {
 			sx_buf_printf(b, "| %s | %s | %s | %s | %s |\n", x->idx, x->id, ans,
 			    x->say ? x->say : "", x->proof ? x->proof : "");
-		else
-			sx_buf_printf(b, "%-6s %-18s %-10s %s%s%s\n", x->idx, x->id, ans, x->say ? x->say : "",
-			    x->proof && *x->proof ? " | " : "", x->proof ? x->proof : "");
+		} else {
+			sx_buf_printf(b, "%-6s %-18s ", x->idx, x->id);
+			S_padded(b, ans, 12);
+			sx_buf_printf(b, "%s%s%s", x->say ? x->say : "", x->proof && *x->proof ? " | " : "",
+			    x->proof ? x->proof : "");
+			S_trim(b);
+		}
 		if (x->diff)
-			sx_buf_printf(b, md ? "|  | %s | %s | %s |  |\n" : "       %-18s %s %s\n", "",
-			    _("altered:"), x->diff);
+			sx_buf_printf(b, md ? "|  | %s | %s | %s |  |\n" : "%26s%s %s\n", "", _("altered:"),
+			    x->diff);
 	}
 	for (size_t i = 0; i < e->nextra; i++)
 		sx_buf_printf(b, md ? "|  | %s | %s |  |  |\n" : "       %-18s %s\n", e->extra[i].id,
