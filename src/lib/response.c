@@ -467,7 +467,32 @@ done:
 
 /* ---- DOCX and ODT tables ---- */
 
-/* The text of a DOCX cell's content N into B: runs' text, tabs, breaks; paragraphs on lines. */
+/* A DOCX symbol (<w:sym w:font="Wingdings" w:char="F0FE"/>, Insert Symbol) as text: the ticks and
+ * boxes of Wingdings and Wingdings 2 as ✓ and □, any other as U+FFFD (so that an answer with a
+ * symbol that is not read is an error, never a silent 未填). */
+static const char *
+S_docx_sym(xmlNodePtr n)
+{
+	static const char *const tick1[] = { "F0FC", "F0FE", "F0FD", "F078" }, *const box1[] = { "F0A8",
+		"F06F" };
+	static const char *const tick2[] = { "F050", "F052", "F054" }, *const box2[] = { "F0A3", "F0A2" };
+	char *font = sx_xml_attr(n, "font"), *ch = sx_xml_attr(n, "char");
+	int two = font && strstr(font, "Wingdings 2") != NULL, wd = font && strstr(font, "Wingdings");
+	const char *out = "\xEF\xBF\xBD";
+
+	for (size_t i = 0; wd && ch && i < (two ? 3u : 4u); i++)
+		if (strcasecmp(ch, two ? tick2[i] : tick1[i]) == 0)
+			out = "✓";
+	for (size_t i = 0; wd && ch && i < 2; i++)
+		if (strcasecmp(ch, two ? box2[i] : box1[i]) == 0)
+			out = "□";
+	free(font);
+	free(ch);
+	return out;
+}
+
+/* The text of a DOCX cell's content N into B: runs' text, tabs, breaks, symbols; paragraphs on
+ * lines. */
 static void
 S_docx_text(sx_buf *b, xmlNodePtr n)
 {
@@ -480,6 +505,8 @@ S_docx_text(sx_buf *b, xmlNodePtr n)
 			sx_buf_putc(b, '\t');
 		} else if (sx_xml_is(c, "br") || sx_xml_is(c, "cr")) {
 			sx_buf_putc(b, '\n');
+		} else if (sx_xml_is(c, "sym")) {
+			sx_buf_puts(b, S_docx_sym(c));
 		} else if (sx_xml_is(c, "p")) {
 			if (b->len)
 				sx_buf_putc(b, '\n');

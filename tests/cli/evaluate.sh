@@ -58,6 +58,37 @@ PY
 expect 1 evaluate --profile "$P" "$T/esc.xlsx"
 ok grep -q "^2 *dev-02 *部分符合 *本公司依第2項辦理。 | 服務建議書第11頁" "$T/out"
 
+# a box ticked with Word's Insert Symbol (Wingdings ☑) is read; a symbol that is no tick is an error
+/usr/bin/python3 - "$T/yes.docx" "$T/sym.docx" <<'PY'
+import sys
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+d = docx.Document(sys.argv[1])
+t = next(t for t in d.tables if "編號" in [c.text for c in t.rows[0].cells])
+head = [c.text for c in t.rows[0].cells]
+for row in t.rows[1:]:
+    rid = row.cells[head.index("編號")].text
+    if rid not in ("dev-02", "dev-05"):
+        continue
+    p = row.cells[head.index("符合情形")].paragraphs[0]
+    for r in list(p.runs):
+        r._element.getparent().remove(r._element)
+    run = p.add_run("□符合")
+    run.add_break()
+    sym = OxmlElement("w:sym")
+    sym.set(qn("w:font"), "Wingdings" if rid == "dev-02" else "Symbol")
+    sym.set(qn("w:char"), "F0FE" if rid == "dev-02" else "F0B7")
+    run._r.append(sym)
+    run.add_text("部分符合")
+    run.add_break()
+    run.add_text("□不符合")
+d.save(sys.argv[2])
+PY
+expect 1 evaluate --profile "$P" "$T/sym.docx"
+has "$T/out" "符合 45, 部分符合 1, 不符合 0, 未填 1; missing 0, not in the tender 0, altered 0, unreadable answers 1"
+has "$T/err" "sym.docx:4: error: row 'dev-05': 符合情形 '□符合�部分符合□不符合' is not 符合"
+
 # the vendor's name from the vendor block of a document
 expect 1 evaluate --profile "$P" "$T/mix.docx"
 has "$T/out" "需求符合性對照表評核：甲資訊股份有限公司"
