@@ -143,6 +143,9 @@ ok test "$(head -c 5 "$T/big5.csv" | tail -c 4 | od -An -tx1 | tr -d ' ')" = "ae
 expect 1 evaluate --profile "$P" "$T/big5.csv"
 has "$T/out" "$MIX"
 has "$T/err" "the file is Big5 (CP950), not UTF-8: read it converted"
+# a CSV is held to --max-bytes
+expect 2 evaluate --profile "$P" --max-bytes 1000 "$T/big5.csv"
+has "$T/err" "over the limit of 1000 bytes"
 # neither UTF-8 nor Big5
 printf '\377\376\377\376,\200\n' > "$T/neither.csv"
 expect 2 evaluate --profile "$P" "$T/neither.csv"
