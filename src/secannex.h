@@ -246,9 +246,10 @@ enum secannex_doc_source {
 	SECANNEX_FROM_CATALOG_DIFF,   /**< a diff of two catalogs (a catalog redline) */
 	SECANNEX_FROM_DIFF,           /**< the differences themselves, of two catalogs or of two annexes
 	                                   (the 修正對照表): one document, not a redline */
-	SECANNEX_FROM_REGULATION      /**< the 分級辦法 and an agency's facts (secannex_agency_facts):
+	SECANNEX_FROM_REGULATION,     /**< the 分級辦法 and an agency's facts (secannex_agency_facts):
 	                                   the duties checklist, the 附表十 self-check, the 附表九
 	                                   worksheet */
+	SECANNEX_FROM_EVALUATION      /**< a vendor's response evaluated against its tender */
 };
 
 /** One row of the library's document table. */
@@ -448,6 +449,66 @@ const char *secannex_error_last(void);
  */
 char *secannex_suggest(const char *msg, const char *word, const char *const *names, size_t n,
     const char *prefix);
+
+/* ---- a vendor's response: the filled-in compliance matrix read back ---- */
+
+/** A vendor's response compared with the tender's matrix. Opaque. */
+typedef struct secannex_evaluation secannex_evaluation;
+
+/** How to evaluate a response. */
+typedef struct secannex_eval_opts {
+	int matrix_controls; /**< the matrix as issued: 1 with the controls' sub-rows, 0 without,
+	                          -1 inferred (sub-row ids ROW/MEASURE.CELLk in the response) */
+	int draft;           /**< the matrix was issued as a draft (its pending ▲ rows included) */
+	size_t max_bytes;    /**< a CSV response's size limit; 0: SECANNEX_MAX_FILE_BYTES */
+} secannex_eval_opts;
+
+/**
+ * Read the filled-in matrix PATH (.xlsx, .docx, .odt or .csv; README "Vendor responses") and
+ * compare it with the matrix that resolution R issues (the same builder, so the very rows and
+ * texts): rows matched by 編號, each row's answer (符合, 部分符合, 不符合 or 未填), 說明 and 佐證,
+ * rows missing, rows not in the tender, requirement texts altered (each an error in DIAGS naming
+ * the row and its line).  Returns 0 with *OUT set (free it with secannex_evaluation_free()), or a
+ * negative secannex_error when the response cannot be evaluated (unreadable, not a matrix).
+ */
+int secannex_evaluate(secannex_evaluation **out, const secannex_resolution *r, const char *path,
+    const secannex_eval_opts *opts, secannex_diags *diags);
+
+/** 0 when every row is answered 符合 and nothing is altered, missing, added or unreadable, else 1. */
+int secannex_evaluation_verdict(const secannex_evaluation *e);
+
+/** The evaluation as text, md or json (stable key order), a new string the caller frees. */
+char *secannex_render_evaluation(const secannex_evaluation *e, secannex_format fmt);
+
+/**
+ * Write the evaluation record of E (the tender R's, with OPTS->document "evaluation" or NULL) in
+ * OPTS->format (odt, docx) to PATH, atomically: the agency's internal document for the
+ * evaluation committee (counts, every row's answer, 說明, 佐證 and what was found, signatures).
+ * Returns 0 or a negative secannex_error with diagnostics in DIAGS.
+ */
+int secannex_evaluation_write(const secannex_evaluation *e, const secannex_resolution *r,
+    const secannex_write_opts *opts, const char *path, secannex_diags *diags);
+
+/** 1 when E was compared with the matrix with the controls' sub-rows (given or inferred), else 0. */
+int secannex_evaluation_controls(const secannex_evaluation *e);
+
+/**
+ * Several bidders' evaluations V[0..N) of one tender side by side (text, md or json): a row per
+ * requirement of V[0]'s matrix, a column per bidder (named by 廠商名稱, else the file), totals per
+ * bidder.  A new string the caller frees.
+ */
+char *secannex_render_comparison(const secannex_evaluation *const *v, size_t n, secannex_format fmt);
+
+/**
+ * Write the comparison table of V[0..N) (OPTS->document "comparison") to PATH, atomically, as
+ * secannex_evaluation_write() writes one record.  Returns 0 or a negative secannex_error.
+ */
+int secannex_comparison_write(const secannex_evaluation *const *v, size_t n,
+    const secannex_resolution *r, const secannex_write_opts *opts, const char *path,
+    secannex_diags *diags);
+
+/** Free an evaluation; NULL is accepted. */
+void secannex_evaluation_free(secannex_evaluation *e);
 
 /** The library version string. */
 const char *secannex_version(void);

@@ -91,5 +91,19 @@ done
 ok cmp -s "$T/C.UTF-8.md" "$T/zh_TW.UTF-8.md"
 ok cmp -s "$T/C.UTF-8.csv" "$T/zh_TW.UTF-8.csv"
 ok grep -q 'rows added' "$T/zh_TW.UTF-8.md"
+# evaluate: its report and diagnostics in 正體中文; its JSON the same in every locale
+TEST_LANG=zh_TW.UTF-8
+printf '\377\376,\200\n' >"$T/neither.csv"
+expect 2 evaluate --type dev --grade 中 --level C --ciso-confirm dev-05 "$T/neither.csv"
+ok grep -qxF "secannex: $T/neither.csv: 錯誤: 檔案既非 UTF-8 亦非 Big5（CP950）：請另存為 CSV UTF-8" "$T/err"
+for lang in C.UTF-8 zh_TW.UTF-8; do
+	TEST_LANG=$lang
+	expect 1 evaluate --type dev --grade 中 --level C --ciso-confirm dev-05 --format json "$T/C.UTF-8.csv"
+	cp "$T/out" "$T/$lang.json"
+done
+ok cmp -s "$T/C.UTF-8.json" "$T/zh_TW.UTF-8.json"
+expect 1 evaluate --type dev --grade 中 --level C --ciso-confirm dev-05 "$T/zh_TW.UTF-8.csv"
+ok grep -qxF '符合 0、部分符合 0、不符合 0、未填 45；缺漏 0、非本案項目 0、內容修改 0、無法判讀 0' "$T/out"
+ok grep -qF '案號 -，共 45 列（requirements）' "$T/out"
 
 finish

@@ -37,9 +37,9 @@ enum opt_id {
 enum cmd_bit {
 	C_TYPES = 1 << 0, C_SHOW = 1 << 1, C_EXPORT = 1 << 2, C_BASELINE = 1 << 3,
 	C_DUTIES = 1 << 4, C_VALIDATE = 1 << 5, C_RESOLVE = 1 << 6, C_GENERATE = 1 << 7,
-	C_GRADE = 1 << 8, C_DIFF = 1 << 9, C_MIGRATE = 1 << 10,
-	C_ALL = (1 << 11) - 1,
-	C_TENDER = C_RESOLVE | C_GENERATE | C_DIFF,   /* the commands that resolve a tender */
+	C_GRADE = 1 << 8, C_DIFF = 1 << 9, C_MIGRATE = 1 << 10, C_EVALUATE = 1 << 11,
+	C_ALL = (1 << 12) - 1,
+	C_TENDER = C_RESOLVE | C_GENERATE | C_DIFF | C_EVALUATE, /* the commands that resolve a tender */
 	C_AGENCY = C_DUTIES | C_BASELINE | C_GRADE,  /* the commands that write an agency document */
 	C_FMT = C_ALL & ~(C_VALIDATE | C_MIGRATE)
 };
@@ -63,22 +63,22 @@ static const struct opt_spec {
 	    C_ALL },
 	{ "format", 1, OPT_FORMAT, "FMT", N_("output format: text (default), md (resolve) or json; odt, docx or csv (generate)"), NULL,
 	    C_FMT },
-	{ "output", 1, OPT_OUTPUT, "FILE", N_("generate, diff, duties, baseline, grade: the file to write (its extension picks the format); migrate: the new profile"), NULL,
-	    C_GENERATE | C_DIFF | C_MIGRATE | C_AGENCY },
+	{ "output", 1, OPT_OUTPUT, "FILE", N_("generate, diff, duties, baseline, grade: the file to write (its extension picks the format); migrate: the new profile; evaluate: the evaluation record"), NULL,
+	    C_GENERATE | C_DIFF | C_MIGRATE | C_AGENCY | C_EVALUATE },
 	{ "document", 1, OPT_DOCUMENT, "DOC", N_("generate, diff: the document to write (below; default: the format's first)"), NULL,
 	    C_GENERATE | C_DIFF },
 	{ "label", 1, OPT_LABEL, "TEXT", N_("generate, diff -o, duties -o, baseline -o, grade -o: the attachment label above the title (附件三)"), NULL,
 	    C_GENERATE | C_DIFF | C_AGENCY },
-	{ "draft", 0, OPT_DRAFT, NULL, N_("generate: write a public document while ▲ rows are pending, marked 草稿"), NULL,
-	    C_GENERATE | C_DIFF },
+	{ "draft", 0, OPT_DRAFT, NULL, N_("generate: write a public document while ▲ rows are pending, marked 草稿; evaluate: the matrix was issued so"), NULL,
+	    C_GENERATE | C_DIFF | C_EVALUATE },
 	{ "reference-doc", 1, OPT_REFDOC, "FILE", N_("generate, diff -o, duties -o, baseline -o, grade -o: take styles, page header and footer from this .docx/.odt"), NULL,
 	    C_GENERATE | C_DIFF | C_AGENCY },
 	{ "vendor-matrix", 0, OPT_VENDOR, NULL, N_("generate: write the vendor's compliance matrix (= --document matrix)"), NULL,
 	    C_GENERATE | C_DIFF },
-	{ "matrix-detail", 1, OPT_MATRIX_DETAIL, "WHAT", N_("generate: the matrix's rows: requirements (default) or controls (a sub-row per 附表十 control)"), NULL,
-	    C_GENERATE },
+	{ "matrix-detail", 1, OPT_MATRIX_DETAIL, "WHAT", N_("generate: the matrix's rows: requirements (default) or controls (a sub-row per 附表十 control); evaluate: default from the response's ids"), NULL,
+	    C_GENERATE | C_EVALUATE },
 	{ "template-dir", 1, OPT_TEMPLATES, "DIR", N_("generate, duties -o, baseline -o, grade -o: the ODT/DOCX templates (default: beside the catalog)"), NULL,
-	    C_GENERATE | C_DIFF | C_AGENCY },
+	    C_GENERATE | C_DIFF | C_AGENCY | C_EVALUATE },
 	{ "profile", 1, OPT_PROFILE, "FILE", N_("the tender profile (flags below override it)"), NULL,
 	    C_TENDER | C_MIGRATE },
 	{ "type", 1, OPT_TENDER, "TYPE", N_("procurement type id (see 'secannex types')"), "type",
@@ -195,6 +195,7 @@ static int cmd_generate(const struct args *, secannex_format, int, char **);
 static int cmd_grade(const struct args *, secannex_format, int, char **);
 static int cmd_diff(const struct args *, secannex_format, int, char **);
 static int cmd_migrate(const struct args *, secannex_format, int, char **);
+static int cmd_evaluate(const struct args *, secannex_format, int, char **);
 
 #define FMT(x) (1u << SECANNEX_FORMAT_##x)
 
@@ -234,6 +235,10 @@ static const struct cmd_spec {
 	    N_("the 修正對照表 of either diff (md, json; odt, docx)") },
 	{ "migrate", C_MIGRATE, cmd_migrate, 0, "migrate --profile P --new-catalog NEW -o P2",
 	    N_("carry a tender profile to a new catalog version") },
+	{ "evaluate", C_EVALUATE, cmd_evaluate, FMT(TEXT) | FMT(MD) | FMT(JSON), "evaluate --profile P [FLAGS] RESPONSE [-o REC]",
+	    N_("check a vendor's filled-in matrix (.xlsx .docx .odt .csv): exit 0 all 符合, 1 not, 2 error") },
+	{ "evaluate", C_EVALUATE, cmd_evaluate, FMT(TEXT) | FMT(MD) | FMT(JSON), "evaluate --profile P [FLAGS] A B ... [-o CMP]",
+	    N_("several bidders' matrices side by side, with totals per bidder") },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 
@@ -754,6 +759,22 @@ cmd_resolve(const struct args *a, secannex_format fmt, int argc, char **argv)
 	return rc;
 }
 
+/* ".odt, .docx or .csv": the extensions of the formats in MASK, into BUF of N bytes. */
+static const char *
+ext_list(unsigned mask, char *buf, size_t n)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0, left = __builtin_popcount(mask); i < SECANNEX_FORMAT__COUNT && len < n; i++)
+		if (mask & (1u << i)) {
+			left--;
+			len += (size_t)snprintf(buf + len, n - len, "%s%s", secannex_format_get(i)->extension,
+			    S_sep(left));
+		}
+	return buf;
+}
+
 /* The file format of OUT (WHAT: "annex" or "redline"; MASK: the formats it may be): --format
  * NAME, else OUT's extension; both must agree when both name one.  Returns EXIT_OK or a usage
  * error's exit code. */
@@ -772,18 +793,9 @@ file_format(const char *out, const char *name, const char *what, unsigned mask, 
 			return usage_error(_("--format %s does not match the extension of '%s'"), name, out);
 		return EXIT_OK;
 	}
-	if (!have_ext) {
-		size_t len = 0;
-		el[0] = '\0';
-		for (int i = 0, left = __builtin_popcount(mask); i < SECANNEX_FORMAT__COUNT; i++)
-			if (mask & (1u << i)) {
-				left--;
-				len += (size_t)snprintf(el + len, sizeof(el) - len, "%s%s",
-				    secannex_format_get(i)->extension, S_sep(left));
-			}
+	if (!have_ext)
 		return usage_error(_("cannot tell the %s format of '%s': use %s, or --format %s"), _(what), out,
-		    el, format_list(mask, fl, sizeof(fl)));
-	}
+		    ext_list(mask, el, sizeof(el)), format_list(mask, fl, sizeof(fl)));
 	*f = by_ext;
 	return EXIT_OK;
 }
@@ -1104,6 +1116,106 @@ cmd_diff(const struct args *a, secannex_format fmt, int argc, char **argv)
 	rc = secannex_diff_count(x.df) ? 1 : 0;
 done:
 	diff_free(&x);
+	return rc;
+}
+
+/* evaluate -o OUT: the format of document DOC (the record, the comparison) by OUT's extension
+ * alone (--format is the report's).  Returns EXIT_OK or a usage error's exit code. */
+static int
+evaluate_output(const char *out, const char *doc, secannex_format *f)
+{
+	unsigned mask = secannex_document_get((size_t)secannex_document_find(doc, 0, 0))->formats;
+	char el[128];
+
+	if (secannex_format_of_path(f, out) == 0 && (mask & (1u << *f)))
+		return EXIT_OK;
+	return usage_error(_("cannot tell the %s format of '%s': use %s"),
+	    strcmp(doc, "comparison") == 0 ? _("comparison") : _("evaluation record"), out,
+	    ext_list(mask, el, sizeof(el)));
+}
+
+/* Evaluate the N responses PATHS against RES into V (each or none), diagnostics into *D.  Without
+ * --matrix-detail each response's form is inferred; when several disagree, all are taken as the
+ * controls' matrix (the comparison needs one form; the other's rows show as missing).  Returns 0,
+ * or -1 when a response cannot be evaluated. */
+static int
+evaluate_all(secannex_evaluation **v, int n, char **paths, const secannex_resolution *res,
+    secannex_eval_opts *o, secannex_diags **d)
+{
+	int controls = 0, plain = 0;
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < n; i++) {
+			secannex_evaluation_free(v[i]);
+			v[i] = NULL;
+			if (secannex_evaluate(&v[i], res, paths[i], o, *d) != 0)
+				return -1;
+			controls |= secannex_evaluation_controls(v[i]);
+			plain |= !secannex_evaluation_controls(v[i]);
+		}
+		if (o->matrix_controls >= 0 || !(controls && plain))
+			return 0;
+		o->matrix_controls = 1;
+		secannex_diags_free(*d);
+		*d = secannex_diags_new();
+	}
+	return 0;
+}
+
+/* evaluate: a vendor's filled-in matrix against the tender's (several: side by side): exit 0 when
+ * every row of every response is answered 符合 and nothing is altered, missing or added, 1
+ * otherwise, 2 when a response cannot be evaluated (a bad response, tender or command line:
+ * diff(1)'s convention). */
+static int
+cmd_evaluate(const struct args *a, secannex_format fmt, int argc, char **argv)
+{
+	secannex_eval_opts o = { -1, a->draft, a->max_bytes };
+	secannex_write_opts w = { argc > 1 ? "comparison" : "evaluation", SECANNEX_FORMAT_DOCX,
+		template_dir(a), 0, 0, NULL, NULL, NULL, a->draft, 0, 0 };
+	secannex_catalog *cat = NULL;
+	secannex_resolution *res = NULL;
+	secannex_evaluation **v = calloc(argc > 0 ? (size_t)argc : 1, sizeof(*v));
+	secannex_diags *d = secannex_diags_new();
+	int rc = EXIT_USAGE;
+
+	if (v == NULL)
+		abort();
+	if (argc < 1) {
+		usage_error("%s", _("evaluate needs one RESPONSE file (.xlsx, .docx, .odt or .csv), or several"));
+		goto done;
+	}
+	if (a->matrix_detail && strcmp(a->matrix_detail, "controls") != 0 &&
+	    strcmp(a->matrix_detail, "requirements") != 0) {
+		usage_error(_("--matrix-detail is requirements or controls, not '%s'"), a->matrix_detail);
+		goto done;
+	}
+	if (a->matrix_detail)
+		o.matrix_controls = strcmp(a->matrix_detail, "controls") == 0;
+	if (a->output && (evaluate_output(a->output, w.document, &w.format) != EXIT_OK ||
+	    source_date_epoch(&w.epoch_set, &w.epoch) != 0))
+		goto done;
+	if (resolve_tender(a, &cat, &res) != EXIT_OK)
+		goto done;
+	if (evaluate_all(v, argc, argv, res, &o, &d) != 0 || (a->output && (argc > 1 ?
+	    secannex_comparison_write((const secannex_evaluation *const *)v, (size_t)argc, res, &w,
+	    a->output, d) : secannex_evaluation_write(v[0], res, &w, a->output, d)) != 0)) {
+		print_diags(d);
+		goto done;
+	}
+	print_diags(d);
+	if (emit(argc > 1 ? secannex_render_comparison((const secannex_evaluation *const *)v,
+	    (size_t)argc, fmt) : secannex_render_evaluation(v[0], fmt)) != EXIT_OK)
+		goto done;
+	rc = 0;
+	for (int i = 0; i < argc; i++)
+		rc |= secannex_evaluation_verdict(v[i]);
+done:
+	for (int i = 0; i < argc; i++)
+		secannex_evaluation_free(v[i]);
+	free(v);
+	secannex_resolution_free(res);
+	secannex_catalog_free(cat);
+	secannex_diags_free(d);
 	return rc;
 }
 
@@ -1457,7 +1569,7 @@ run(int argc, char **argv, struct args *ap)
 		return rc;
 	if (cs->formats && (rc = stream_format(&fmt, cs, ap->format)) != EXIT_OK)
 		return rc;
-	ap->diff = cs->bit == C_DIFF;
+	ap->diff = cs->bit == C_DIFF || cs->bit == C_EVALUATE;
 	return cs->run(ap, cs->formats ? fmt : SECANNEX_FORMAT_TEXT, argc - optind, argv + optind);
 }
 

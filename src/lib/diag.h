@@ -145,6 +145,23 @@ enum sx_msg {
 	SX_MSG_HINT_YESNO,
 	SX_MSG_HINT_REF,
 	SX_MSG_XLSX,          /* libxlsxwriter's error, with what it was doing */
+	/* a vendor's response (response.c, evaluate.c) */
+	SX_MSG_RESP_KIND,
+	SX_MSG_RESP_ENCODING,
+	SX_MSG_RESP_BIG5,
+	SX_MSG_RESP_QUOTE,
+	SX_MSG_RESP_PART,     /* %s: the part */
+	SX_MSG_RESP_NO_SHEET,
+	SX_MSG_RESP_NO_HEADER,
+	SX_MSG_RESP_MANY,     /* %s %s: row, the cell */
+	SX_MSG_RESP_UNKNOWN,  /* %s %s: row, the cell */
+	SX_MSG_RESP_ALTERED,  /* %s %s: row, the diff */
+	SX_MSG_RESP_EXTRA,    /* %s */
+	SX_MSG_RESP_NO_ID,
+	SX_MSG_RESP_DUP,      /* %s %d */
+	SX_MSG_RESP_MISSING,  /* %s %s: row, 項次 */
+	SX_MSG_RESP_CASE,     /* %s %s: the response's 案號, the tender's */
+	SX_MSG_RESP_ROWS,     /* %d: the limit */
 	SX_MSG__COUNT
 };
 

@@ -57,6 +57,10 @@ static const struct {
 	    F(ODT) | F(DOCX) | F(XLSX), SECANNEX_FROM_REGULATION, 0 }, sx_build_selfcheck },
 	{ { "grading", N_("a system's 附表九 grading worksheet, to sign (grade -o)"), F(ODT) | F(DOCX),
 	    SECANNEX_FROM_REGULATION, 0 }, sx_build_grading },
+	{ { "evaluation", N_("the committee's evaluation record of a vendor's filled-in matrix (evaluate -o)"),
+	    F(ODT) | F(DOCX), SECANNEX_FROM_EVALUATION, 0 }, sx_build_evaluation },
+	{ { "comparison", N_("several bidders' filled-in matrices side by side, with totals (evaluate A B … -o)"),
+	    F(ODT) | F(DOCX) | F(XLSX), SECANNEX_FROM_EVALUATION, 0 }, sx_build_comparison },
 };
 #define NDOCS (sizeof(S_documents) / sizeof(S_documents[0]))
 
@@ -260,6 +264,48 @@ S_write(const sx_doc *a, const secannex_write_opts *o, const char *path, secanne
 	if (rc == 0)
 		rc = sx_write_atomic(path, out.ptr, out.len, d);
 	sx_buf_free(&out);
+	return rc;
+}
+
+int
+secannex_evaluation_write(const secannex_evaluation *e, const secannex_resolution *r,
+    const secannex_write_opts *o, const char *path, secannex_diags *d)
+{
+	sx_doc_src src;
+	sx_doc a;
+	char fp[65];
+	int rc, i = S_pick(o, SECANNEX_FROM_EVALUATION, path, d);
+
+	if (i < 0)
+		return SECANNEX_EINVALID;
+	S_src(&src, r, 0, o, fp);
+	src.eval = e;
+	S_documents[i].build(&a, &src);
+	S_dress(&a, o);
+	rc = S_write(&a, o, path, d);
+	sx_doc_free(&a);
+	return rc;
+}
+
+int
+secannex_comparison_write(const secannex_evaluation *const *v, size_t n, const secannex_resolution *r,
+    const secannex_write_opts *o, const char *path, secannex_diags *d)
+{
+	sx_doc_src src;
+	sx_doc a;
+	char fp[65];
+	int rc, i = S_pick(o, SECANNEX_FROM_EVALUATION, path, d);
+
+	if (i < 0 || n == 0)
+		return SECANNEX_EINVALID;
+	S_src(&src, r, 0, o, fp);
+	src.eval = v[0];
+	src.evals = v;
+	src.nevals = n;
+	S_documents[i].build(&a, &src);
+	S_dress(&a, o);
+	rc = S_write(&a, o, path, d);
+	sx_doc_free(&a);
 	return rc;
 }
 

@@ -22,6 +22,9 @@ typedef struct sx_doc_src {
 	const secannex_catalog *cat;
 	const secannex_agency_facts *facts;
 	const char *date;
+	const secannex_evaluation *eval; /* SECANNEX_FROM_EVALUATION (with RES, its tender) */
+	const secannex_evaluation *const *evals; /* the comparison: NEVALS bidders' evaluations */
+	size_t nevals;
 } sx_doc_src;
 
 /* A file writer: the document's parts, packaged, into OUT.  Returns 0 or a negative
@@ -72,6 +75,8 @@ void sx_build_table(sx_doc *out, const sx_doc_src *src);
 void sx_build_duties(sx_doc *out, const sx_doc_src *src);
 void sx_build_selfcheck(sx_doc *out, const sx_doc_src *src);
 void sx_build_grading(sx_doc *out, const sx_doc_src *src);
+void sx_build_evaluation(sx_doc *out, const sx_doc_src *src);  /* evaluate.c */
+void sx_build_comparison(sx_doc *out, const sx_doc_src *src);  /* compare.c */
 
 /* A document's stream form: FMT (md, json) of diff D appended to B (table.c). */
 typedef void (*sx_render_fn)(sx_buf *b, const secannex_diff *d, secannex_format fmt);

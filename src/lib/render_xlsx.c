@@ -291,7 +291,18 @@ S_notes(S_ctx *c, lxw_row_t from)
 	}
 }
 
-/* The page (A4 landscape, fit to the width, the footer), the protection and the properties. */
+/* Has document A a column for its reader to fill in (SX_COL_ANSWER)? */
+static int
+S_has_answers(const sx_doc *a, size_t ncols)
+{
+	for (size_t col = 0; col < ncols; col++)
+		if (S_flags(a, col) & SX_COL_ANSWER)
+			return 1;
+	return 0;
+}
+
+/* The page (A4 landscape, fit to the width, the footer), the protection (of a form to fill in;
+ * a table only to read, the bidders' comparison, is not protected) and the properties. */
 static void
 S_setup(S_ctx *c, const sx_doc *a)
 {
@@ -308,7 +319,8 @@ S_setup(S_ctx *c, const sx_doc *a)
 	S_check(c, worksheet_set_footer(c->ws, "&C第 &P 頁，共 &N 頁"), "footer");
 	memset(&prot, 0, sizeof(prot));
 	prot.format_rows = 1; /* the vendor may heighten a row for a long answer */
-	worksheet_protect(c->ws, NULL, &prot);
+	if (S_has_answers(a, c->t->ncols))
+		worksheet_protect(c->ws, NULL, &prot);
 	for (size_t i = 0; i < a->n && agency == NULL; i++) {
 		const sx_table *t = a->v[i].table;
 		for (size_t r = 0; t && t->kind == SX_TBL_FORM && t->ncols == 2 && r < t->nrows; r++)

@@ -27,6 +27,7 @@ int sx_fuzz_regulation(const uint8_t *data, size_t size);
 int sx_fuzz_profile(const uint8_t *data, size_t size);
 int sx_fuzz_diff(const uint8_t *data, size_t size);
 int sx_fuzz_generate(const uint8_t *data, size_t size);
+int sx_fuzz_response(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #ifdef SX_FUZZ_REPLAY

@@ -18,6 +18,7 @@ static const struct {
 	{ "profile", sx_fuzz_profile },
 	{ "diff", sx_fuzz_diff },
 	{ "generate", sx_fuzz_generate },
+	{ "response", sx_fuzz_response },
 };
 
 /* Feed the file PATH to FN.  Returns 0, or -1 when it cannot be read. */

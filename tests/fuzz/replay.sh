@@ -32,3 +32,4 @@ run profile $profiles
 # shellcheck disable=SC2086
 run generate $profiles
 run diff "$T/diff"
+run response "$S/response"

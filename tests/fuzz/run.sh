@@ -11,7 +11,7 @@ set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 secs=${1:-30}
 [ $# -gt 0 ] && shift
-targets=${*:-catalog regulation profile diff generate}
+targets=${*:-catalog regulation profile diff generate response}
 BUILD=${FUZZ_BUILD:-$top/_build/fuzz}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 WORK=$BUILD/fuzz-work
@@ -50,6 +50,8 @@ seeds() {
 			sep "$top/tests/data/diff/base.xml" "$f" >"$2/base-$(basename "$f")"
 		done
 		sep "$top/tests/data/mini.xml" "$top/tests/data/mini.xml" >"$2/mini-mini" ;;
+	response)
+		cp "$top"/tests/fuzz/seeds/response/* "$2/" ;;
 	esac
 }
 
@@ -57,7 +59,7 @@ seeds() {
 max_len() {
 	case $1 in
 	catalog | regulation) echo 65536 ;;
-	diff) echo 16384 ;;
+	diff | response) echo 16384 ;;
 	*) echo 8192 ;;
 	esac
 }
