@@ -940,19 +940,45 @@ S_pkg_free(S_pkg *p)
 	free(p->media);
 }
 
-/* The template's footer with its paragraph style renamed as the styles part calls it. */
-static void
-S_own_footer(S_pkg *p, const sx_buf *tpl)
+/* The first w:pStyle at or under N whose w:val is VAL, or NULL. */
+static xmlNodePtr
+S_find_pstyle(xmlNodePtr n, const char *val)
 {
-	const char *mark = "w:val=\"Footer\"", *at = strstr(tpl->ptr, mark);
-
-	if (at == NULL || strcmp(p->sty[S_FOOTER], "Footer") == 0) {
-		sx_buf_put(&p->footer, tpl->ptr, tpl->len);
-		return;
+	for (; n; n = n->next) {
+		xmlNodePtr f;
+		if (sx_xml_el(n, NS_W, "pStyle")) {
+			char *v = sx_xml_get(n, NS_W, "val");
+			int same = v && strcmp(v, val) == 0;
+			free(v);
+			if (same)
+				return n;
+		}
+		if (n->type == XML_ELEMENT_NODE && (f = S_find_pstyle(n->children, val)) != NULL)
+			return f;
 	}
-	sx_buf_put(&p->footer, tpl->ptr, (size_t)(at - tpl->ptr));
-	sx_buf_printf(&p->footer, "w:val=\"%s\"", p->sty[S_FOOTER]);
-	sx_buf_puts(&p->footer, at + strlen(mark));
+	return NULL;
+}
+
+/* The template's footer with its paragraph style renamed as the styles part calls it (an id from a
+ * reference document: set through the DOM, so that libxml2 escapes it). */
+static int
+S_own_footer(S_pkg *p, const sx_buf *tpl, secannex_diags *d)
+{
+	xmlDocPtr doc = NULL;
+	xmlNodePtr ps;
+	int rc;
+
+	if (strcmp(p->sty[S_FOOTER], "Footer") == 0) {
+		sx_buf_put(&p->footer, tpl->ptr, tpl->len);
+		return 0;
+	}
+	if ((rc = sx_xml_parse_mem(&doc, tpl->ptr ? tpl->ptr : "", tpl->len, "docx/word/footer1.xml", d)) != 0)
+		return rc;
+	if ((ps = S_find_pstyle(xmlDocGetRootElement(doc), "Footer")) != NULL)
+		xmlSetNsProp(ps, ps->ns, (const xmlChar *)"val", (const xmlChar *)p->sty[S_FOOTER]);
+	sx_xml_dump(doc, &p->footer);
+	xmlFreeDoc(doc);
+	return 0;
 }
 
 /* [Content_Types].xml and word/_rels/document.xml.rels with the parts P adds. */
@@ -1025,8 +1051,8 @@ S_pkg_fill(S_pkg *p, const sx_doc *a, const char *template_dir, const char *ref,
 		return rc;
 	if (a->draft && p->header.len == 0)
 		S_draft_header(&p->header);
-	if (p->footer.len == 0)
-		S_own_footer(p, &parts[6]);
+	if (p->footer.len == 0 && (rc = S_own_footer(p, &parts[6], d)) != 0)
+		return rc;
 	if (p->header.len || p->nmedia)
 		S_pkg_index(p, &parts[0], &parts[2]);
 	return 0;

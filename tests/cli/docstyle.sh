@@ -182,6 +182,24 @@ valid "$T/renamed-out.odt"
 part "$T/renamed-out.odt" styles.xml
 has "$T/part" '<style:master-page style:name="Standard" style:page-layout-name="Mpm1"><style:header><text:p text:style-name="Draft_20_Mark">草稿'
 has "$T/part" 'fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2cm" fo:margin-right="2cm"/>'
+# a reference document's style id is data: their footer style (id F"&<x) on our footer (they have
+# none) is escaped by libxml2, and the footer is schema-valid
+/usr/bin/python3 - "$R/agency.docx" "$T/oddid.docx" <<'PY'
+import sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w")
+for i in src.infolist():
+    data = src.read(i.filename)
+    if i.filename == "word/styles.xml":
+        data = data.replace(b'w:styleId="a7"', b'w:styleId="F&quot;&amp;&lt;x"')
+    if i.filename == "word/document.xml":
+        data = data.replace(b'<w:footerReference w:type="default" r:id="rId11"/>', b"")
+    dst.writestr(i, data)
+dst.close()
+PY
+expect 0 generate $TENDER --ciso-confirm dev-05 --reference-doc "$T/oddid.docx" -o "$T/oddid-out.docx"
+valid "$T/oddid-out.docx"
+xsd "$T/x/word/footer1.xml"
+has "$T/x/word/footer1.xml" '<w:pStyle w:val="F&quot;&amp;&lt;x"/>'
 # a redline takes the reference document too
 expect 1 diff --old-profile "$SRCDIR/samples/profile-dev.xml" --new-profile "$SRCDIR/samples/profile-dev-rev2.xml" \
     --reference-doc "$R/agency.docx" -o "$T/redline.docx"
