@@ -67,24 +67,6 @@ sx_template_read(sx_buf *b, const char *template_dir, const char *name, secannex
 	return rc;
 }
 
-int
-sx_buf_insert_before(sx_buf *b, const char *mark, const char *text)
-{
-	size_t t = strlen(text), off;
-	char *at = NULL;
-
-	for (char *p = b->ptr; p && (p = strstr(p, mark)) != NULL; p++)
-		at = p;
-	if (at == NULL)
-		return -1;
-	off = (size_t)(at - b->ptr);
-	sx_buf_grow(b, t);
-	memmove(b->ptr + off + t, b->ptr + off, b->len - off + 1);
-	memcpy(b->ptr + off, text, t);
-	b->len += t;
-	return 0;
-}
-
 /* ---- reference documents ---- */
 
 void
@@ -273,4 +255,42 @@ sx_xml_dump(xmlDocPtr doc, sx_buf *b)
 		sx_oom();
 	sx_buf_put(b, mem, (size_t)len);
 	xmlFree(mem);
+}
+
+void
+sx_xml_append_el(xmlNodePtr root, const char *name, int attr_ns, const char *const *attrs)
+{
+	xmlNodePtr el;
+
+	xmlAddChild(root, xmlNewDocText(root->doc, (const xmlChar *)"  "));
+	el = xmlNewDocNode(root->doc, root->ns, (const xmlChar *)name, NULL);
+	if (el == NULL)
+		sx_oom();
+	for (size_t i = 0; attrs[i]; i += 2)
+		xmlNewNsProp(el, attr_ns ? root->ns : NULL, (const xmlChar *)attrs[i],
+		    (const xmlChar *)attrs[i + 1]);
+	xmlAddChild(root, el);
+	xmlAddChild(root, xmlNewDocText(root->doc, (const xmlChar *)"\n"));
+}
+
+int
+sx_xml_tpl_part(xmlDocPtr *out, const sx_buf *b, const char *name, const char *ns, const char *root,
+    secannex_diags *d)
+{
+	xmlNodePtr r;
+	int rc;
+
+	if ((rc = sx_xml_parse_mem(out, b->ptr ? b->ptr : "", b->len, name, d)) != 0)
+		return rc;
+	r = xmlDocGetRootElement(*out);
+	if (!sx_xml_el(r, ns, root)) {
+		char *want = sx_aprintf("{%s}%s", ns, root);
+		sx_diag(d, SX_MSG_ROOT, name, r ? (int)xmlGetLineNo(r) : 0,
+		    r && r->ns ? (const char *)r->ns->href : "", r ? (const char *)r->name : "", want);
+		free(want);
+		xmlFreeDoc(*out);
+		*out = NULL;
+		return SECANNEX_EINVALID;
+	}
+	return 0;
 }

@@ -27,9 +27,6 @@ void sx_iso8601(char *buf, size_t n, time_t t);
 /* The zip entries' time of a package: the document's date, else 1980-01-01. */
 #define SX_PKG_MTIME(epoch_set, epoch) ((epoch_set) ? (epoch) : (time_t)315532800)
 
-/* Insert TEXT before the last occurrence of MARK in B (a template's closing tag).  Returns 0, or -1
- * when B lacks MARK. */
-int sx_buf_insert_before(sx_buf *b, const char *mark, const char *text);
 
 /* ---- an agency's reference document (--reference-doc), read within zippkg.c's limits ---- */
 
@@ -70,5 +67,13 @@ int sx_xml_el(xmlNodePtr n, const char *ns, const char *name);
 char *sx_xml_get(xmlNodePtr n, const char *ns, const char *name);
 /* Serialize DOC (UTF-8, with its XML declaration) into B. */
 void sx_xml_dump(xmlDocPtr doc, sx_buf *b);
+/* Append an element NAME (in the namespace of ROOT, under its prefix) with the attributes ATTRS
+ * (name, value pairs, NULL-terminated; libxml2 escapes them; in ROOT's namespace too when ATTR_NS)
+ * as the last child of ROOT, on a line of its own indented by two spaces, as the templates are. */
+void sx_xml_append_el(xmlNodePtr root, const char *name, int attr_ns, const char *const *attrs);
+/* Parse the template part B (named NAME in diagnostics) through xmlsafe.c into *OUT and check that
+ * its root element is {NS}ROOT.  Returns 0 or SECANNEX_EINVALID, with diagnostics in D. */
+int sx_xml_tpl_part(xmlDocPtr *out, const sx_buf *b, const char *name, const char *ns,
+    const char *root, secannex_diags *d);
 
 #endif

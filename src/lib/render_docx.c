@@ -981,24 +981,39 @@ S_own_footer(S_pkg *p, const sx_buf *tpl, secannex_diags *d)
 	return 0;
 }
 
-/* [Content_Types].xml and word/_rels/document.xml.rels with the parts P adds. */
-static void
-S_pkg_index(const S_pkg *p, sx_buf *ct, sx_buf *rels)
+/* [Content_Types].xml and word/_rels/document.xml.rels with the parts P adds, edited as trees. */
+static int
+S_pkg_index(const S_pkg *p, sx_buf *ct, sx_buf *rels, secannex_diags *d)
 {
-	sx_buf b = SX_BUF_INIT;
+	xmlDocPtr cd = NULL, rd = NULL;
+	int rc;
 
+	if ((rc = sx_xml_tpl_part(&cd, ct, "docx/[Content_Types].xml", NS_CT, "Types", d)) != 0 ||
+	    (rc = sx_xml_tpl_part(&rd, rels, "docx/word/_rels/document.xml.rels", NS_PR, "Relationships",
+	    d)) != 0)
+		goto done;
 	if (p->header.len) {
-		sx_buf_puts(&b, "  <Override PartName=\"/word/header1.xml\" ContentType=\"" CT_WML
-		    "header+xml\"/>\n");
-		sx_buf_insert_before(rels, "</Relationships>", "  <Relationship Id=\"rIdHeader1\" "
-		    "Type=\"" NS_R "/header\" Target=\"header1.xml\"/>\n");
+		sx_xml_append_el(xmlDocGetRootElement(cd), "Override", 0, (const char *const[]){ "PartName",
+		    "/word/header1.xml", "ContentType", CT_WML "header+xml", NULL });
+		sx_xml_append_el(xmlDocGetRootElement(rd), "Relationship", 0, (const char *const[]){ "Id",
+		    "rIdHeader1", "Type", NS_R "/header", "Target", "header1.xml", NULL });
 	}
-	for (size_t i = 0; i < p->nmedia; i++)
-		sx_buf_printf(&b, "  <Override PartName=\"/%s\" ContentType=\"%s\"/>\n", p->media[i].name,
-		    p->media[i].type);
-	if (b.len)
-		sx_buf_insert_before(ct, "</Types>", b.ptr);
-	sx_buf_free(&b);
+	for (size_t i = 0; i < p->nmedia; i++) {
+		char *name = sx_aprintf("/%s", p->media[i].name);
+		sx_xml_append_el(xmlDocGetRootElement(cd), "Override", 0, (const char *const[]){ "PartName",
+		    name, "ContentType", p->media[i].type, NULL });
+		free(name);
+	}
+	sx_buf_free(ct);
+	sx_xml_dump(cd, ct);
+	sx_buf_free(rels);
+	sx_xml_dump(rd, rels);
+done:
+	if (cd)
+		xmlFreeDoc(cd);
+	if (rd)
+		xmlFreeDoc(rd);
+	return rc;
 }
 
 /* The parts, in package order: the template's (with our document) first, then what P adds. */
@@ -1054,7 +1069,7 @@ S_pkg_fill(S_pkg *p, const sx_doc *a, const char *template_dir, const char *ref,
 	if (p->footer.len == 0 && (rc = S_own_footer(p, &parts[6], d)) != 0)
 		return rc;
 	if (p->header.len || p->nmedia)
-		S_pkg_index(p, &parts[0], &parts[2]);
+		return S_pkg_index(p, &parts[0], &parts[2], d);
 	return 0;
 }
 

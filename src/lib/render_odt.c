@@ -866,6 +866,24 @@ done:
 	return rc;
 }
 
+/* META-INF/manifest.xml (the template's, in B) with an entry for each picture of P, edited as a tree. */
+static int
+S_manifest(sx_buf *b, const S_opkg *p, secannex_diags *d)
+{
+	xmlDocPtr doc = NULL;
+	int rc;
+
+	if ((rc = sx_xml_tpl_part(&doc, b, "odt/META-INF/manifest.xml", NS_MANIFEST, "manifest", d)) != 0)
+		return rc;
+	for (size_t i = 0; i < p->npic; i++)
+		sx_xml_append_el(xmlDocGetRootElement(doc), "file-entry", 1, (const char *const[]){
+		    "full-path", p->pic[i], "media-type", p->pic_type[i], NULL });
+	sx_buf_free(b);
+	sx_xml_dump(doc, b);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
 /* Write A; with REF (an .odt), in that agency's styles and page header and footer. */
 static int
 S_write(const sx_doc *a, const char *template_dir, const char *ref, sx_buf *out, secannex_diags *d)
@@ -884,12 +902,8 @@ S_write(const sx_doc *a, const char *template_dir, const char *ref, sx_buf *out,
 		S_landscape_pages(&styles);
 	if ((ref || a->draft) && (rc = S_styles(&p, a, &styles, ref, d)) != 0)
 		goto done;
-	for (size_t i = 0; i < p.npic; i++) {
-		char *e = sx_aprintf("  <manifest:file-entry manifest:full-path=\"%s\" manifest:media-type=\"%s\"/>\n",
-		    p.pic[i], p.pic_type[i]);
-		sx_buf_insert_before(&manifest, "</manifest:manifest>", e);
-		free(e);
-	}
+	if (p.npic && (rc = S_manifest(&manifest, &p, d)) != 0)
+		goto done;
 	if (S_content(a, &content) != 0 || S_meta(a, &meta) != 0) {
 		sx_diag(d, SX_MSG_XML_WRITE, "odt", 0);
 		rc = SECANNEX_EIO;
