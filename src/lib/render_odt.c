@@ -117,7 +117,7 @@ S_marked_para(sx_xw *x, const char *style, const char *text, const sx_dtext *m)
 }
 
 /* The automatic styles of marked tables and landscape pages: SxIns, SxDel (text), and SxLandscape,
- * the first paragraph's style (PARENT) on the Landscape master page (S_landscape_pages). */
+ * the first paragraph's style (PARENT) on the Landscape master page (S_landscape). */
 static void
 S_extra_styles(sx_xw *x, const sx_doc *a, const char *parent)
 {
@@ -433,89 +433,6 @@ S_meta(const sx_doc *a, sx_buf *out)
 	return sx_xw_finish(x, out);
 }
 
-/* In [P, END): the value of attribute NAME="…" (*LEN bytes), or NULL. */
-static const char *
-S_attr_in(const char *p, const char *end, const char *name, size_t *len)
-{
-	size_t n = strlen(name);
-
-	for (; p && p + n + 2 < end; p++)
-		if (strncmp(p, name, n) == 0 && p[n] == '=' && p[n + 1] == '"') {
-			const char *q = memchr(p + n + 2, '"', (size_t)(end - p - n - 2));
-			if (q == NULL)
-				return NULL;
-			*len = (size_t)(q - p - n - 2);
-			return p + n + 2;
-		}
-	return NULL;
-}
-
-/* Append [P, END) to B with the value of each attribute NAMES[k] (of N) replaced by VALS[k]. */
-static void
-S_put_replaced(sx_buf *b, const char *p, const char *end, size_t n, const char *const *names,
-    const char *const *vals)
-{
-	while (p < end) {
-		size_t k, len = 0;
-		for (k = 0; k < n; k++) {
-			len = strlen(names[k]);
-			if ((size_t)(end - p) > len + 2 && strncmp(p, names[k], len) == 0 && p[len] == '=' &&
-			    p[len + 1] == '"' && strchr(p + len + 2, '"'))
-				break;
-		}
-		if (k == n) {
-			sx_buf_putc(b, *p++);
-			continue;
-		}
-		sx_buf_printf(b, "%s=\"%s\"", names[k], vals[k]);
-		p = strchr(p + len + 2, '"') + 1;
-	}
-}
-
-/*
- * A landscape document's pages (the paragraph style SxLandscape names the master page Landscape):
- * the template's styles.xml gets a copy of its Standard master page called Landscape, on a copy
- * of that page's layout (SxLandscapeLayout) with the width and the height swapped and the
- * orientation landscape.  A template without them is left as it is (portrait pages).
- */
-static void
-S_landscape_pages(sx_buf *st)
-{
-	static const char *const names[3] = { "fo:page-width", "fo:page-height", "style:print-orientation" };
-	const char *s = st->ptr, *m = s ? strstr(s, "<style:master-page style:name=\"Standard\"") : NULL;
-	const char *me = m ? strstr(m, "</style:master-page>") : NULL, *ln, *l = NULL, *le = NULL, *w, *h;
-	size_t lnl = 0, wl = 0, hl = 0;
-	char *lkey, *vals[3];
-	sx_buf b = SX_BUF_INIT;
-
-	if (me == NULL || (ln = S_attr_in(m, me, "style:page-layout-name", &lnl)) == NULL)
-		return;
-	lkey = sx_aprintf("<style:page-layout style:name=\"%.*s\"", (int)lnl, ln);
-	if ((l = strstr(s, lkey)) != NULL)
-		le = strstr(l, "</style:page-layout>");
-	free(lkey);
-	if (le == NULL || le > m || (w = S_attr_in(l, le, names[0], &wl)) == NULL ||
-	    (h = S_attr_in(l, le, names[1], &hl)) == NULL)
-		return;
-	le += strlen("</style:page-layout>");
-	me += strlen("</style:master-page>");
-	vals[0] = sx_strndup(h, hl);
-	vals[1] = sx_strndup(w, wl);
-	vals[2] = sx_strdup("landscape");
-	sx_buf_put(&b, s, (size_t)(le - s));
-	sx_buf_puts(&b, "<style:page-layout style:name=\"SxLandscapeLayout\"");
-	S_put_replaced(&b, l + strlen("<style:page-layout style:name=\"") + lnl + 1, le, 3, names,
-	    (const char *const *)vals);
-	sx_buf_put(&b, le, (size_t)(me - le));
-	sx_buf_puts(&b, "<style:master-page style:name=\"Landscape\" style:page-layout-name=\"SxLandscapeLayout\"");
-	sx_buf_put(&b, ln + lnl + 1, (size_t)(me - ln - lnl - 1));
-	sx_buf_puts(&b, me);
-	for (int k = 0; k < 3; k++)
-		free(vals[k]);
-	sx_buf_free(st);
-	*st = b;
-}
-
 /* ---- styles.xml: the draft header; an agency's reference document ---- */
 
 /* What a package holds beyond the templates: a rewritten styles.xml, its pictures. */
@@ -697,6 +614,42 @@ S_page_width(xmlNodePtr root)
 		    (const xmlChar *)set[k][3]);
 }
 
+/*
+ * A landscape document's pages (the paragraph style SxLandscape names the master page Landscape):
+ * ROOT (the template's styles.xml) gets a copy of its Standard master page called Landscape, on a
+ * copy of that page's layout (SxLandscapeLayout) with the width and the height swapped and the
+ * orientation landscape; each copy right after its original.  A template without them is left as
+ * it is (portrait pages).
+ */
+static void
+S_landscape(xmlNodePtr root)
+{
+	xmlNodePtr mp = S_named(sx_xml_child(root, NS_OFFICE, "master-styles", NULL), "master-page", "Standard");
+	char *pln = mp ? sx_xml_get(mp, NS_STYLE, "page-layout-name") : NULL, *w = NULL, *h = NULL;
+	xmlNodePtr pl = S_named(sx_xml_child(root, NS_OFFICE, "automatic-styles", NULL), "page-layout", pln);
+	xmlNodePtr pp = sx_xml_child(pl, NS_STYLE, "page-layout-properties", NULL), c;
+
+	free(pln);
+	if (pp == NULL || (w = sx_xml_get(pp, NS_FO, "page-width")) == NULL ||
+	    (h = sx_xml_get(pp, NS_FO, "page-height")) == NULL)
+		goto done;
+	c = sx_xml_graft(pl->parent, pl->next, pl);
+	xmlSetNsProp(c, S_ns(root, c, NS_STYLE, "style"), (const xmlChar *)"name",
+	    (const xmlChar *)"SxLandscapeLayout");
+	pp = sx_xml_child(c, NS_STYLE, "page-layout-properties", NULL);
+	xmlSetNsProp(pp, S_ns(root, pp, NS_FO, "fo"), (const xmlChar *)"page-width", (const xmlChar *)h);
+	xmlSetNsProp(pp, S_ns(root, pp, NS_FO, "fo"), (const xmlChar *)"page-height", (const xmlChar *)w);
+	xmlSetNsProp(pp, S_ns(root, pp, NS_STYLE, "style"), (const xmlChar *)"print-orientation",
+	    (const xmlChar *)"landscape");
+	c = sx_xml_graft(mp->parent, mp->next, mp);
+	xmlSetNsProp(c, S_ns(root, c, NS_STYLE, "style"), (const xmlChar *)"name", (const xmlChar *)"Landscape");
+	xmlSetNsProp(c, S_ns(root, c, NS_STYLE, "style"), (const xmlChar *)"page-layout-name",
+	    (const xmlChar *)"SxLandscapeLayout");
+done:
+	free(w);
+	free(h);
+}
+
 /* 「草稿」 first in every header of master page "Standard" of ROOT (a header made when it has
  * none), and header spacing in its page layout when that has none. */
 static void
@@ -838,7 +791,7 @@ S_ref_styles(S_opkg *p, sx_refdoc *r, xmlDocPtr theirs, xmlDocPtr ours, secannex
 }
 
 /* styles.xml when it is not the template's: the reference document's (REF) with ours merged in,
- * or ours; with 「草稿」 in the page header of a draft. */
+ * or ours; with landscape pages for a landscape document, 「草稿」 in the page header of a draft. */
 static int
 S_styles(S_opkg *p, const sx_doc *a, const sx_buf *tpl, const char *ref, secannex_diags *d)
 {
@@ -850,6 +803,8 @@ S_styles(S_opkg *p, const sx_doc *a, const sx_buf *tpl, const char *ref, secanne
 		sx_diag(d, SX_MSG_XML, "odt/styles.xml", 0, "the template is not well-formed");
 		return SECANNEX_EINVALID;
 	}
+	if (a->landscape)
+		S_landscape(xmlDocGetRootElement(ours));
 	if (ref && ((rc = sx_refdoc_open(&r, ref, SECANNEX_FORMAT_ODT, d)) != 0 ||
 	    (rc = sx_refdoc_xml(&r, "styles.xml", &theirs, NULL, d)) != 0 ||
 	    (rc = S_ref_styles(p, &r, theirs, ours, d)) != 0))
@@ -898,9 +853,7 @@ S_write(const sx_doc *a, const char *template_dir, const char *ref, sx_buf *out,
 	if ((rc = sx_template_read(&styles, template_dir, "odt/styles.xml", d)) != 0 ||
 	    (rc = sx_template_read(&manifest, template_dir, "odt/META-INF/manifest.xml", d)) != 0)
 		goto done;
-	if (a->landscape)
-		S_landscape_pages(&styles);
-	if ((ref || a->draft) && (rc = S_styles(&p, a, &styles, ref, d)) != 0)
+	if ((ref || a->draft || a->landscape) && (rc = S_styles(&p, a, &styles, ref, d)) != 0)
 		goto done;
 	if (p.npic && (rc = S_manifest(&manifest, &p, d)) != 0)
 		goto done;

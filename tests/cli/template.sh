@@ -42,4 +42,36 @@ expect 1 generate $TENDER --draft --reference-doc "$SRCDIR/tests/data/refdoc/age
 has "$T/err" "error: unknown document {}manifest: expected {urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}manifest"
 ok test ! -e "$T/no.odt"
 
+# ---- ODT styles.xml laid out otherwise (attribute order, spacing): landscape pages all the same ----
+tpl
+/usr/bin/python3 - "$T/tpl/odt/styles.xml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+for a, b in (('<style:master-page style:name="Standard" style:page-layout-name="pm1">',
+              '<style:master-page  style:page-layout-name = "pm1"\n      style:name="Standard" >'),
+             ('<style:page-layout style:name="pm1">', "<style:page-layout\n  style:name='pm1'>"),
+             ('fo:page-width="21cm" fo:page-height="29.7cm"', 'fo:page-height="29.7cm"  fo:page-width="21cm"')):
+    assert a in s, a
+    s = s.replace(a, b)
+open(p, "w", encoding="utf-8").write(s)
+PY
+expect 0 generate $TENDER --ciso-confirm dev-05 --vendor-matrix --template-dir "$T/tpl" -o "$T/land.odt"
+valid "$T/land.odt"
+/usr/bin/python3 - "$T/x/styles.xml" <<'PY' || fails=$((fails + 1))
+import sys
+import xml.etree.ElementTree as ET
+S = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
+root = ET.parse(sys.argv[1]).getroot()
+mp = {m.get(S + "name"): m.get(S + "page-layout-name") for m in root.iter(S + "master-page")}
+assert mp == {"Standard": "pm1", "Landscape": "SxLandscapeLayout"}, mp
+pl = {l.get(S + "name"): l.find(S + "page-layout-properties") for l in root.iter(S + "page-layout")}
+p = pl["SxLandscapeLayout"]
+assert (p.get(FO + "page-width"), p.get(FO + "page-height"), p.get(S + "print-orientation")) == \
+    ("29.7cm", "21cm", "landscape"), p.attrib
+assert pl["pm1"].get(FO + "page-width") == "21cm"
+PY
+checks=$((checks + 1))
+
 finish
