@@ -7,8 +7,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/parser.h>
-
 #include "diag.h"
 #include "pkg.h"
 #include "xmlsafe.h"
@@ -190,11 +188,15 @@ sx_picture_type(const char *name)
 
 /* ---- XML editing ---- */
 
-xmlDocPtr
-sx_xml_own(const char *s, size_t len)
+int
+sx_xml_own(xmlDocPtr *out, const char *s, size_t len, const char *dir, const char *name,
+    secannex_diags *d)
 {
-	sx_xml_init();
-	return xmlReadMemory(s, (int)len, "template", "UTF-8", XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	char *path = dir ? sx_aprintf("%s/%s", dir, name) : sx_strdup(name);
+	int rc = sx_xml_parse_mem(out, s ? s : "", len, path, d);
+
+	free(path);
+	return rc;
 }
 
 xmlNodePtr
@@ -274,20 +276,22 @@ sx_xml_append_el(xmlNodePtr root, const char *name, int attr_ns, const char *con
 }
 
 int
-sx_xml_tpl_part(xmlDocPtr *out, const sx_buf *b, const char *name, const char *ns, const char *root,
-    secannex_diags *d)
+sx_xml_tpl_part(xmlDocPtr *out, const sx_buf *b, const char *dir, const char *name, const char *ns,
+    const char *root, secannex_diags *d)
 {
 	xmlNodePtr r;
 	int rc;
 
-	if ((rc = sx_xml_parse_mem(out, b->ptr ? b->ptr : "", b->len, name, d)) != 0)
+	if ((rc = sx_xml_own(out, b->ptr, b->len, dir, name, d)) != 0)
 		return rc;
 	r = xmlDocGetRootElement(*out);
 	if (!sx_xml_el(r, ns, root)) {
-		char *want = sx_aprintf("{%s}%s", ns, root);
-		sx_diag(d, SX_MSG_ROOT, name, r ? (int)xmlGetLineNo(r) : 0,
+		char *want = sx_aprintf("{%s}%s", ns, root), *path = dir ? sx_aprintf("%s/%s", dir, name) :
+		    sx_strdup(name);
+		sx_diag(d, SX_MSG_ROOT, path, r ? (int)xmlGetLineNo(r) : 0,
 		    r && r->ns ? (const char *)r->ns->href : "", r ? (const char *)r->name : "", want);
 		free(want);
+		free(path);
 		xmlFreeDoc(*out);
 		*out = NULL;
 		return SECANNEX_EINVALID;

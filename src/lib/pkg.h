@@ -53,8 +53,11 @@ const char *sx_picture_type(const char *name);
 
 /* ---- XML editing (reference documents and the templates) ---- */
 
-/* Parse XML that the program itself wrote (a template, a fixed snippet); NULL when malformed. */
-xmlDocPtr sx_xml_own(const char *s, size_t len);
+/* Parse LEN bytes at S (a template part, a part or snippet the program wrote), named DIR/NAME (NAME
+ * when DIR is NULL) in diagnostics, through xmlsafe.c (pre-scan, no DOCTYPE, our message format)
+ * into *OUT.  Returns 0 or a negative secannex_error, with diagnostics in D. */
+int sx_xml_own(xmlDocPtr *out, const char *s, size_t len, const char *dir, const char *name,
+    secannex_diags *d);
 /* Copy element SRC (of any document) into PARENT's document, before BEFORE (a child of PARENT) or,
  * with BEFORE NULL, as PARENT's last child; namespaces are reconciled with those in scope at
  * PARENT.  Returns the copy. */
@@ -71,9 +74,9 @@ void sx_xml_dump(xmlDocPtr doc, sx_buf *b);
  * (name, value pairs, NULL-terminated; libxml2 escapes them; in ROOT's namespace too when ATTR_NS)
  * as the last child of ROOT, on a line of its own indented by two spaces, as the templates are. */
 void sx_xml_append_el(xmlNodePtr root, const char *name, int attr_ns, const char *const *attrs);
-/* Parse the template part B (named NAME in diagnostics) through xmlsafe.c into *OUT and check that
- * its root element is {NS}ROOT.  Returns 0 or SECANNEX_EINVALID, with diagnostics in D. */
-int sx_xml_tpl_part(xmlDocPtr *out, const sx_buf *b, const char *name, const char *ns,
-    const char *root, secannex_diags *d);
+/* Parse the template part B (DIR/NAME, as sx_xml_own()) into *OUT and check that its root element
+ * is {NS}ROOT.  Returns 0 or a negative secannex_error, with diagnostics in D. */
+int sx_xml_tpl_part(xmlDocPtr *out, const sx_buf *b, const char *dir, const char *name,
+    const char *ns, const char *root, secannex_diags *d);
 
 #endif

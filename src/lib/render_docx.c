@@ -446,21 +446,22 @@ S_draft_header(sx_buf *out)
 }
 
 /* Put our 草稿 paragraph first in the header HDR (a reference document's letterhead). */
-static void
-S_draft_into(xmlDocPtr hdr)
+static int
+S_draft_into(xmlDocPtr hdr, secannex_diags *d)
 {
 	sx_buf own = SX_BUF_INIT;
-	xmlDocPtr od;
+	xmlDocPtr od = NULL;
 	xmlNodePtr root = xmlDocGetRootElement(hdr);
+	int rc;
 
 	S_draft_header(&own);
-	od = sx_xml_own(own.ptr, own.len);
-	if (od) {
+	if ((rc = sx_xml_own(&od, own.ptr, own.len, NULL, "word/header1.xml", d)) == 0) {
 		xmlNodePtr para = sx_xml_child(xmlDocGetRootElement(od), NS_W, "p", NULL);
 		sx_xml_graft(root, sx_xml_first_el(root), para);
 		xmlFreeDoc(od);
 	}
 	sx_buf_free(&own);
+	return rc;
 }
 
 /* ---- styles: ours, merged into a reference document's ---- */
@@ -624,11 +625,8 @@ S_own_styles(S_pkg *p, xmlDocPtr base, const char *template_dir, secannex_diags 
 
 	if ((rc = sx_template_read(&extra, template_dir, "docx/word/styles-extra.xml", d)) != 0)
 		goto done;
-	if ((ed = sx_xml_own(extra.ptr, extra.len)) == NULL) {
-		sx_diag(d, SX_MSG_XML, "docx/word/styles-extra.xml", 0, "the template is not well-formed");
-		rc = SECANNEX_EINVALID;
+	if ((rc = sx_xml_own(&ed, extra.ptr, extra.len, template_dir, "docx/word/styles-extra.xml", d)) != 0)
 		goto done;
-	}
 	roots[0] = xmlDocGetRootElement(ed);
 	S_styles_merge(p, base, roots, 1);
 done:
@@ -813,10 +811,8 @@ S_take_hf(S_pkg *p, sx_refdoc *r, xmlDocPtr ct, const char *part, int draft, sx_
 	xmlDocPtr hd = NULL;
 	int rc = sx_refdoc_xml(r, part, &hd, draft ? NULL : out, d);
 
-	if (rc == 0 && draft) {
-		S_draft_into(hd);
+	if (rc == 0 && draft && (rc = S_draft_into(hd, d)) == 0)
 		sx_xml_dump(hd, out);
-	}
 	if (rc == 0)
 		rc = S_take_rels(p, r, ct, part, rels_out, d);
 	if (hd)
@@ -894,13 +890,9 @@ S_ref_take(S_pkg *p, const char *path, const sx_doc *a, const sx_buf *styles, co
 	if ((rc = S_ref_hf(p, &r, a->draft, d)) != 0 ||
 	    (rc = sx_template_read(&extra, template_dir, "docx/word/styles-extra.xml", d)) != 0)
 		goto done;
-	ours = sx_xml_own(styles->ptr, styles->len);
-	ed = sx_xml_own(extra.ptr, extra.len);
-	if (ours == NULL || ed == NULL) {
-		sx_diag(d, SX_MSG_XML, "docx/word/styles.xml", 0, "the template is not well-formed");
-		rc = SECANNEX_EINVALID;
+	if ((rc = sx_xml_own(&ours, styles->ptr, styles->len, template_dir, "docx/word/styles.xml", d)) != 0 ||
+	    (rc = sx_xml_own(&ed, extra.ptr, extra.len, template_dir, "docx/word/styles-extra.xml", d)) != 0)
 		goto done;
-	}
 	if (theirs) {
 		xmlNodePtr roots[2] = { xmlDocGetRootElement(ours), xmlDocGetRootElement(ed) };
 		S_styles_merge(p, theirs, roots, 2);
@@ -962,7 +954,7 @@ S_find_pstyle(xmlNodePtr n, const char *val)
 /* The template's footer with its paragraph style renamed as the styles part calls it (an id from a
  * reference document: set through the DOM, so that libxml2 escapes it). */
 static int
-S_own_footer(S_pkg *p, const sx_buf *tpl, secannex_diags *d)
+S_own_footer(S_pkg *p, const sx_buf *tpl, const char *template_dir, secannex_diags *d)
 {
 	xmlDocPtr doc = NULL;
 	xmlNodePtr ps;
@@ -972,7 +964,7 @@ S_own_footer(S_pkg *p, const sx_buf *tpl, secannex_diags *d)
 		sx_buf_put(&p->footer, tpl->ptr, tpl->len);
 		return 0;
 	}
-	if ((rc = sx_xml_parse_mem(&doc, tpl->ptr ? tpl->ptr : "", tpl->len, "docx/word/footer1.xml", d)) != 0)
+	if ((rc = sx_xml_own(&doc, tpl->ptr, tpl->len, template_dir, "docx/word/footer1.xml", d)) != 0)
 		return rc;
 	if ((ps = S_find_pstyle(xmlDocGetRootElement(doc), "Footer")) != NULL)
 		xmlSetNsProp(ps, ps->ns, (const xmlChar *)"val", (const xmlChar *)p->sty[S_FOOTER]);
@@ -983,13 +975,14 @@ S_own_footer(S_pkg *p, const sx_buf *tpl, secannex_diags *d)
 
 /* [Content_Types].xml and word/_rels/document.xml.rels with the parts P adds, edited as trees. */
 static int
-S_pkg_index(const S_pkg *p, sx_buf *ct, sx_buf *rels, secannex_diags *d)
+S_pkg_index(const S_pkg *p, sx_buf *ct, sx_buf *rels, const char *template_dir,
+    secannex_diags *d)
 {
 	xmlDocPtr cd = NULL, rd = NULL;
 	int rc;
 
-	if ((rc = sx_xml_tpl_part(&cd, ct, "docx/[Content_Types].xml", NS_CT, "Types", d)) != 0 ||
-	    (rc = sx_xml_tpl_part(&rd, rels, "docx/word/_rels/document.xml.rels", NS_PR, "Relationships",
+	if ((rc = sx_xml_tpl_part(&cd, ct, template_dir, "docx/[Content_Types].xml", NS_CT, "Types", d)) != 0 ||
+	    (rc = sx_xml_tpl_part(&rd, rels, template_dir, "docx/word/_rels/document.xml.rels", NS_PR, "Relationships",
 	    d)) != 0)
 		goto done;
 	if (p->header.len) {
@@ -1054,11 +1047,9 @@ S_pkg_fill(S_pkg *p, const sx_doc *a, const char *template_dir, const char *ref,
 	if (ref) {
 		rc = S_ref_take(p, ref, a, &parts[3], template_dir, d);
 	} else if (a->label || a->fingerprint) {
-		xmlDocPtr ours = sx_xml_own(parts[3].ptr, parts[3].len);
-		if (ours == NULL) {
-			sx_diag(d, SX_MSG_XML, "docx/word/styles.xml", 0, "the template is not well-formed");
-			return SECANNEX_EINVALID;
-		}
+		xmlDocPtr ours = NULL;
+		if ((rc = sx_xml_own(&ours, parts[3].ptr, parts[3].len, template_dir, "docx/word/styles.xml", d)) != 0)
+			return rc;
 		rc = S_own_styles(p, ours, template_dir, d);
 		xmlFreeDoc(ours);
 	}
@@ -1066,10 +1057,10 @@ S_pkg_fill(S_pkg *p, const sx_doc *a, const char *template_dir, const char *ref,
 		return rc;
 	if (a->draft && p->header.len == 0)
 		S_draft_header(&p->header);
-	if (p->footer.len == 0 && (rc = S_own_footer(p, &parts[6], d)) != 0)
+	if (p->footer.len == 0 && (rc = S_own_footer(p, &parts[6], template_dir, d)) != 0)
 		return rc;
 	if (p->header.len || p->nmedia)
-		return S_pkg_index(p, &parts[0], &parts[2], d);
+		return S_pkg_index(p, &parts[0], &parts[2], template_dir, d);
 	return 0;
 }
 

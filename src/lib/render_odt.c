@@ -652,14 +652,21 @@ done:
 
 /* 「草稿」 first in every header of master page "Standard" of ROOT (a header made when it has
  * none), and header spacing in its page layout when that has none. */
-static void
-S_draft(xmlNodePtr root)
+static int
+S_draft(xmlNodePtr root, secannex_diags *d)
 {
 	static const char *const heads[] = { "header", "header-left", "header-first" };
-	xmlDocPtr sn = sx_xml_own(S_draft_snippet, sizeof(S_draft_snippet) - 1);
-	xmlNodePtr sroot = xmlDocGetRootElement(sn), shead = sx_xml_child(sroot, NS_STYLE, "header", NULL);
-	xmlNodePtr mp = S_named(S_section(root, "master-styles"), "master-page", "Standard"), pl;
-	char *pln = mp ? sx_xml_get(mp, NS_STYLE, "page-layout-name") : NULL;
+	xmlDocPtr sn = NULL;
+	xmlNodePtr sroot, shead, mp, pl;
+	char *pln;
+	int rc;
+
+	if ((rc = sx_xml_own(&sn, S_draft_snippet, sizeof(S_draft_snippet) - 1, NULL, "styles.xml", d)) != 0)
+		return rc;
+	sroot = xmlDocGetRootElement(sn);
+	shead = sx_xml_child(sroot, NS_STYLE, "header", NULL);
+	mp = S_named(S_section(root, "master-styles"), "master-page", "Standard");
+	pln = mp ? sx_xml_get(mp, NS_STYLE, "page-layout-name") : NULL;
 
 	for (size_t k = 0; mp && k < 3; k++) {
 		xmlNodePtr h = sx_xml_child(mp, NS_STYLE, heads[k], NULL);
@@ -676,6 +683,7 @@ S_draft(xmlNodePtr root)
 		    sx_xml_child(sroot, NS_STYLE, "header-style", NULL));
 	free(pln);
 	xmlFreeDoc(sn);
+	return 0;
 }
 static void
 S_opkg_free(S_opkg *p)
@@ -793,24 +801,23 @@ S_ref_styles(S_opkg *p, sx_refdoc *r, xmlDocPtr theirs, xmlDocPtr ours, secannex
 /* styles.xml when it is not the template's: the reference document's (REF) with ours merged in,
  * or ours; with landscape pages for a landscape document, 「草稿」 in the page header of a draft. */
 static int
-S_styles(S_opkg *p, const sx_doc *a, const sx_buf *tpl, const char *ref, secannex_diags *d)
+S_styles(S_opkg *p, const sx_doc *a, const sx_buf *tpl, const char *template_dir, const char *ref,
+    secannex_diags *d)
 {
-	xmlDocPtr ours = sx_xml_own(tpl->ptr, tpl->len), theirs = NULL;
+	xmlDocPtr ours = NULL, theirs = NULL;
 	sx_refdoc r = { NULL, NULL };
-	int rc = 0;
+	int rc;
 
-	if (ours == NULL) {
-		sx_diag(d, SX_MSG_XML, "odt/styles.xml", 0, "the template is not well-formed");
-		return SECANNEX_EINVALID;
-	}
+	if ((rc = sx_xml_own(&ours, tpl->ptr, tpl->len, template_dir, "odt/styles.xml", d)) != 0)
+		return rc;
 	if (a->landscape)
 		S_landscape(xmlDocGetRootElement(ours));
 	if (ref && ((rc = sx_refdoc_open(&r, ref, SECANNEX_FORMAT_ODT, d)) != 0 ||
 	    (rc = sx_refdoc_xml(&r, "styles.xml", &theirs, NULL, d)) != 0 ||
 	    (rc = S_ref_styles(p, &r, theirs, ours, d)) != 0))
 		goto done;
-	if (a->draft)
-		S_draft(xmlDocGetRootElement(theirs ? theirs : ours));
+	if (a->draft && (rc = S_draft(xmlDocGetRootElement(theirs ? theirs : ours), d)) != 0)
+		goto done;
 	sx_xml_dump(theirs ? theirs : ours, &p->styles);
 done:
 	if (theirs)
@@ -823,12 +830,12 @@ done:
 
 /* META-INF/manifest.xml (the template's, in B) with an entry for each picture of P, edited as a tree. */
 static int
-S_manifest(sx_buf *b, const S_opkg *p, secannex_diags *d)
+S_manifest(sx_buf *b, const S_opkg *p, const char *template_dir, secannex_diags *d)
 {
 	xmlDocPtr doc = NULL;
 	int rc;
 
-	if ((rc = sx_xml_tpl_part(&doc, b, "odt/META-INF/manifest.xml", NS_MANIFEST, "manifest", d)) != 0)
+	if ((rc = sx_xml_tpl_part(&doc, b, template_dir, "odt/META-INF/manifest.xml", NS_MANIFEST, "manifest", d)) != 0)
 		return rc;
 	for (size_t i = 0; i < p->npic; i++)
 		sx_xml_append_el(xmlDocGetRootElement(doc), "file-entry", 1, (const char *const[]){
@@ -853,9 +860,9 @@ S_write(const sx_doc *a, const char *template_dir, const char *ref, sx_buf *out,
 	if ((rc = sx_template_read(&styles, template_dir, "odt/styles.xml", d)) != 0 ||
 	    (rc = sx_template_read(&manifest, template_dir, "odt/META-INF/manifest.xml", d)) != 0)
 		goto done;
-	if ((ref || a->draft || a->landscape) && (rc = S_styles(&p, a, &styles, ref, d)) != 0)
+	if ((ref || a->draft || a->landscape) && (rc = S_styles(&p, a, &styles, template_dir, ref, d)) != 0)
 		goto done;
-	if (p.npic && (rc = S_manifest(&manifest, &p, d)) != 0)
+	if (p.npic && (rc = S_manifest(&manifest, &p, template_dir, d)) != 0)
 		goto done;
 	if (S_content(a, &content) != 0 || S_meta(a, &meta) != 0) {
 		sx_diag(d, SX_MSG_XML_WRITE, "odt", 0);

@@ -24,11 +24,25 @@ rm -rf "$T/o" && mkdir "$T/o" && (cd "$T/o" && unzip -q "$T/ours.docx")
 ok cmp -s "$T/o/[Content_Types].xml" "$T/x/[Content_Types].xml"
 ok cmp -s "$T/o/word/document.xml" "$T/x/word/document.xml"
 
+# ---- a malformed template part: read through xmlsafe.c, our message format, exit 1, nothing written ----
+tpl
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles>\n' >"$T/tpl/odt/styles.xml"
+expect 1 generate $TENDER --draft --template-dir "$T/tpl" -o "$T/no.odt"
+has "$T/err" "secannex: $T/tpl/odt/styles.xml:2: error: malformed XML: "
+# every line ours (libxml2 prints nothing of its own)
+ok test "$(grep -cv "^secannex: $T/tpl/odt/styles.xml:[0-9]*: error: malformed XML: " "$T/err")" = 0
+ok test ! -e "$T/no.odt"
+tpl
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n<x>&a;</x>\n' >"$T/tpl/docx/word/styles.xml"
+expect 1 generate $TENDER --draft --label 附件一 --template-dir "$T/tpl" -o "$T/no.docx"
+same_text "$T/err" "secannex: $T/tpl/docx/word/styles.xml:2: error: a document type declaration is not allowed (DTDs and entities are never loaded)"
+ok test ! -e "$T/no.docx"
+
 # ---- a part without the root element expected: refused, nothing written ----
 tpl
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<Rels xmlns="urn:x"/>\n' >"$T/tpl/docx/word/_rels/document.xml.rels"
 expect 1 generate $TENDER --draft --template-dir "$T/tpl" -o "$T/no.docx"
-same_text "$T/err" "secannex: docx/word/_rels/document.xml.rels:2: error: unknown document {urn:x}Rels: expected {http://schemas.openxmlformats.org/package/2006/relationships}Relationships"
+same_text "$T/err" "secannex: $T/tpl/docx/word/_rels/document.xml.rels:2: error: unknown document {urn:x}Rels: expected {http://schemas.openxmlformats.org/package/2006/relationships}Relationships"
 ok test ! -e "$T/no.docx"
 tpl
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<Types/>\n' >"$T/tpl/docx/[Content_Types].xml"
