@@ -92,4 +92,18 @@ ok cmp -s "$T/C.UTF-8.md" "$T/zh_TW.UTF-8.md"
 ok cmp -s "$T/C.UTF-8.csv" "$T/zh_TW.UTF-8.csv"
 ok grep -q 'rows added' "$T/zh_TW.UTF-8.md"
 
+# the parts a message is made of are translated too: the kind of a reference document, what it lacks
+R="$SRCDIR/tests/data/refdoc"
+TEST_LANG=zh_TW.UTF-8
+expect 1 generate --type dev --grade 中 --level C --draft --reference-doc "$R/agency.docx" -o "$T/no.odt"
+ok cmp -s "$T/err" - <<EOF
+secannex: $R/agency.docx: 錯誤: 參考文件是 Word（.docx）文件，但輸出是 ODT：請提供 .odt 檔案
+EOF
+/usr/bin/python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w"); z.writestr("content.xml", "<x/>"); z.writestr("styles.xml", "<x/>"); z.writestr("mimetype", "application/x-other"); z.close()' "$T/other.odt"
+expect 1 generate --type dev --grade 中 --level C --draft --reference-doc "$T/other.odt" -o "$T/no.odt"
+ok cmp -s "$T/err" - <<EOF
+secannex: $T/other.odt: 錯誤: 參考文件是 OpenDocument 封裝檔（類型 application/x-other），但輸出是 ODT：請提供 .odt 檔案
+EOF
+ok test ! -e "$T/no.odt"
+
 finish

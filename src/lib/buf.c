@@ -1,5 +1,6 @@
 /* buf.c: growable buffer and the aborting allocators. */
 #include "buf.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +9,7 @@
 static void __attribute__((noreturn))
 S_oom(void)
 {
-	fputs("secannex: out of memory\n", stderr);
+	fprintf(stderr, "secannex: %s\n", _("out of memory"));
 	abort();
 }
 

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "pkg.h"
 #include "xmlsafe.h"
 #include "zippkg.h"
@@ -86,46 +87,57 @@ sx_refdoc_part(sx_refdoc *r, const char *part, sx_buf *b, secannex_diags *d)
 	return sx_zipr_read(r->zip, part, b, d);
 }
 
-/* The kind of package R is, for a message: "a .docx (Word) package", "an ODF package (MIME)". */
-static char *
-S_ref_kind(sx_refdoc *r, secannex_diags *d)
+/* What a reference document is: decided from its parts, never from the message text. */
+enum S_kind { S_KIND_UNKNOWN, S_KIND_DOCX, S_KIND_ODT, S_KIND_ODF_OTHER };
+
+/* The kind of package R is; *TEXT receives it for a message, translated ("a Word (.docx) package",
+ * "an OpenDocument package of type MIME"; caller frees), or NULL when unknown. */
+static enum S_kind
+S_ref_kind(sx_refdoc *r, char **text, secannex_diags *d)
 {
 	sx_buf m = SX_BUF_INIT;
-	char *s;
+	enum S_kind k;
 
-	if (sx_zipr_has(r->zip, "word/document.xml"))
-		return sx_strdup("a Word (.docx) package");
+	*text = NULL;
+	if (sx_zipr_has(r->zip, "word/document.xml")) {
+		*text = sx_strdup(_("a Word (.docx) package"));
+		return S_KIND_DOCX;
+	}
 	if (sx_zipr_read(r->zip, "mimetype", &m, d) != 0 || m.len == 0 || m.len > 100 ||
 	    strlen(m.ptr) != m.len || sx_user_text_problem(m.ptr, &(int){ 0 }) != 0) {
 		sx_buf_free(&m);
-		return NULL;
+		return S_KIND_UNKNOWN;
 	}
 	if (strcmp(m.ptr, "application/vnd.oasis.opendocument.text") == 0 ||
-	    strcmp(m.ptr, "application/vnd.oasis.opendocument.text-template") == 0)
-		s = sx_strdup("an OpenDocument text (.odt)");
-	else
-		s = sx_aprintf("an OpenDocument package of type %s", m.ptr);
+	    strcmp(m.ptr, "application/vnd.oasis.opendocument.text-template") == 0) {
+		*text = sx_strdup(_("an OpenDocument text (.odt)"));
+		k = S_KIND_ODT;
+	} else {
+		*text = sx_aprintf(_("an OpenDocument package of type %s"), m.ptr);
+		k = S_KIND_ODF_OTHER;
+	}
 	sx_buf_free(&m);
-	return s;
+	return k;
 }
 
 int
 sx_refdoc_open(sx_refdoc *r, const char *path, secannex_format fmt, secannex_diags *d)
 {
 	int docx = fmt == SECANNEX_FORMAT_DOCX, rc;
-	const char *want = docx ? "a .docx" : "an .odt";
+	const char *want = docx ? _("a .docx") : _("an .odt");
 	static const char *const need_docx[] = { "word/document.xml", "[Content_Types].xml", NULL };
 	static const char *const need_odt[] = { "mimetype", "content.xml", "styles.xml", NULL };
 	const char *const *need = docx ? need_docx : need_odt;
 	char *kind = NULL;
+	enum S_kind k;
 
 	r->path = path;
 	r->zip = NULL;
 	if ((rc = sx_zipr_open(&r->zip, path, d)) != 0)
 		return rc;
 	rc = SECANNEX_EINVALID;
-	kind = S_ref_kind(r, d);
-	if (kind && strncmp(kind, docx ? "a Word" : "an OpenDocument text", docx ? 6 : 20) != 0) {
+	k = S_ref_kind(r, &kind, d);
+	if (k != S_KIND_UNKNOWN && k != (docx ? S_KIND_DOCX : S_KIND_ODT)) {
 		sx_diag(d, SX_MSG_REF_KIND, path, 0, kind, docx ? "DOCX" : "ODT", docx ? ".docx" : ".odt");
 		goto done;
 	}
@@ -134,8 +146,8 @@ sx_refdoc_open(sx_refdoc *r, const char *path, secannex_format fmt, secannex_dia
 			sx_diag(d, SX_MSG_REF_MISSING, path, 0, want, need[i]);
 			goto done;
 		}
-	if (!docx && kind == NULL) {
-		sx_diag(d, SX_MSG_REF_MISSING, path, 0, want, "ODF text mimetype");
+	if (!docx && k == S_KIND_UNKNOWN) {
+		sx_diag(d, SX_MSG_REF_MISSING, path, 0, want, _("ODF text mimetype"));
 		goto done;
 	}
 	rc = 0;

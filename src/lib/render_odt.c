@@ -9,6 +9,7 @@
 #include "docs.h"
 #include "pkg.h"
 #include "diag.h"
+#include "i18n.h"
 #include "xmlsafe.h"
 #include "xmlw.h"
 #include "zippkg.h"
@@ -782,7 +783,7 @@ S_ref_styles(S_opkg *p, sx_refdoc *r, xmlDocPtr theirs, xmlDocPtr ours, secannex
 	int rc;
 
 	if (!sx_xml_el(troot, NS_OFFICE, "document-styles")) {
-		sx_diag(d, SX_MSG_REF_MISSING, r->path, 0, "an .odt", "office:document-styles in styles.xml");
+		sx_diag(d, SX_MSG_REF_MISSING, r->path, 0, _("an .odt"), _("office:document-styles in styles.xml"));
 		return SECANNEX_EINVALID;
 	}
 	xmlSetNsProp(troot, troot->ns, (const xmlChar *)"version", (const xmlChar *)"1.3");
