@@ -417,8 +417,9 @@ S_core(const sx_doc *a, sx_buf *out)
 
 /* ---- the page header: 草稿 ---- */
 
-/* Our header part: 「草稿」 right-aligned, bold, red, 16 pt (direct formatting: no style needed). */
-static void
+/* Our header part: 「草稿」 right-aligned, bold, red, 16 pt (direct formatting: no style needed).
+ * Returns 0, or -1 when the writer failed (out of memory). */
+static int
 S_draft_header(sx_buf *out)
 {
 	sx_xw *x = sx_xw_new(1);
@@ -442,7 +443,7 @@ S_draft_header(sx_buf *out)
 	sx_xw_end(x);
 	sx_xw_end(x);
 	sx_xw_end(x);
-	sx_xw_finish(x, out);
+	return sx_xw_finish(x, out);
 }
 
 /* Put our 草稿 paragraph first in the header HDR (a reference document's letterhead). */
@@ -454,7 +455,11 @@ S_draft_into(xmlDocPtr hdr, secannex_diags *d)
 	xmlNodePtr root = xmlDocGetRootElement(hdr);
 	int rc;
 
-	S_draft_header(&own);
+	if (S_draft_header(&own) != 0) {
+		sx_diag(d, SX_MSG_XML_WRITE, "word/header1.xml", 0);
+		sx_buf_free(&own);
+		return SECANNEX_EIO;
+	}
 	if ((rc = sx_xml_own(&od, own.ptr, own.len, NULL, "word/header1.xml", d)) == 0) {
 		xmlNodePtr para = sx_xml_child(xmlDocGetRootElement(od), NS_W, "p", NULL);
 		sx_xml_graft(root, sx_xml_first_el(root), para);
@@ -1055,8 +1060,10 @@ S_pkg_fill(S_pkg *p, const sx_doc *a, const char *template_dir, const char *ref,
 	}
 	if (rc != 0)
 		return rc;
-	if (a->draft && p->header.len == 0)
-		S_draft_header(&p->header);
+	if (a->draft && p->header.len == 0 && S_draft_header(&p->header) != 0) {
+		sx_diag(d, SX_MSG_XML_WRITE, "word/header1.xml", 0);
+		return SECANNEX_EIO;
+	}
 	if (p->footer.len == 0 && (rc = S_own_footer(p, &parts[6], template_dir, d)) != 0)
 		return rc;
 	if (p->header.len || p->nmedia)
