@@ -106,4 +106,18 @@ expect 1 evaluate --type dev --grade 中 --level C --ciso-confirm dev-05 "$T/zh_
 ok grep -qxF '符合 0、部分符合 0、不符合 0、未填 45；缺漏 0、非本案項目 0、內容修改 0、無法判讀 0' "$T/out"
 ok grep -qF '案號 -，共 45 列（requirements）' "$T/out"
 
+# the parts a message is made of are translated too: the kind of a reference document, what it lacks
+R="$SRCDIR/tests/data/refdoc"
+TEST_LANG=zh_TW.UTF-8
+expect 1 generate --type dev --grade 中 --level C --draft --reference-doc "$R/agency.docx" -o "$T/no.odt"
+ok cmp -s "$T/err" - <<EOF
+secannex: $R/agency.docx: 錯誤: 參考文件是 Word（.docx）文件，但輸出是 ODT：請提供 .odt 檔案
+EOF
+/usr/bin/python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w"); z.writestr("content.xml", "<x/>"); z.writestr("styles.xml", "<x/>"); z.writestr("mimetype", "application/x-other"); z.close()' "$T/other.odt"
+expect 1 generate --type dev --grade 中 --level C --draft --reference-doc "$T/other.odt" -o "$T/no.odt"
+ok cmp -s "$T/err" - <<EOF
+secannex: $T/other.odt: 錯誤: 參考文件是 OpenDocument 封裝檔（類型 application/x-other），但輸出是 ODT：請提供 .odt 檔案
+EOF
+ok test ! -e "$T/no.odt"
+
 finish

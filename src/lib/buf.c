@@ -1,5 +1,6 @@
 /* buf.c: growable buffer and the aborting allocators. */
 #include "buf.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +9,7 @@
 static void __attribute__((noreturn))
 S_oom(void)
 {
-	fputs("secannex: out of memory\n", stderr);
+	fprintf(stderr, "secannex: %s\n", _("out of memory"));
 	abort();
 }
 
@@ -161,4 +162,36 @@ sx_buf_free(sx_buf *b)
 	free(b->ptr);
 	b->ptr = NULL;
 	b->len = b->size = 0;
+}
+
+void
+sx_buf_md(sx_buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		switch (s[i]) {
+		case '|':
+			sx_buf_puts(b, "\\|");
+			break;
+		case '<':
+			sx_buf_puts(b, "&lt;");
+			break;
+		case '>':
+			sx_buf_puts(b, "&gt;");
+			break;
+		case '&':
+			sx_buf_puts(b, "&amp;");
+			break;
+		case '\n':
+			sx_buf_puts(b, "<br>");
+			break;
+		default:
+			sx_buf_putc(b, s[i]);
+		}
+}
+
+void
+sx_buf_mds(sx_buf *b, const char *s)
+{
+	if (s)
+		sx_buf_md(b, s, strlen(s));
 }

@@ -34,4 +34,10 @@ void sx_oom(void) __attribute__((noreturn));
 char *sx_buf_detach(sx_buf *b);
 void sx_buf_free(sx_buf *b);
 
+/* Append N bytes of S as Markdown text: "|" as "\\|" (a table cell's bar), "<", ">", "&" as "&lt;",
+ * "&gt;", "&amp;" (no raw HTML from the user or the catalog), a line break as "<br>". */
+void sx_buf_md(sx_buf *b, const char *s, size_t n);
+/* The same for the NUL-terminated S (nothing when S is NULL). */
+void sx_buf_mds(sx_buf *b, const char *s);
+
 #endif

@@ -1,14 +1,13 @@
 /* output.c: atomic file output: a temporary file beside the target, fsync, then rename. */
+#define _GNU_SOURCE /* mkostemp */
 #include "output.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -22,44 +21,49 @@ S_err(secannex_diags *d, const char *path, enum sx_msg m, int err)
 	return SECANNEX_EIO;
 }
 
-/*
- * Create a new temporary file beside PATH (".NAME.XXXXXX", a random suffix, O_EXCL), with MODE
- * less the process umask, which the kernel applies: the library never calls umask(), which is
- * process-wide (a race for any threaded caller).  *TMP receives its name.  Returns the descriptor,
- * or -1 with errno set.
- */
-static int
-S_create_temp(const char *path, mode_t mode, char **tmp)
+/* The process umask, read from /proc/self/status (Linux 4.7 and later) without calling umask(),
+ * which is process-wide (a race for any threaded caller); 077 when it cannot be read: a new
+ * file is then private rather than more open than the user asked. */
+static mode_t
+S_umask(void)
 {
-	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-	const char *slash = strrchr(path, '/');
-	struct timespec ts;
-	uint64_t x;
-	int fd = -1;
+	char buf[4096], *p;
+	ssize_t n = 0, r;
+	int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+	unsigned long m;
 
-	clock_gettime(CLOCK_REALTIME, &ts);
-	x = ((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)ts.tv_sec ^ ((uint64_t)getpid() << 40) ^
-	    (uint64_t)(uintptr_t)&ts;
-	for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
-		char suffix[7];
-
-		for (int i = 0; i < 6; i++) {
-			x ^= x << 13; /* xorshift64: unpredictable enough for a name O_EXCL checks */
-			x ^= x >> 7;
-			x ^= x << 17;
-			suffix[i] = chars[x % (sizeof(chars) - 1)];
-		}
-		suffix[6] = '\0';
-		free(*tmp);
-		if (slash)
-			*tmp = sx_aprintf("%.*s/.%s.%s", (int)(slash - path), path, slash + 1, suffix);
-		else
-			*tmp = sx_aprintf(".%s.%s", path, suffix);
-		fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-		if (fd < 0 && errno != EEXIST)
+	if (fd < 0)
+		return 077;
+	while (n < (ssize_t)sizeof(buf) - 1 && (r = read(fd, buf + n, sizeof(buf) - 1 - (size_t)n)) != 0) {
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
 			break;
+		n += r;
 	}
-	if (fd < 0) {
+	close(fd);
+	buf[n] = '\0';
+	if ((p = strstr(buf, "\nUmask:")) == NULL)
+		return 077;
+	errno = 0;
+	m = strtoul(p + 8, NULL, 8);
+	return errno || m > 0777 ? 077 : (mode_t)m;
+}
+
+/* Create a new temporary file beside PATH (".NAME.XXXXXX": mkostemp(), O_EXCL and O_CLOEXEC, mode
+ * 0600; S_commit() gives it its final mode).  *TMP receives its name.  Returns the descriptor, or
+ * -1 with errno set. */
+static int
+S_create_temp(const char *path, char **tmp)
+{
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	if (slash)
+		*tmp = sx_aprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
+	else
+		*tmp = sx_aprintf(".%s.XXXXXX", path);
+	if ((fd = mkostemp(*tmp, O_CLOEXEC)) < 0) {
 		int err = errno;
 		free(*tmp);
 		*tmp = NULL;
@@ -114,17 +118,17 @@ sx_write_atomic(const char *path, const void *data, size_t len, secannex_diags *
 	return sx_write_atomic_with(path, S_fill_bytes, &b, d);
 }
 
-/* Give the filled temporary file TMP its permissions (those of the file it replaces, when EXISTS),
- * flush it to disk and rename it over PATH.  Returns 0, or an error with a diagnostic about NAME. */
+/* Give the filled temporary file TMP its permissions (MODE: those of the file it replaces, or 0666
+ * less the umask for a new file), flush it to disk and rename it over PATH.  Returns 0, or an
+ * error with a diagnostic about NAME. */
 static int
-S_commit(const char *tmp, const char *path, const char *name, int exists, mode_t mode,
-    secannex_diags *d)
+S_commit(const char *tmp, const char *path, const char *name, mode_t mode, secannex_diags *d)
 {
 	int fd = open(tmp, O_RDONLY | O_CLOEXEC), err;
 
 	if (fd < 0)
 		return S_err(d, name, SX_MSG_OUT_WRITE, errno);
-	if ((exists && fchmod(fd, mode & 07777) != 0) || fsync(fd) != 0) {
+	if (fchmod(fd, mode & 07777) != 0 || fsync(fd) != 0) {
 		err = errno;
 		close(fd);
 		return S_err(d, name, SX_MSG_OUT_WRITE, err);
@@ -160,9 +164,9 @@ sx_write_atomic_with(const char *path, sx_fill_fn fill, void *ctx, secannex_diag
 		rc = S_err(d, name, SX_MSG_OUT_NOT_REGULAR, 0);
 		goto fail;
 	}
-	/* a new file gets 0666 less the umask (applied by the kernel at creation); a replaced file
-	 * keeps its permissions: created private, then given them with fchmod */
-	if ((fd = S_create_temp(path, exists ? 0600 : 0666, &tmp)) < 0) {
+	/* created private (mkostemp); then a replaced file gets its permissions back, a new one 0666
+	 * less the umask (S_umask: umask() is never called), with fchmod */
+	if ((fd = S_create_temp(path, &tmp)) < 0) {
 		rc = S_err(d, name, SX_MSG_OUT_CREATE, errno);
 		goto fail;
 	}
@@ -171,7 +175,7 @@ sx_write_atomic_with(const char *path, sx_fill_fn fill, void *ctx, secannex_diag
 		rc = err > 0 ? S_err(d, name, SX_MSG_OUT_WRITE, err) : err;
 		goto fail;
 	}
-	if ((rc = S_commit(tmp, path, name, exists, st.st_mode, d)) != 0)
+	if ((rc = S_commit(tmp, path, name, exists ? st.st_mode : 0666 & ~S_umask(), d)) != 0)
 		goto fail;
 	free(tmp);
 	free(real);

@@ -7,9 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/parser.h>
-
 #include "diag.h"
+#include "i18n.h"
 #include "pkg.h"
 #include "xmlsafe.h"
 #include "zippkg.h"
@@ -67,24 +66,6 @@ sx_template_read(sx_buf *b, const char *template_dir, const char *name, secannex
 	return rc;
 }
 
-int
-sx_buf_insert_before(sx_buf *b, const char *mark, const char *text)
-{
-	size_t t = strlen(text), off;
-	char *at = NULL;
-
-	for (char *p = b->ptr; p && (p = strstr(p, mark)) != NULL; p++)
-		at = p;
-	if (at == NULL)
-		return -1;
-	off = (size_t)(at - b->ptr);
-	sx_buf_grow(b, t);
-	memmove(b->ptr + off + t, b->ptr + off, b->len - off + 1);
-	memcpy(b->ptr + off, text, t);
-	b->len += t;
-	return 0;
-}
-
 /* ---- reference documents ---- */
 
 void
@@ -106,46 +87,57 @@ sx_refdoc_part(sx_refdoc *r, const char *part, sx_buf *b, secannex_diags *d)
 	return sx_zipr_read(r->zip, part, b, d);
 }
 
-/* The kind of package R is, for a message: "a .docx (Word) package", "an ODF package (MIME)". */
-static char *
-S_ref_kind(sx_refdoc *r, secannex_diags *d)
+/* What a reference document is: decided from its parts, never from the message text. */
+enum S_kind { S_KIND_UNKNOWN, S_KIND_DOCX, S_KIND_ODT, S_KIND_ODF_OTHER };
+
+/* The kind of package R is; *TEXT receives it for a message, translated ("a Word (.docx) package",
+ * "an OpenDocument package of type MIME"; caller frees), or NULL when unknown. */
+static enum S_kind
+S_ref_kind(sx_refdoc *r, char **text, secannex_diags *d)
 {
 	sx_buf m = SX_BUF_INIT;
-	char *s;
+	enum S_kind k;
 
-	if (sx_zipr_has(r->zip, "word/document.xml"))
-		return sx_strdup("a Word (.docx) package");
+	*text = NULL;
+	if (sx_zipr_has(r->zip, "word/document.xml")) {
+		*text = sx_strdup(_("a Word (.docx) package"));
+		return S_KIND_DOCX;
+	}
 	if (sx_zipr_read(r->zip, "mimetype", &m, d) != 0 || m.len == 0 || m.len > 100 ||
 	    strlen(m.ptr) != m.len || sx_user_text_problem(m.ptr, &(int){ 0 }) != 0) {
 		sx_buf_free(&m);
-		return NULL;
+		return S_KIND_UNKNOWN;
 	}
 	if (strcmp(m.ptr, "application/vnd.oasis.opendocument.text") == 0 ||
-	    strcmp(m.ptr, "application/vnd.oasis.opendocument.text-template") == 0)
-		s = sx_strdup("an OpenDocument text (.odt)");
-	else
-		s = sx_aprintf("an OpenDocument package of type %s", m.ptr);
+	    strcmp(m.ptr, "application/vnd.oasis.opendocument.text-template") == 0) {
+		*text = sx_strdup(_("an OpenDocument text (.odt)"));
+		k = S_KIND_ODT;
+	} else {
+		*text = sx_aprintf(_("an OpenDocument package of type %s"), m.ptr);
+		k = S_KIND_ODF_OTHER;
+	}
 	sx_buf_free(&m);
-	return s;
+	return k;
 }
 
 int
 sx_refdoc_open(sx_refdoc *r, const char *path, secannex_format fmt, secannex_diags *d)
 {
 	int docx = fmt == SECANNEX_FORMAT_DOCX, rc;
-	const char *want = docx ? "a .docx" : "an .odt";
+	const char *want = docx ? _("a .docx") : _("an .odt");
 	static const char *const need_docx[] = { "word/document.xml", "[Content_Types].xml", NULL };
 	static const char *const need_odt[] = { "mimetype", "content.xml", "styles.xml", NULL };
 	const char *const *need = docx ? need_docx : need_odt;
 	char *kind = NULL;
+	enum S_kind k;
 
 	r->path = path;
 	r->zip = NULL;
 	if ((rc = sx_zipr_open(&r->zip, path, d)) != 0)
 		return rc;
 	rc = SECANNEX_EINVALID;
-	kind = S_ref_kind(r, d);
-	if (kind && strncmp(kind, docx ? "a Word" : "an OpenDocument text", docx ? 6 : 20) != 0) {
+	k = S_ref_kind(r, &kind, d);
+	if (k != S_KIND_UNKNOWN && k != (docx ? S_KIND_DOCX : S_KIND_ODT)) {
 		sx_diag(d, SX_MSG_REF_KIND, path, 0, kind, docx ? "DOCX" : "ODT", docx ? ".docx" : ".odt");
 		goto done;
 	}
@@ -154,8 +146,8 @@ sx_refdoc_open(sx_refdoc *r, const char *path, secannex_format fmt, secannex_dia
 			sx_diag(d, SX_MSG_REF_MISSING, path, 0, want, need[i]);
 			goto done;
 		}
-	if (!docx && kind == NULL) {
-		sx_diag(d, SX_MSG_REF_MISSING, path, 0, want, "ODF text mimetype");
+	if (!docx && k == S_KIND_UNKNOWN) {
+		sx_diag(d, SX_MSG_REF_MISSING, path, 0, want, _("ODF text mimetype"));
 		goto done;
 	}
 	rc = 0;
@@ -208,11 +200,15 @@ sx_picture_type(const char *name)
 
 /* ---- XML editing ---- */
 
-xmlDocPtr
-sx_xml_own(const char *s, size_t len)
+int
+sx_xml_own(xmlDocPtr *out, const char *s, size_t len, const char *dir, const char *name,
+    secannex_diags *d)
 {
-	sx_xml_init();
-	return xmlReadMemory(s, (int)len, "template", "UTF-8", XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	char *path = dir ? sx_aprintf("%s/%s", dir, name) : sx_strdup(name);
+	int rc = sx_xml_parse_mem(out, s ? s : "", len, path, d);
+
+	free(path);
+	return rc;
 }
 
 xmlNodePtr
@@ -273,4 +269,44 @@ sx_xml_dump(xmlDocPtr doc, sx_buf *b)
 		sx_oom();
 	sx_buf_put(b, mem, (size_t)len);
 	xmlFree(mem);
+}
+
+void
+sx_xml_append_el(xmlNodePtr root, const char *name, int attr_ns, const char *const *attrs)
+{
+	xmlNodePtr el;
+
+	xmlAddChild(root, xmlNewDocText(root->doc, (const xmlChar *)"  "));
+	el = xmlNewDocNode(root->doc, root->ns, (const xmlChar *)name, NULL);
+	if (el == NULL)
+		sx_oom();
+	for (size_t i = 0; attrs[i]; i += 2)
+		xmlNewNsProp(el, attr_ns ? root->ns : NULL, (const xmlChar *)attrs[i],
+		    (const xmlChar *)attrs[i + 1]);
+	xmlAddChild(root, el);
+	xmlAddChild(root, xmlNewDocText(root->doc, (const xmlChar *)"\n"));
+}
+
+int
+sx_xml_tpl_part(xmlDocPtr *out, const sx_buf *b, const char *dir, const char *name, const char *ns,
+    const char *root, secannex_diags *d)
+{
+	xmlNodePtr r;
+	int rc;
+
+	if ((rc = sx_xml_own(out, b->ptr, b->len, dir, name, d)) != 0)
+		return rc;
+	r = xmlDocGetRootElement(*out);
+	if (!sx_xml_el(r, ns, root)) {
+		char *want = sx_aprintf("{%s}%s", ns, root), *path = dir ? sx_aprintf("%s/%s", dir, name) :
+		    sx_strdup(name);
+		sx_diag(d, SX_MSG_ROOT, path, r ? (int)xmlGetLineNo(r) : 0,
+		    r && r->ns ? (const char *)r->ns->href : "", r ? (const char *)r->name : "", want);
+		free(want);
+		free(path);
+		xmlFreeDoc(*out);
+		*out = NULL;
+		return SECANNEX_EINVALID;
+	}
+	return 0;
 }

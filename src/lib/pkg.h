@@ -27,9 +27,6 @@ void sx_iso8601(char *buf, size_t n, time_t t);
 /* The zip entries' time of a package: the document's date, else 1980-01-01. */
 #define SX_PKG_MTIME(epoch_set, epoch) ((epoch_set) ? (epoch) : (time_t)315532800)
 
-/* Insert TEXT before the last occurrence of MARK in B (a template's closing tag).  Returns 0, or -1
- * when B lacks MARK. */
-int sx_buf_insert_before(sx_buf *b, const char *mark, const char *text);
 
 /* ---- an agency's reference document (--reference-doc), read within zippkg.c's limits ---- */
 
@@ -56,8 +53,11 @@ const char *sx_picture_type(const char *name);
 
 /* ---- XML editing (reference documents and the templates) ---- */
 
-/* Parse XML that the program itself wrote (a template, a fixed snippet); NULL when malformed. */
-xmlDocPtr sx_xml_own(const char *s, size_t len);
+/* Parse LEN bytes at S (a template part, a part or snippet the program wrote), named DIR/NAME (NAME
+ * when DIR is NULL) in diagnostics, through xmlsafe.c (pre-scan, no DOCTYPE, our message format)
+ * into *OUT.  Returns 0 or a negative secannex_error, with diagnostics in D. */
+int sx_xml_own(xmlDocPtr *out, const char *s, size_t len, const char *dir, const char *name,
+    secannex_diags *d);
 /* Copy element SRC (of any document) into PARENT's document, before BEFORE (a child of PARENT) or,
  * with BEFORE NULL, as PARENT's last child; namespaces are reconciled with those in scope at
  * PARENT.  Returns the copy. */
@@ -70,5 +70,13 @@ int sx_xml_el(xmlNodePtr n, const char *ns, const char *name);
 char *sx_xml_get(xmlNodePtr n, const char *ns, const char *name);
 /* Serialize DOC (UTF-8, with its XML declaration) into B. */
 void sx_xml_dump(xmlDocPtr doc, sx_buf *b);
+/* Append an element NAME (in the namespace of ROOT, under its prefix) with the attributes ATTRS
+ * (name, value pairs, NULL-terminated; libxml2 escapes them; in ROOT's namespace too when ATTR_NS)
+ * as the last child of ROOT, on a line of its own indented by two spaces, as the templates are. */
+void sx_xml_append_el(xmlNodePtr root, const char *name, int attr_ns, const char *const *attrs);
+/* Parse the template part B (DIR/NAME, as sx_xml_own()) into *OUT and check that its root element
+ * is {NS}ROOT.  Returns 0 or a negative secannex_error, with diagnostics in D. */
+int sx_xml_tpl_part(xmlDocPtr *out, const sx_buf *b, const char *dir, const char *name,
+    const char *ns, const char *root, secannex_diags *d);
 
 #endif

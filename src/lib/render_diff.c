@@ -337,17 +337,11 @@ S_text_render(sx_buf *b, const secannex_diff *d, int colour, int verbose)
 	S_summary(b, d, "", verbose, 1);
 }
 
+/* Text in a Markdown cell: |, <, >, & escaped, a line break as <br>. */
 static void
 S_md_cell(sx_buf *b, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '|')
-			sx_buf_puts(b, "\\|");
-		else if (*s == '\n')
-			sx_buf_puts(b, "<br>");
-		else
-			sx_buf_putc(b, *s);
-	}
+	sx_buf_mds(b, s);
 }
 
 /* A character diff as a Markdown cell: ~~deleted~~ **inserted**. */

@@ -417,8 +417,9 @@ S_core(const sx_doc *a, sx_buf *out)
 
 /* ---- the page header: 草稿 ---- */
 
-/* Our header part: 「草稿」 right-aligned, bold, red, 16 pt (direct formatting: no style needed). */
-static void
+/* Our header part: 「草稿」 right-aligned, bold, red, 16 pt (direct formatting: no style needed).
+ * Returns 0, or -1 when the writer failed (out of memory). */
+static int
 S_draft_header(sx_buf *out)
 {
 	sx_xw *x = sx_xw_new(1);
@@ -442,25 +443,30 @@ S_draft_header(sx_buf *out)
 	sx_xw_end(x);
 	sx_xw_end(x);
 	sx_xw_end(x);
-	sx_xw_finish(x, out);
+	return sx_xw_finish(x, out);
 }
 
 /* Put our 草稿 paragraph first in the header HDR (a reference document's letterhead). */
-static void
-S_draft_into(xmlDocPtr hdr)
+static int
+S_draft_into(xmlDocPtr hdr, secannex_diags *d)
 {
 	sx_buf own = SX_BUF_INIT;
-	xmlDocPtr od;
+	xmlDocPtr od = NULL;
 	xmlNodePtr root = xmlDocGetRootElement(hdr);
+	int rc;
 
-	S_draft_header(&own);
-	od = sx_xml_own(own.ptr, own.len);
-	if (od) {
+	if (S_draft_header(&own) != 0) {
+		sx_diag(d, SX_MSG_XML_WRITE, "word/header1.xml", 0);
+		sx_buf_free(&own);
+		return SECANNEX_EIO;
+	}
+	if ((rc = sx_xml_own(&od, own.ptr, own.len, NULL, "word/header1.xml", d)) == 0) {
 		xmlNodePtr para = sx_xml_child(xmlDocGetRootElement(od), NS_W, "p", NULL);
 		sx_xml_graft(root, sx_xml_first_el(root), para);
 		xmlFreeDoc(od);
 	}
 	sx_buf_free(&own);
+	return rc;
 }
 
 /* ---- styles: ours, merged into a reference document's ---- */
@@ -624,11 +630,8 @@ S_own_styles(S_pkg *p, xmlDocPtr base, const char *template_dir, secannex_diags 
 
 	if ((rc = sx_template_read(&extra, template_dir, "docx/word/styles-extra.xml", d)) != 0)
 		goto done;
-	if ((ed = sx_xml_own(extra.ptr, extra.len)) == NULL) {
-		sx_diag(d, SX_MSG_XML, "docx/word/styles-extra.xml", 0, "the template is not well-formed");
-		rc = SECANNEX_EINVALID;
+	if ((rc = sx_xml_own(&ed, extra.ptr, extra.len, template_dir, "docx/word/styles-extra.xml", d)) != 0)
 		goto done;
-	}
 	roots[0] = xmlDocGetRootElement(ed);
 	S_styles_merge(p, base, roots, 1);
 done:
@@ -813,10 +816,8 @@ S_take_hf(S_pkg *p, sx_refdoc *r, xmlDocPtr ct, const char *part, int draft, sx_
 	xmlDocPtr hd = NULL;
 	int rc = sx_refdoc_xml(r, part, &hd, draft ? NULL : out, d);
 
-	if (rc == 0 && draft) {
-		S_draft_into(hd);
+	if (rc == 0 && draft && (rc = S_draft_into(hd, d)) == 0)
 		sx_xml_dump(hd, out);
-	}
 	if (rc == 0)
 		rc = S_take_rels(p, r, ct, part, rels_out, d);
 	if (hd)
@@ -894,13 +895,9 @@ S_ref_take(S_pkg *p, const char *path, const sx_doc *a, const sx_buf *styles, co
 	if ((rc = S_ref_hf(p, &r, a->draft, d)) != 0 ||
 	    (rc = sx_template_read(&extra, template_dir, "docx/word/styles-extra.xml", d)) != 0)
 		goto done;
-	ours = sx_xml_own(styles->ptr, styles->len);
-	ed = sx_xml_own(extra.ptr, extra.len);
-	if (ours == NULL || ed == NULL) {
-		sx_diag(d, SX_MSG_XML, "docx/word/styles.xml", 0, "the template is not well-formed");
-		rc = SECANNEX_EINVALID;
+	if ((rc = sx_xml_own(&ours, styles->ptr, styles->len, template_dir, "docx/word/styles.xml", d)) != 0 ||
+	    (rc = sx_xml_own(&ed, extra.ptr, extra.len, template_dir, "docx/word/styles-extra.xml", d)) != 0)
 		goto done;
-	}
 	if (theirs) {
 		xmlNodePtr roots[2] = { xmlDocGetRootElement(ours), xmlDocGetRootElement(ed) };
 		S_styles_merge(p, theirs, roots, 2);
@@ -940,39 +937,81 @@ S_pkg_free(S_pkg *p)
 	free(p->media);
 }
 
-/* The template's footer with its paragraph style renamed as the styles part calls it. */
-static void
-S_own_footer(S_pkg *p, const sx_buf *tpl)
+/* The first w:pStyle at or under N whose w:val is VAL, or NULL. */
+static xmlNodePtr
+S_find_pstyle(xmlNodePtr n, const char *val)
 {
-	const char *mark = "w:val=\"Footer\"", *at = strstr(tpl->ptr, mark);
-
-	if (at == NULL || strcmp(p->sty[S_FOOTER], "Footer") == 0) {
-		sx_buf_put(&p->footer, tpl->ptr, tpl->len);
-		return;
+	for (; n; n = n->next) {
+		xmlNodePtr f;
+		if (sx_xml_el(n, NS_W, "pStyle")) {
+			char *v = sx_xml_get(n, NS_W, "val");
+			int same = v && strcmp(v, val) == 0;
+			free(v);
+			if (same)
+				return n;
+		}
+		if (n->type == XML_ELEMENT_NODE && (f = S_find_pstyle(n->children, val)) != NULL)
+			return f;
 	}
-	sx_buf_put(&p->footer, tpl->ptr, (size_t)(at - tpl->ptr));
-	sx_buf_printf(&p->footer, "w:val=\"%s\"", p->sty[S_FOOTER]);
-	sx_buf_puts(&p->footer, at + strlen(mark));
+	return NULL;
 }
 
-/* [Content_Types].xml and word/_rels/document.xml.rels with the parts P adds. */
-static void
-S_pkg_index(const S_pkg *p, sx_buf *ct, sx_buf *rels)
+/* The template's footer with its paragraph style renamed as the styles part calls it (an id from a
+ * reference document: set through the DOM, so that libxml2 escapes it). */
+static int
+S_own_footer(S_pkg *p, const sx_buf *tpl, const char *template_dir, secannex_diags *d)
 {
-	sx_buf b = SX_BUF_INIT;
+	xmlDocPtr doc = NULL;
+	xmlNodePtr ps;
+	int rc;
 
-	if (p->header.len) {
-		sx_buf_puts(&b, "  <Override PartName=\"/word/header1.xml\" ContentType=\"" CT_WML
-		    "header+xml\"/>\n");
-		sx_buf_insert_before(rels, "</Relationships>", "  <Relationship Id=\"rIdHeader1\" "
-		    "Type=\"" NS_R "/header\" Target=\"header1.xml\"/>\n");
+	if (strcmp(p->sty[S_FOOTER], "Footer") == 0) {
+		sx_buf_put(&p->footer, tpl->ptr, tpl->len);
+		return 0;
 	}
-	for (size_t i = 0; i < p->nmedia; i++)
-		sx_buf_printf(&b, "  <Override PartName=\"/%s\" ContentType=\"%s\"/>\n", p->media[i].name,
-		    p->media[i].type);
-	if (b.len)
-		sx_buf_insert_before(ct, "</Types>", b.ptr);
-	sx_buf_free(&b);
+	if ((rc = sx_xml_own(&doc, tpl->ptr, tpl->len, template_dir, "docx/word/footer1.xml", d)) != 0)
+		return rc;
+	if ((ps = S_find_pstyle(xmlDocGetRootElement(doc), "Footer")) != NULL)
+		xmlSetNsProp(ps, ps->ns, (const xmlChar *)"val", (const xmlChar *)p->sty[S_FOOTER]);
+	sx_xml_dump(doc, &p->footer);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+/* [Content_Types].xml and word/_rels/document.xml.rels with the parts P adds, edited as trees. */
+static int
+S_pkg_index(const S_pkg *p, sx_buf *ct, sx_buf *rels, const char *template_dir,
+    secannex_diags *d)
+{
+	xmlDocPtr cd = NULL, rd = NULL;
+	int rc;
+
+	if ((rc = sx_xml_tpl_part(&cd, ct, template_dir, "docx/[Content_Types].xml", NS_CT, "Types", d)) != 0 ||
+	    (rc = sx_xml_tpl_part(&rd, rels, template_dir, "docx/word/_rels/document.xml.rels", NS_PR, "Relationships",
+	    d)) != 0)
+		goto done;
+	if (p->header.len) {
+		sx_xml_append_el(xmlDocGetRootElement(cd), "Override", 0, (const char *const[]){ "PartName",
+		    "/word/header1.xml", "ContentType", CT_WML "header+xml", NULL });
+		sx_xml_append_el(xmlDocGetRootElement(rd), "Relationship", 0, (const char *const[]){ "Id",
+		    "rIdHeader1", "Type", NS_R "/header", "Target", "header1.xml", NULL });
+	}
+	for (size_t i = 0; i < p->nmedia; i++) {
+		char *name = sx_aprintf("/%s", p->media[i].name);
+		sx_xml_append_el(xmlDocGetRootElement(cd), "Override", 0, (const char *const[]){ "PartName",
+		    name, "ContentType", p->media[i].type, NULL });
+		free(name);
+	}
+	sx_buf_free(ct);
+	sx_xml_dump(cd, ct);
+	sx_buf_free(rels);
+	sx_xml_dump(rd, rels);
+done:
+	if (cd)
+		xmlFreeDoc(cd);
+	if (rd)
+		xmlFreeDoc(rd);
+	return rc;
 }
 
 /* The parts, in package order: the template's (with our document) first, then what P adds. */
@@ -1013,22 +1052,22 @@ S_pkg_fill(S_pkg *p, const sx_doc *a, const char *template_dir, const char *ref,
 	if (ref) {
 		rc = S_ref_take(p, ref, a, &parts[3], template_dir, d);
 	} else if (a->label || a->fingerprint) {
-		xmlDocPtr ours = sx_xml_own(parts[3].ptr, parts[3].len);
-		if (ours == NULL) {
-			sx_diag(d, SX_MSG_XML, "docx/word/styles.xml", 0, "the template is not well-formed");
-			return SECANNEX_EINVALID;
-		}
+		xmlDocPtr ours = NULL;
+		if ((rc = sx_xml_own(&ours, parts[3].ptr, parts[3].len, template_dir, "docx/word/styles.xml", d)) != 0)
+			return rc;
 		rc = S_own_styles(p, ours, template_dir, d);
 		xmlFreeDoc(ours);
 	}
 	if (rc != 0)
 		return rc;
-	if (a->draft && p->header.len == 0)
-		S_draft_header(&p->header);
-	if (p->footer.len == 0)
-		S_own_footer(p, &parts[6]);
+	if (a->draft && p->header.len == 0 && S_draft_header(&p->header) != 0) {
+		sx_diag(d, SX_MSG_XML_WRITE, "word/header1.xml", 0);
+		return SECANNEX_EIO;
+	}
+	if (p->footer.len == 0 && (rc = S_own_footer(p, &parts[6], template_dir, d)) != 0)
+		return rc;
 	if (p->header.len || p->nmedia)
-		S_pkg_index(p, &parts[0], &parts[2]);
+		return S_pkg_index(p, &parts[0], &parts[2], template_dir, d);
 	return 0;
 }
 

@@ -4,18 +4,21 @@
 #include "render.h"
 #include "resolve.h"
 
-/* A table cell: "|" escaped, line breaks as <br>. */
+/* User or catalog text in Markdown (a table cell or a list item): "|", "<", ">", "&" escaped, line
+ * breaks as <br> (sx_buf_md). */
 static void
 S_cell(sx_buf *b, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '|')
-			sx_buf_puts(b, "\\|");
-		else if (*s == '\n')
-			sx_buf_puts(b, "<br>");
-		else
-			sx_buf_putc(b, *s);
-	}
+	sx_buf_mds(b, s);
+}
+
+/* "PREFIX" TEXT "SUFFIX", TEXT escaped. */
+static void
+S_line(sx_buf *b, const char *prefix, const char *text, const char *suffix)
+{
+	sx_buf_puts(b, prefix);
+	sx_buf_mds(b, text);
+	sx_buf_puts(b, suffix);
 }
 
 static const char *
@@ -42,7 +45,8 @@ S_table(sx_buf *b, const secannex_resolution *r, int (*want)(const sx_row *), in
 		const sx_row *row = &r->rows[i];
 		if (!want(row))
 			continue;
-		sx_buf_printf(b, "| %zu | %s | ", ++n, row->item->id);
+		sx_buf_printf(b, "| %zu | ", ++n);
+		S_line(b, "", row->item->id, " | ");
 		S_cell(b, row->item->group->name);
 		sx_buf_puts(b, " | ");
 		S_cell(b, row->text);
@@ -97,12 +101,13 @@ S_header(sx_buf *b, const secannex_resolution *r)
 {
 	const sx_procurement *p = r->cat->proc;
 
-	sx_buf_printf(b, "# 資通安全基本要求審查表：%s\n\n", r->type->name);
-	sx_buf_printf(b, "- 機關：%s\n", S_or(r->fields[SX_F_AGENCY], "（未填）"));
-	sx_buf_printf(b, "- 案號：%s\n", S_or(r->fields[SX_F_CASE], "（未填）"));
-	sx_buf_printf(b, "- 案名：%s\n", S_or(r->fields[SX_F_TITLE], "（未填）"));
-	sx_buf_printf(b, "- 日期：%s\n", S_or(r->fields[SX_F_DATE], "（未填）"));
-	sx_buf_printf(b, "- 採購類型：%s（%s）\n", r->type->name, r->type->id);
+	S_line(b, "# 資通安全基本要求審查表：", r->type->name, "\n\n");
+	S_line(b, "- 機關：", S_or(r->fields[SX_F_AGENCY], "（未填）"), "\n");
+	S_line(b, "- 案號：", S_or(r->fields[SX_F_CASE], "（未填）"), "\n");
+	S_line(b, "- 案名：", S_or(r->fields[SX_F_TITLE], "（未填）"), "\n");
+	S_line(b, "- 日期：", S_or(r->fields[SX_F_DATE], "（未填）"), "\n");
+	S_line(b, "- 採購類型：", r->type->name, "（");
+	S_line(b, "", r->type->id, "）\n");
 	sx_buf_printf(b, "- 系統防護需求等級：%s", secannex_grade_name((secannex_grade)r->grade, 0));
 	S_grade_how(b, r);
 	sx_buf_printf(b, "- 防護基準等級（附表十）：%s%s\n",
@@ -112,7 +117,9 @@ S_header(sx_buf *b, const secannex_resolution *r)
 	    sx_kind_zh[r->kind]);
 	sx_buf_printf(b, "- 涉及個資：%s；特殊或巨額採購：%s\n", r->personal_data ? "是" : "否",
 	    r->special ? "是" : "否");
-	sx_buf_printf(b, "- 依據：%s（%s%s）\n\n", p->title, p->edition, p->version);
+	S_line(b, "- 依據：", p->title, "（");
+	S_line(b, "", p->edition, "");
+	S_line(b, "", p->version, "）\n\n");
 }
 
 /* The 附表十 appendix: the controls of every annexed row that cites areas. */
@@ -132,12 +139,14 @@ S_appendix(sx_buf *b, const secannex_resolution *r)
 		const sx_measure *m = NULL;
 		if (!row->ncontrols || !sx_row_in_annex(row))
 			continue;
-		sx_buf_printf(b, "\n### %s %s\n\n", row->item->id, row->controls[0].measure->area->name);
+		S_line(b, "\n### ", row->item->id, " ");
+		S_line(b, "", row->controls[0].measure->area->name, "\n\n");
 		for (size_t k = 0; k < row->ncontrols; k++) {
 			const sx_control *c = &row->controls[k];
 			if (c->measure != m) {
 				m = c->measure;
-				sx_buf_printf(b, "- %s %s\n", m->id, m->name);
+				S_line(b, "- ", m->id, " ");
+				S_line(b, "", m->name, "\n");
 			}
 			/* an included cell's items: a list nested beneath the inclusion item, with grades */
 			sx_buf_printf(b, "  %*s- ", 2 * (int)c->depth, "");
@@ -147,11 +156,11 @@ S_appendix(sx_buf *b, const secannex_resolution *r)
 				sx_buf_puts(b, "] ");
 			}
 			if (c->entry == NULL) {
-				sx_buf_puts(b, c->cell->none_text);
+				S_cell(b, c->cell->none_text);
 			} else {
 				if (c->entry->n)
-					sx_buf_printf(b, "%s、", c->entry->n);
-				sx_buf_puts(b, c->entry->text);
+					S_line(b, "", c->entry->n, "、");
+				S_cell(b, c->entry->text);
 			}
 			sx_buf_putc(b, '\n');
 		}
@@ -184,6 +193,6 @@ sx_md_resolution(sx_buf *b, const secannex_resolution *r)
 	if (r->nwarnings) {
 		sx_buf_puts(b, "\n## 警告\n\n");
 		for (size_t i = 0; i < r->nwarnings; i++)
-			sx_buf_printf(b, "- %s\n", r->warnings[i]);
+			S_line(b, "- ", r->warnings[i], "\n");
 	}
 }

@@ -9,6 +9,7 @@
 #include "docs.h"
 #include "pkg.h"
 #include "diag.h"
+#include "i18n.h"
 #include "xmlsafe.h"
 #include "xmlw.h"
 #include "zippkg.h"
@@ -117,7 +118,7 @@ S_marked_para(sx_xw *x, const char *style, const char *text, const sx_dtext *m)
 }
 
 /* The automatic styles of marked tables and landscape pages: SxIns, SxDel (text), and SxLandscape,
- * the first paragraph's style (PARENT) on the Landscape master page (S_landscape_pages). */
+ * the first paragraph's style (PARENT) on the Landscape master page (S_landscape). */
 static void
 S_extra_styles(sx_xw *x, const sx_doc *a, const char *parent)
 {
@@ -434,89 +435,6 @@ S_meta(const sx_doc *a, sx_buf *out)
 	return sx_xw_finish(x, out);
 }
 
-/* In [P, END): the value of attribute NAME="…" (*LEN bytes), or NULL. */
-static const char *
-S_attr_in(const char *p, const char *end, const char *name, size_t *len)
-{
-	size_t n = strlen(name);
-
-	for (; p && p + n + 2 < end; p++)
-		if (strncmp(p, name, n) == 0 && p[n] == '=' && p[n + 1] == '"') {
-			const char *q = memchr(p + n + 2, '"', (size_t)(end - p - n - 2));
-			if (q == NULL)
-				return NULL;
-			*len = (size_t)(q - p - n - 2);
-			return p + n + 2;
-		}
-	return NULL;
-}
-
-/* Append [P, END) to B with the value of each attribute NAMES[k] (of N) replaced by VALS[k]. */
-static void
-S_put_replaced(sx_buf *b, const char *p, const char *end, size_t n, const char *const *names,
-    const char *const *vals)
-{
-	while (p < end) {
-		size_t k, len = 0;
-		for (k = 0; k < n; k++) {
-			len = strlen(names[k]);
-			if ((size_t)(end - p) > len + 2 && strncmp(p, names[k], len) == 0 && p[len] == '=' &&
-			    p[len + 1] == '"' && strchr(p + len + 2, '"'))
-				break;
-		}
-		if (k == n) {
-			sx_buf_putc(b, *p++);
-			continue;
-		}
-		sx_buf_printf(b, "%s=\"%s\"", names[k], vals[k]);
-		p = strchr(p + len + 2, '"') + 1;
-	}
-}
-
-/*
- * A landscape document's pages (the paragraph style SxLandscape names the master page Landscape):
- * the template's styles.xml gets a copy of its Standard master page called Landscape, on a copy
- * of that page's layout (SxLandscapeLayout) with the width and the height swapped and the
- * orientation landscape.  A template without them is left as it is (portrait pages).
- */
-static void
-S_landscape_pages(sx_buf *st)
-{
-	static const char *const names[3] = { "fo:page-width", "fo:page-height", "style:print-orientation" };
-	const char *s = st->ptr, *m = s ? strstr(s, "<style:master-page style:name=\"Standard\"") : NULL;
-	const char *me = m ? strstr(m, "</style:master-page>") : NULL, *ln, *l = NULL, *le = NULL, *w, *h;
-	size_t lnl = 0, wl = 0, hl = 0;
-	char *lkey, *vals[3];
-	sx_buf b = SX_BUF_INIT;
-
-	if (me == NULL || (ln = S_attr_in(m, me, "style:page-layout-name", &lnl)) == NULL)
-		return;
-	lkey = sx_aprintf("<style:page-layout style:name=\"%.*s\"", (int)lnl, ln);
-	if ((l = strstr(s, lkey)) != NULL)
-		le = strstr(l, "</style:page-layout>");
-	free(lkey);
-	if (le == NULL || le > m || (w = S_attr_in(l, le, names[0], &wl)) == NULL ||
-	    (h = S_attr_in(l, le, names[1], &hl)) == NULL)
-		return;
-	le += strlen("</style:page-layout>");
-	me += strlen("</style:master-page>");
-	vals[0] = sx_strndup(h, hl);
-	vals[1] = sx_strndup(w, wl);
-	vals[2] = sx_strdup("landscape");
-	sx_buf_put(&b, s, (size_t)(le - s));
-	sx_buf_puts(&b, "<style:page-layout style:name=\"SxLandscapeLayout\"");
-	S_put_replaced(&b, l + strlen("<style:page-layout style:name=\"") + lnl + 1, le, 3, names,
-	    (const char *const *)vals);
-	sx_buf_put(&b, le, (size_t)(me - le));
-	sx_buf_puts(&b, "<style:master-page style:name=\"Landscape\" style:page-layout-name=\"SxLandscapeLayout\"");
-	sx_buf_put(&b, ln + lnl + 1, (size_t)(me - ln - lnl - 1));
-	sx_buf_puts(&b, me);
-	for (int k = 0; k < 3; k++)
-		free(vals[k]);
-	sx_buf_free(st);
-	*st = b;
-}
-
 /* ---- styles.xml: the draft header; an agency's reference document ---- */
 
 /* What a package holds beyond the templates: a rewritten styles.xml, its pictures. */
@@ -698,16 +616,59 @@ S_page_width(xmlNodePtr root)
 		    (const xmlChar *)set[k][3]);
 }
 
+/*
+ * A landscape document's pages (the paragraph style SxLandscape names the master page Landscape):
+ * ROOT (the template's styles.xml) gets a copy of its Standard master page called Landscape, on a
+ * copy of that page's layout (SxLandscapeLayout) with the width and the height swapped and the
+ * orientation landscape; each copy right after its original.  A template without them is left as
+ * it is (portrait pages).
+ */
+static void
+S_landscape(xmlNodePtr root)
+{
+	xmlNodePtr mp = S_named(sx_xml_child(root, NS_OFFICE, "master-styles", NULL), "master-page", "Standard");
+	char *pln = mp ? sx_xml_get(mp, NS_STYLE, "page-layout-name") : NULL, *w = NULL, *h = NULL;
+	xmlNodePtr pl = S_named(sx_xml_child(root, NS_OFFICE, "automatic-styles", NULL), "page-layout", pln);
+	xmlNodePtr pp = sx_xml_child(pl, NS_STYLE, "page-layout-properties", NULL), c;
+
+	free(pln);
+	if (pp == NULL || (w = sx_xml_get(pp, NS_FO, "page-width")) == NULL ||
+	    (h = sx_xml_get(pp, NS_FO, "page-height")) == NULL)
+		goto done;
+	c = sx_xml_graft(pl->parent, pl->next, pl);
+	xmlSetNsProp(c, S_ns(root, c, NS_STYLE, "style"), (const xmlChar *)"name",
+	    (const xmlChar *)"SxLandscapeLayout");
+	pp = sx_xml_child(c, NS_STYLE, "page-layout-properties", NULL);
+	xmlSetNsProp(pp, S_ns(root, pp, NS_FO, "fo"), (const xmlChar *)"page-width", (const xmlChar *)h);
+	xmlSetNsProp(pp, S_ns(root, pp, NS_FO, "fo"), (const xmlChar *)"page-height", (const xmlChar *)w);
+	xmlSetNsProp(pp, S_ns(root, pp, NS_STYLE, "style"), (const xmlChar *)"print-orientation",
+	    (const xmlChar *)"landscape");
+	c = sx_xml_graft(mp->parent, mp->next, mp);
+	xmlSetNsProp(c, S_ns(root, c, NS_STYLE, "style"), (const xmlChar *)"name", (const xmlChar *)"Landscape");
+	xmlSetNsProp(c, S_ns(root, c, NS_STYLE, "style"), (const xmlChar *)"page-layout-name",
+	    (const xmlChar *)"SxLandscapeLayout");
+done:
+	free(w);
+	free(h);
+}
+
 /* 「草稿」 first in every header of master page "Standard" of ROOT (a header made when it has
  * none), and header spacing in its page layout when that has none. */
-static void
-S_draft(xmlNodePtr root)
+static int
+S_draft(xmlNodePtr root, secannex_diags *d)
 {
 	static const char *const heads[] = { "header", "header-left", "header-first" };
-	xmlDocPtr sn = sx_xml_own(S_draft_snippet, sizeof(S_draft_snippet) - 1);
-	xmlNodePtr sroot = xmlDocGetRootElement(sn), shead = sx_xml_child(sroot, NS_STYLE, "header", NULL);
-	xmlNodePtr mp = S_named(S_section(root, "master-styles"), "master-page", "Standard"), pl;
-	char *pln = mp ? sx_xml_get(mp, NS_STYLE, "page-layout-name") : NULL;
+	xmlDocPtr sn = NULL;
+	xmlNodePtr sroot, shead, mp, pl;
+	char *pln;
+	int rc;
+
+	if ((rc = sx_xml_own(&sn, S_draft_snippet, sizeof(S_draft_snippet) - 1, NULL, "styles.xml", d)) != 0)
+		return rc;
+	sroot = xmlDocGetRootElement(sn);
+	shead = sx_xml_child(sroot, NS_STYLE, "header", NULL);
+	mp = S_named(S_section(root, "master-styles"), "master-page", "Standard");
+	pln = mp ? sx_xml_get(mp, NS_STYLE, "page-layout-name") : NULL;
 
 	for (size_t k = 0; mp && k < 3; k++) {
 		xmlNodePtr h = sx_xml_child(mp, NS_STYLE, heads[k], NULL);
@@ -724,6 +685,7 @@ S_draft(xmlNodePtr root)
 		    sx_xml_child(sroot, NS_STYLE, "header-style", NULL));
 	free(pln);
 	xmlFreeDoc(sn);
+	return 0;
 }
 static void
 S_opkg_free(S_opkg *p)
@@ -822,7 +784,7 @@ S_ref_styles(S_opkg *p, sx_refdoc *r, xmlDocPtr theirs, xmlDocPtr ours, secannex
 	int rc;
 
 	if (!sx_xml_el(troot, NS_OFFICE, "document-styles")) {
-		sx_diag(d, SX_MSG_REF_MISSING, r->path, 0, "an .odt", "office:document-styles in styles.xml");
+		sx_diag(d, SX_MSG_REF_MISSING, r->path, 0, _("an .odt"), _("office:document-styles in styles.xml"));
 		return SECANNEX_EINVALID;
 	}
 	xmlSetNsProp(troot, troot->ns, (const xmlChar *)"version", (const xmlChar *)"1.3");
@@ -839,24 +801,25 @@ S_ref_styles(S_opkg *p, sx_refdoc *r, xmlDocPtr theirs, xmlDocPtr ours, secannex
 }
 
 /* styles.xml when it is not the template's: the reference document's (REF) with ours merged in,
- * or ours; with 「草稿」 in the page header of a draft. */
+ * or ours; with landscape pages for a landscape document, 「草稿」 in the page header of a draft. */
 static int
-S_styles(S_opkg *p, const sx_doc *a, const sx_buf *tpl, const char *ref, secannex_diags *d)
+S_styles(S_opkg *p, const sx_doc *a, const sx_buf *tpl, const char *template_dir, const char *ref,
+    secannex_diags *d)
 {
-	xmlDocPtr ours = sx_xml_own(tpl->ptr, tpl->len), theirs = NULL;
+	xmlDocPtr ours = NULL, theirs = NULL;
 	sx_refdoc r = { NULL, NULL };
-	int rc = 0;
+	int rc;
 
-	if (ours == NULL) {
-		sx_diag(d, SX_MSG_XML, "odt/styles.xml", 0, "the template is not well-formed");
-		return SECANNEX_EINVALID;
-	}
+	if ((rc = sx_xml_own(&ours, tpl->ptr, tpl->len, template_dir, "odt/styles.xml", d)) != 0)
+		return rc;
+	if (a->landscape)
+		S_landscape(xmlDocGetRootElement(ours));
 	if (ref && ((rc = sx_refdoc_open(&r, ref, SECANNEX_FORMAT_ODT, d)) != 0 ||
 	    (rc = sx_refdoc_xml(&r, "styles.xml", &theirs, NULL, d)) != 0 ||
 	    (rc = S_ref_styles(p, &r, theirs, ours, d)) != 0))
 		goto done;
-	if (a->draft)
-		S_draft(xmlDocGetRootElement(theirs ? theirs : ours));
+	if (a->draft && (rc = S_draft(xmlDocGetRootElement(theirs ? theirs : ours), d)) != 0)
+		goto done;
 	sx_xml_dump(theirs ? theirs : ours, &p->styles);
 done:
 	if (theirs)
@@ -865,6 +828,24 @@ done:
 	if (ref)
 		sx_refdoc_close(&r);
 	return rc;
+}
+
+/* META-INF/manifest.xml (the template's, in B) with an entry for each picture of P, edited as a tree. */
+static int
+S_manifest(sx_buf *b, const S_opkg *p, const char *template_dir, secannex_diags *d)
+{
+	xmlDocPtr doc = NULL;
+	int rc;
+
+	if ((rc = sx_xml_tpl_part(&doc, b, template_dir, "odt/META-INF/manifest.xml", NS_MANIFEST, "manifest", d)) != 0)
+		return rc;
+	for (size_t i = 0; i < p->npic; i++)
+		sx_xml_append_el(xmlDocGetRootElement(doc), "file-entry", 1, (const char *const[]){
+		    "full-path", p->pic[i], "media-type", p->pic_type[i], NULL });
+	sx_buf_free(b);
+	sx_xml_dump(doc, b);
+	xmlFreeDoc(doc);
+	return 0;
 }
 
 /* Write A; with REF (an .odt), in that agency's styles and page header and footer. */
@@ -881,16 +862,10 @@ S_write(const sx_doc *a, const char *template_dir, const char *ref, sx_buf *out,
 	if ((rc = sx_template_read(&styles, template_dir, "odt/styles.xml", d)) != 0 ||
 	    (rc = sx_template_read(&manifest, template_dir, "odt/META-INF/manifest.xml", d)) != 0)
 		goto done;
-	if (a->landscape)
-		S_landscape_pages(&styles);
-	if ((ref || a->draft) && (rc = S_styles(&p, a, &styles, ref, d)) != 0)
+	if ((ref || a->draft || a->landscape) && (rc = S_styles(&p, a, &styles, template_dir, ref, d)) != 0)
 		goto done;
-	for (size_t i = 0; i < p.npic; i++) {
-		char *e = sx_aprintf("  <manifest:file-entry manifest:full-path=\"%s\" manifest:media-type=\"%s\"/>\n",
-		    p.pic[i], p.pic_type[i]);
-		sx_buf_insert_before(&manifest, "</manifest:manifest>", e);
-		free(e);
-	}
+	if (p.npic && (rc = S_manifest(&manifest, &p, template_dir, d)) != 0)
+		goto done;
 	if (S_content(a, &content) != 0 || S_meta(a, &meta) != 0) {
 		sx_diag(d, SX_MSG_XML_WRITE, "odt", 0);
 		rc = SECANNEX_EIO;

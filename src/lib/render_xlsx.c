@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "i18n.h"
 #include "docs.h"
 #include "xmlsafe.h"
 #include "zippkg.h"
@@ -120,7 +121,7 @@ S_formats(S_ctx *c)
 	f[S_F_ANSWER] = S_format(c, 1, 1, 0);
 	for (int i = 0; i < S_F__COUNT; i++)
 		if (f[i] == NULL)
-			return S_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED, "format");
+			return S_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED, N_("format"));
 	format_set_bold(f[S_F_TITLE]);
 	format_set_font_size(f[S_F_TITLE], 14);
 	format_set_bold(f[S_F_KEY]);
@@ -137,9 +138,9 @@ static void
 S_put(S_ctx *c, lxw_row_t row, lxw_col_t first, lxw_col_t last, const char *s, lxw_format *f)
 {
 	if (last > first)
-		S_check(c, worksheet_merge_range(c->ws, row, first, row, last, s, f), "facts");
+		S_check(c, worksheet_merge_range(c->ws, row, first, row, last, s, f), N_("facts"));
 	else
-		S_check(c, worksheet_write_string(c->ws, row, first, s, f), "facts");
+		S_check(c, worksheet_write_string(c->ws, row, first, s, f), N_("facts"));
 }
 
 /* The width of columns FIRST..LAST together. */
@@ -163,8 +164,8 @@ S_facts(S_ctx *c, const sx_doc *a)
 	lxw_row_t row = 0;
 
 	if (a->label)
-		S_check(c, worksheet_write_string(c->ws, row++, 0, a->label, c->f[S_F_KEY]), "label");
-	S_check(c, worksheet_write_string(c->ws, row++, 0, a->title, c->f[S_F_TITLE]), "title");
+		S_check(c, worksheet_write_string(c->ws, row++, 0, a->label, c->f[S_F_KEY]), N_("label"));
+	S_check(c, worksheet_write_string(c->ws, row++, 0, a->title, c->f[S_F_TITLE]), N_("title"));
 	for (size_t i = 0; i < a->n; i++) {
 		const sx_table *t = a->v[i].table;
 		if (a->v[i].kind != SX_BLK_TABLE || t == NULL || t->kind != SX_TBL_FORM || t->ncols != 2)
@@ -172,7 +173,7 @@ S_facts(S_ctx *c, const sx_doc *a)
 		for (size_t r = 0; r < t->nrows; r++, row++) {
 			size_t lines;
 			S_measure(t->cells[r * 2 + 1], S_span(c, kl + 1u, last), &lines);
-			S_check(c, worksheet_set_row(c->ws, row, S_height(lines), NULL), "facts");
+			S_check(c, worksheet_set_row(c->ws, row, S_height(lines), NULL), N_("facts"));
 			S_put(c, row, 0, kl, t->cells[r * 2], c->f[S_F_KEY]);
 			S_put(c, row, kl + 1u, last > kl ? last : kl + 1u, t->cells[r * 2 + 1],
 			    c->f[S_F_VALUE]);
@@ -220,7 +221,7 @@ S_row_height(S_ctx *c, lxw_row_t top, size_t r)
 		if (!(S_flags(c->a, col) & SX_COL_ID) && lines > most)
 			most = lines;
 	}
-	S_check(c, worksheet_set_row(c->ws, (lxw_row_t)(top + r), S_height(most), NULL), "row");
+	S_check(c, worksheet_set_row(c->ws, (lxw_row_t)(top + r), S_height(most), NULL), N_("row"));
 }
 
 /* The drop-down list of column COL (its header HEAD) on rows FIRST..LAST. */
@@ -241,7 +242,7 @@ S_list(S_ctx *c, lxw_row_t first, lxw_row_t last, lxw_col_t col, const char *hea
 	v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
 	v.error_title = (char *)head;
 	v.error_message = msg.ptr;
-	S_check(c, worksheet_data_validation_range(c->ws, first, col, last, col, &v), "data validation");
+	S_check(c, worksheet_data_validation_range(c->ws, first, col, last, col, &v), N_("data validation"));
 	sx_buf_free(&msg);
 }
 
@@ -262,16 +263,16 @@ S_records(S_ctx *c, lxw_row_t top)
 		    c->f[S_F_TEXT];
 
 		S_check(c, worksheet_set_column(c->ws, (lxw_col_t)col, (lxw_col_t)col, c->w[col], NULL),
-		    "column");
-		S_check(c, worksheet_write_string(c->ws, top, (lxw_col_t)col, h, c->f[S_F_HEAD]), "header");
+		    N_("column"));
+		S_check(c, worksheet_write_string(c->ws, top, (lxw_col_t)col, h, c->f[S_F_HEAD]), N_("heading row"));
 		for (size_t r = 1; r < t->nrows; r++)
 			S_check(c, worksheet_write_string(c->ws, (lxw_row_t)(top + r), (lxw_col_t)col,
-			    t->cells[r * t->ncols + col], f), "cell");
+			    t->cells[r * t->ncols + col], f), N_("cell"));
 		if (t->nrows > 1 && (fl & SX_COL_ANSWER) && c->a->cols[col].list)
 			S_list(c, top + 1, last, (lxw_col_t)col, h);
 	}
 	worksheet_freeze_panes(c->ws, top + 1, 0);
-	S_check(c, worksheet_repeat_rows(c->ws, top, top), "repeat rows");
+	S_check(c, worksheet_repeat_rows(c->ws, top, top), N_("repeat rows"));
 }
 
 /* The lines of the document's notes (sx_doc.data_notes: the 備註) below the records, after a blank
@@ -286,7 +287,7 @@ S_notes(S_ctx *c, lxw_row_t from)
 		lxw_row_t row = (lxw_row_t)(from + 1 + i);
 		size_t lines;
 		S_measure(n->cells[i], S_span(c, 0, last), &lines);
-		S_check(c, worksheet_set_row(c->ws, row, S_height(lines), NULL), "notes");
+		S_check(c, worksheet_set_row(c->ws, row, S_height(lines), NULL), N_("notes"));
 		S_put(c, row, 0, last, n->cells[i], c->f[S_F_VALUE]);
 	}
 }
@@ -315,8 +316,8 @@ S_setup(S_ctx *c, const sx_doc *a)
 	worksheet_fit_to_pages(c->ws, 1, 0);
 	worksheet_set_margins(c->ws, 0.6, 0.6, 0.7, 0.7);
 	if (a->draft) /* as in the other formats' page headers */
-		S_check(c, worksheet_set_header(c->ws, "&C草稿"), "header");
-	S_check(c, worksheet_set_footer(c->ws, "&C第 &P 頁，共 &N 頁"), "footer");
+		S_check(c, worksheet_set_header(c->ws, "&C草稿"), N_("page header"));
+	S_check(c, worksheet_set_footer(c->ws, "&C第 &P 頁，共 &N 頁"), N_("page footer"));
 	memset(&prot, 0, sizeof(prot));
 	prot.format_rows = 1; /* the vendor may heighten a row for a long answer */
 	if (S_has_answers(a, c->t->ncols))
@@ -336,7 +337,7 @@ S_setup(S_ctx *c, const sx_doc *a)
 	p.created = a->epoch_set ? a->epoch : S_EPOCH_1980;
 	if (p.created <= 0)
 		p.created = S_EPOCH_1980;
-	S_check(c, workbook_set_properties(c->wb, &p), "properties");
+	S_check(c, workbook_set_properties(c->wb, &p), N_("properties"));
 }
 
 /* The shared strings of the part SST (<sst><si><t>…</t></si>…, runs <r><t> too), in order; *N of
@@ -472,12 +473,12 @@ sx_xlsx_write(const sx_doc *a, const char *tmp, const char *path, secannex_diags
 	for (size_t col = 0; col < c.t->ncols; col++)
 		c.w[col] = S_col_width(a, col);
 	if ((c.wb = workbook_new_opt(tmp, &wo)) == NULL) {
-		sx_diag(d, SX_MSG_XLSX, path, 0, "workbook", lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+		sx_diag(d, SX_MSG_XLSX, path, 0, _("workbook"), lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
 		free(c.w);
 		return SECANNEX_EIO;
 	}
 	if ((c.ws = workbook_add_worksheet(c.wb, a->sheet ? a->sheet : "工作表1")) == NULL)
-		S_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED, "worksheet");
+		S_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED, N_("worksheet"));
 	if (c.err == LXW_NO_ERROR && S_formats(&c) == 0) {
 		c.top = S_facts(&c, a);
 		S_records(&c, c.top);
@@ -486,9 +487,9 @@ sx_xlsx_write(const sx_doc *a, const char *tmp, const char *path, secannex_diags
 	}
 	free(c.w);
 	e = workbook_close(c.wb); /* frees the workbook, whatever happened */
-	S_check(&c, e, "close");
+	S_check(&c, e, N_("close"));
 	if (c.err != LXW_NO_ERROR) {
-		sx_diag(d, SX_MSG_XLSX, path, 0, c.what, lxw_strerror(c.err));
+		sx_diag(d, SX_MSG_XLSX, path, 0, _(c.what), lxw_strerror(c.err));
 		return SECANNEX_EIO;
 	}
 	if (S_verify(&c, tmp) != 0) {

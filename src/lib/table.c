@@ -637,7 +637,8 @@ sx_build_table(sx_doc *a, const sx_doc_src *src)
 
 /* ---- Markdown and JSON ---- */
 
-/* Text in a Markdown table cell: | escaped, a line break as <br>; OP marks it (<ins>, ~~). */
+/* Text in a Markdown table cell: |, <, >, & escaped, a line break as <br> (sx_buf_md); OP marks it
+ * (<ins>, ~~). */
 static void
 S_md_text(sx_buf *b, const char *s, int op)
 {
@@ -645,11 +646,7 @@ S_md_text(sx_buf *b, const char *s, int op)
 		size_t n = strcspn(s, "\n");
 		if (n && op)
 			sx_buf_puts(b, op == SX_OP_INS ? "<ins>" : "~~");
-		for (size_t i = 0; i < n; i++) {
-			if (s[i] == '|')
-				sx_buf_putc(b, '\\');
-			sx_buf_putc(b, s[i]);
-		}
+		sx_buf_md(b, s, n);
 		if (n && op)
 			sx_buf_puts(b, op == SX_OP_INS ? "</ins>" : "~~");
 		s += n;
@@ -679,7 +676,11 @@ S_md(sx_buf *b, const S_tab *t)
 {
 	char *title = S_title(t->d), *v = S_versions(t->d);
 
-	sx_buf_printf(b, "# %s\n\n%s\n\n", title, v);
+	sx_buf_puts(b, "# ");
+	sx_buf_mds(b, title);
+	sx_buf_puts(b, "\n\n");
+	sx_buf_mds(b, v);
+	sx_buf_puts(b, "\n\n");
 	free(title);
 	free(v);
 	if (t->n == 0) {

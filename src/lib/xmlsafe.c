@@ -186,7 +186,7 @@ S_parse(xmlDocPtr *out, const unsigned char *data, size_t len, const char *path,
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (doc == NULL || e.count > 0 || !ctxt->wellFormed) {
 		if (e.count == 0)
-			sx_diag(d, SX_MSG_XML, path, 0, "the document is not well-formed");
+			sx_diag(d, SX_MSG_XML, path, 0, _("the document is not well-formed"));
 		goto done;
 	}
 	if (doc->intSubset != NULL || doc->extSubset != NULL) {

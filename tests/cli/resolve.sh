@@ -49,10 +49,18 @@ has "$T/err" "warning: row 'dev-29' is already required (●): the choice change
 
 # everything from flags
 expect 0 resolve --type saas --grade 中 --level C --personal-data --scan-risk 中、高 --agency 'A&B <機關>' --format md
-has "$T/out" "- 機關：A&B <機關>"
+# user text in Markdown is text, never HTML: <, >, & as entities (| as \|)
+has "$T/out" "- 機關：A&amp;B &lt;機關&gt;"
+lacks "$T/out" "<機關>"
 has "$T/out" "未含中、高等級風險之掃描報告"
 lacks "$T/out" "## 警告"
 same_text "$T/err" ""
+expect 0 resolve --type dev --grade 中 --level C --exclude 'dev-29=<img src=x onerror=alert(1)> | a&b' \
+    --agency '<b>機關</b>' --format md
+has "$T/out" "- 機關：&lt;b&gt;機關&lt;/b&gt;"
+has "$T/out" "理由：&lt;img src=x onerror=alert(1)&gt; \\| a&amp;b |"
+lacks "$T/out" "<img"
+lacks "$T/out" "<b>"
 expect 0 resolve --type saas --grade 中 --level C --personal-data=no
 has "$T/out" "saas-02         ◎ not-selected"
 

@@ -94,6 +94,50 @@ test_modes(void **state)
 	free(path);
 }
 
+/* What the fill callback saw of the temporary file: its mode and name. */
+static mode_t tmp_mode;
+static char *tmp_name;
+
+static int
+fill_probe(const char *tmp, void *ctx, secannex_diags *d)
+{
+	(void)ctx;
+	(void)d;
+	tmp_mode = mode_of(tmp);
+	free(tmp_name);
+	tmp_name = sx_strdup(tmp);
+	return 0;
+}
+
+/* The temporary file is mkostemp()'s: private (0600) while it is written, whatever the umask and
+ * the final mode, beside the target as .NAME.XXXXXX (six characters of mkostemp's set). */
+static void
+test_temp(void **state)
+{
+	char *path = sx_aprintf("%s/annex.odt", dir), *prefix = sx_aprintf("%s/.annex.odt.", dir);
+	secannex_diags *d = secannex_diags_new();
+	mode_t old = __real_umask(0);
+
+	(void)state;
+	assert_int_equal(sx_write_atomic_with(path, fill_probe, NULL, d), 0);
+	assert_int_equal(tmp_mode, 0600);
+	assert_int_equal(mode_of(path), 0666);
+	assert_non_null(tmp_name);
+	assert_int_equal(strncmp(tmp_name, prefix, strlen(prefix)), 0);
+	assert_int_equal(strlen(tmp_name), strlen(prefix) + 6);
+	assert_int_equal(strspn(tmp_name + strlen(prefix),
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"), 6);
+	assert_int_equal(access(tmp_name, F_OK), -1);
+	assert_int_equal(entries(), 1);
+	__real_umask(old);
+	unlink(path);
+	free(tmp_name);
+	tmp_name = NULL;
+	secannex_diags_free(d);
+	free(prefix);
+	free(path);
+}
+
 /* The reader sizes its buffer from the file, never from the limit: any limit up to SIZE_MAX
  * works (the limit + 1 once wrapped to 0, and a huge limit was allocated and aborted). */
 static void
@@ -208,6 +252,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_modes),
+		cmocka_unit_test(test_temp),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_not_regular),
 		cmocka_unit_test(test_schemas),

@@ -2,7 +2,25 @@
  * nested elements, attributes and text with every character that is escaped (and UTF-8 that is
  * not), comments, unclosed elements at the end, failures reported by sx_xw_finish(). */
 #include "unit.h"
+#include "../../src/lib/doc.h"
+#include "../../src/lib/docs.h"
 #include "../../src/lib/xmlw.h"
+
+#include <libxml/xmlwriter.h>
+
+/* Every xmlTextWriter the library makes goes through this wrapper (linked with
+ * -Wl,--wrap=xmlNewTextWriterMemory): with fail_at N > 0 the Nth one fails, as out of memory. */
+xmlTextWriterPtr __real_xmlNewTextWriterMemory(xmlBufferPtr buf, int compression);
+xmlTextWriterPtr __wrap_xmlNewTextWriterMemory(xmlBufferPtr buf, int compression);
+static int fail_at, writers;
+
+xmlTextWriterPtr
+__wrap_xmlNewTextWriterMemory(xmlBufferPtr buf, int compression)
+{
+	if (fail_at > 0 && ++writers == fail_at)
+		return NULL;
+	return __real_xmlNewTextWriterMemory(buf, compression);
+}
 
 /* Character data and attribute values with every character that is escaped, and UTF-8 that is
  * not (in attributes too: never character references); a comment with "--" in it. */
@@ -64,12 +82,66 @@ test_shapes(void **state)
 	sx_buf_free(&out);
 }
 
+/* A writer that fails in any part of a draft DOCX (the 草稿 header first) fails the write, with a
+ * diagnostic and no package: the failure is never dropped (a header-less draft before). */
+static void
+test_docx_fails(void **state)
+{
+	int n;
+
+	(void)state;
+	for (n = 1; n <= 8; n++) {
+		sx_doc a;
+		sx_buf out = SX_BUF_INIT;
+		secannex_diags *d = secannex_diags_new();
+
+		sx_doc_init(&a, "草稿測試", "draft", 1, 1764806400);
+		a.draft = 1;
+		sx_doc_push(&a, SX_BLK_TITLE, "草稿測試");
+		fail_at = n;
+		writers = 0;
+		if (sx_docx_write(&a, SECANNEX_SRCDIR "/templates", &out, d) == 0) {
+			/* every writer ran, none failed: N is past the last */
+			assert_true(writers < n);
+			assert_int_equal(secannex_diags_count(d), 0);
+		} else {
+			assert_int_equal(secannex_diags_count(d), 1);
+			assert_int_equal(out.len, 0);
+		}
+		fail_at = 0;
+		sx_buf_free(&out);
+		secannex_diags_free(d);
+		sx_doc_free(&a);
+	}
+	/* the header is the first writer: it must be among the failures */
+	{
+		sx_doc a;
+		sx_buf out = SX_BUF_INIT;
+		secannex_diags *d = secannex_diags_new();
+
+		sx_doc_init(&a, "草稿測試", "draft", 1, 1764806400);
+		a.draft = 1;
+		sx_doc_push(&a, SX_BLK_TITLE, "草稿測試");
+		fail_at = 1;
+		writers = 0;
+		assert_int_equal(sx_docx_write(&a, SECANNEX_SRCDIR "/templates", &out, d), SECANNEX_EIO);
+		char *msg = secannex_diags_format(d, "t");
+		assert_string_equal(msg, "t: word/header1.xml: error: cannot write the XML parts\n");
+		free(msg);
+		fail_at = 0;
+		sx_buf_free(&out);
+		secannex_diags_free(d);
+		sx_doc_free(&a);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_shapes),
+		cmocka_unit_test(test_docx_fails),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
