@@ -652,24 +652,17 @@ done:
 	free(h);
 }
 
-/* 「草稿」 first in every header of master page "Standard" of ROOT (a header made when it has
- * none), and header spacing in its page layout when that has none. */
-static int
-S_draft(xmlNodePtr root, secannex_diags *d)
+/* 「草稿」 first in every header of master page NAME of ROOT (a header made when it has none, from
+ * SROOT, the snippet), and header spacing in its page layout when that has none. */
+static void
+S_draft_page(xmlNodePtr root, xmlNodePtr sroot, const char *name)
 {
 	static const char *const heads[] = { "header", "header-left", "header-first" };
-	xmlDocPtr sn = NULL;
-	xmlNodePtr sroot, shead, mp, pl;
+	xmlNodePtr shead = sx_xml_child(sroot, NS_STYLE, "header", NULL), mp, pl;
 	char *pln;
-	int rc;
 
-	if ((rc = sx_xml_own(&sn, S_draft_snippet, sizeof(S_draft_snippet) - 1, NULL, "styles.xml", d)) != 0)
-		return rc;
-	sroot = xmlDocGetRootElement(sn);
-	shead = sx_xml_child(sroot, NS_STYLE, "header", NULL);
-	mp = S_named(S_section(root, "master-styles"), "master-page", "Standard");
+	mp = S_named(S_section(root, "master-styles"), "master-page", name);
 	pln = mp ? sx_xml_get(mp, NS_STYLE, "page-layout-name") : NULL;
-
 	for (size_t k = 0; mp && k < 3; k++) {
 		xmlNodePtr h = sx_xml_child(mp, NS_STYLE, heads[k], NULL);
 		if (h == NULL && k == 0)
@@ -679,11 +672,25 @@ S_draft(xmlNodePtr root, secannex_diags *d)
 			sx_xml_graft(h, sx_xml_first_el(h), sx_xml_first_el(shead));
 		}
 	}
-	pl = S_named(S_section(root, "automatic-styles"), "page-layout", pln);
+	pl = pln ? S_named(S_section(root, "automatic-styles"), "page-layout", pln) : NULL;
 	if (pl && sx_xml_child(pl, NS_STYLE, "header-style", NULL) == NULL)
 		sx_xml_graft(pl, sx_xml_child(pl, NS_STYLE, "footer-style", NULL),
 		    sx_xml_child(sroot, NS_STYLE, "header-style", NULL));
 	free(pln);
+}
+
+/* 「草稿」 in the page headers of ROOT's master pages "Standard" and, in a landscape document,
+ * "Landscape" (a copy of Standard made before: its pages are the draft's too). */
+static int
+S_draft(xmlNodePtr root, secannex_diags *d)
+{
+	xmlDocPtr sn = NULL;
+	int rc;
+
+	if ((rc = sx_xml_own(&sn, S_draft_snippet, sizeof(S_draft_snippet) - 1, NULL, "styles.xml", d)) != 0)
+		return rc;
+	S_draft_page(root, xmlDocGetRootElement(sn), "Standard");
+	S_draft_page(root, xmlDocGetRootElement(sn), "Landscape");
 	xmlFreeDoc(sn);
 	return 0;
 }

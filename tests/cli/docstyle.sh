@@ -76,6 +76,18 @@ xsd "$T/x/word/header1.xml"
 has "$T/x/word/header1.xml" '<w:t>草稿</w:t>'
 has "$T/x/word/_rels/document.xml.rels" 'Id="rIdHeader1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"'
 has "$T/x/[Content_Types].xml" '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+# a landscape draft (the vendor matrix): 草稿 in the header of the landscape pages too, not only
+# in the portrait master page's
+expect 0 generate $TENDER --draft --document matrix -o "$T/ldm.odt"
+valid "$T/ldm.odt"
+part "$T/ldm.odt" styles.xml
+ok python3 -c 'import sys, xml.etree.ElementTree as E
+S = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+T = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+pages = {m.get(S + "name"): m for m in E.parse(sys.argv[1]).iter(S + "master-page")}
+for name in ("Standard", "Landscape"):
+    h = pages[name].find(S + "header")
+    assert h is not None and h[0].tag == T + "p" and h[0].text == "草稿", name' "$T/part"
 # nothing pending, no draft, no label: no header, no label style (the templates' parts as they were)
 for fmt in odt docx; do
 	expect 0 generate $TENDER --ciso-confirm dev-05 -o "$T/plain.$fmt"
