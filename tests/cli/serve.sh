@@ -27,7 +27,7 @@ if [ -z "$port" ]; then
 	echo "FAIL: the server did not start"; cat "$T/serve.err"; kill $pid 2>/dev/null; exit 1
 fi
 echo "server on port $port (pid $pid)"
-trap 'kill $pid 2>/dev/null; rm -rf "$T"' EXIT
+trap 'kill $pid 2>/dev/null || true; rm -rf "$T"' EXIT
 
 # req STATUS NAME METHOD PATH [serve_client.py ARGS...]: the response in $T/NAME (headers in NAME.head);
 # every response carries the security headers, and the server answers /api/types afterwards
