@@ -77,7 +77,8 @@ req 200 matrix.xlsx POST '/api/generate?document=matrix&format=xlsx' --body "$S/
 ok cmp -s "$T/matrix.xlsx" "$T/matrix.cli.xlsx"
 has "$T/matrix.xlsx.head" "filename=\"matrix.xlsx\""
 # the xlsx went through the server's private scratch directory, and nothing is left in it
-ok test "$(find "$T/tmp" -type f | wc -l)" -eq 0
+ok test "$(find "$T/tmp" -path "*/secannex-serve.*" -type f | wc -l)" -eq 0
+ok test "$(find "$T/tmp" -maxdepth 1 -type d -name "secannex-serve.*" -perm 700 | wc -l)" -eq 1
 
 req 200 matrix.csv POST '/api/generate?document=matrix&format=csv' --body "$S/profile-dev.xml"
 "$SECANNEX" generate --profile "$S/profile-dev.xml" --document matrix -o "$T/matrix.cli.csv"
@@ -143,7 +144,7 @@ checks=$((checks + 1))
 if [ "$rc" != 0 ]; then
 	echo "FAIL: the server exited $rc after SIGTERM"; cat "$T/serve.err"; fails=$((fails + 1))
 fi
-ok test "$(find "$T/tmp" -mindepth 1 | wc -l)" -eq 0
+ok test "$(find "$T/tmp" -name "secannex-serve.*" | wc -l)" -eq 0
 
 # a bad --listen is a usage error; serve takes no argument
 expect 2 serve --listen nowhere
