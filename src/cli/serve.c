@@ -48,6 +48,7 @@ struct S_route {
 /* What one request holds until it completes (freed by S_done). */
 struct S_req {
 	const struct S_route *route;
+	const struct page_file *page; /* a GET of one of the page's files */
 	sx_buf body;
 	size_t seen;     /* body bytes received */
 	int too_big;
@@ -71,19 +72,14 @@ static const struct S_route S_routes[] = {
 };
 #define S_NROUTES (sizeof(S_routes) / sizeof(S_routes[0]))
 
-/* Queue STATUS with LEN bytes of DATA (taken over: freed by libmicrohttpd) of type CTYPE, with
- * the headers every response has; DISPOSITION (may be NULL) names a download. */
+/* Queue response R (destroyed here) with STATUS and CTYPE, with the headers every response has;
+ * DISPOSITION (may be NULL) names a download. */
 static enum MHD_Result
-S_reply(struct MHD_Connection *c, unsigned status, const char *ctype, char *data, size_t len,
+S_queue(struct MHD_Connection *c, struct MHD_Response *r, unsigned status, const char *ctype,
     const char *disposition)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
 	enum MHD_Result rc;
 
-	if (r == NULL) {
-		free(data);
-		return MHD_NO;
-	}
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
 	MHD_add_response_header(r, "Content-Security-Policy", "default-src 'self'");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
@@ -96,6 +92,30 @@ S_reply(struct MHD_Connection *c, unsigned status, const char *ctype, char *data
 	rc = MHD_queue_response(c, status, r);
 	MHD_destroy_response(r);
 	return rc;
+}
+
+/* Queue STATUS with LEN bytes of DATA (taken over: freed by libmicrohttpd) of type CTYPE. */
+static enum MHD_Result
+S_reply(struct MHD_Connection *c, unsigned status, const char *ctype, char *data, size_t len,
+    const char *disposition)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+
+	if (r == NULL) {
+		free(data);
+		return MHD_NO;
+	}
+	return S_queue(c, r, status, ctype, disposition);
+}
+
+/* One of the page's files (compiled in, never copied). */
+static enum MHD_Result
+S_page(struct MHD_Connection *c, const struct page_file *f)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(f->len, (void *)f->data,
+	    MHD_RESPMEM_PERSISTENT);
+
+	return r ? S_queue(c, r, MHD_HTTP_OK, f->ctype, NULL) : MHD_NO;
 }
 
 /* A JSON body S (a library rendering, freed here) with STATUS. */
@@ -230,8 +250,16 @@ S_admit(struct S_server *sv, struct MHD_Connection *c, const char *url, const ch
 			if (strcmp(method, S_routes[i].method) == 0)
 				q->route = &S_routes[i];
 		}
+	for (size_t i = 0; i < page_nfiles; i++)
+		if (strcmp(url, page_files[i].path) == 0) {
+			known = 1;
+			if (strcmp(method, "GET") == 0)
+				q->page = &page_files[i];
+		}
 	if (!known)
 		return S_refuse(c, q, MHD_HTTP_NOT_FOUND, _("no such path"));
+	if (q->page)
+		return MHD_YES;
 	if (q->route == NULL)
 		return S_refuse(c, q, MHD_HTTP_METHOD_NOT_ALLOWED, _("method not allowed on this path"));
 	if (strcmp(method, "POST") == 0 && !S_post_ok(c))
@@ -265,6 +293,8 @@ S_take(struct MHD_Connection *c, struct S_req *q, const char *data, size_t len)
 		q->too_big = 1;
 		return;
 	}
+	if (q->route == NULL) /* a page's GET: a body is not read */
+		return;
 	if (!q->route->multipart) {
 		sx_buf_put(&q->body, data, len);
 		return;
@@ -300,6 +330,8 @@ S_handle(void *cls, struct MHD_Connection *c, const char *url, const char *metho
 	}
 	if (q->too_big)
 		return S_error(c, MHD_HTTP_CONTENT_TOO_LARGE, _("the request body is over 1 MiB"), NULL);
+	if (q->page)
+		return S_page(c, q->page);
 	return q->route->run(sv, c, q);
 }
 

@@ -18,6 +18,16 @@ struct serve_opts {
 	long long epoch;
 };
 
+/* One file of the page, compiled in (page.c, made by embed.sh from src/cli/page/). */
+struct page_file {
+	const char *path;   /* the request path: "/", "/app.js" */
+	const char *ctype;
+	const unsigned char *data;
+	size_t len;
+};
+extern const struct page_file page_files[];
+extern const size_t page_nfiles;
+
 /* Serve until SIGINT or SIGTERM.  Returns the exit code: 0 after a clean stop, 1 when the server
  * cannot start (the address is in use, no private scratch directory), 2 for a bad --listen. */
 int serve_run(const struct serve_opts *o);

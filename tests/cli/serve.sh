@@ -47,6 +47,20 @@ req() {
 	fi
 }
 
+# ---- the page: compiled in, served with the same headers, nothing else at its paths ----
+req 200 index GET /
+has "$T/index.head" "Content-Type: text/html; charset=utf-8"
+ok cmp -s "$T/index" "$SRCDIR/src/cli/page/index.html"
+req 200 app.js GET /app.js
+ok cmp -s "$T/app.js" "$SRCDIR/src/cli/page/app.js"
+has "$T/app.js.head" "Content-Type: text/javascript; charset=utf-8"
+req 200 app.css GET /app.css
+ok cmp -s "$T/app.css" "$SRCDIR/src/cli/page/app.css"
+req 405 postpage POST / --body "$S/profile-dev.xml"
+# the page loads nothing from elsewhere (no CDN): every src and href is one of its own paths
+lacks "$T/index" "http"
+lacks "$T/app.js" "http"
+
 # ---- every endpoint, the same bytes as the CLI ----
 req 200 types GET /api/types
 "$SECANNEX" types --format json >"$T/types.cli"
