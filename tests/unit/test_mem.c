@@ -147,8 +147,10 @@ test_catalog_mem(void **state)
 	char *data;
 
 	(void)state;
-	assert_int_equal(secannex_catalog_load_mem(&oc, old, olen, "old.xml", shipped, SECANNEX_SRCDATADIR, 0, d), 0);
-	assert_int_equal(secannex_catalog_load_mem(&nc, new, nlen, "new.xml", shipped, SECANNEX_SRCDATADIR, 0, d), 0);
+	assert_int_equal(secannex_catalog_load_mem(&oc, old, olen, "old.xml", shipped, SECANNEX_SRCDATADIR,
+	    0, d), 0);
+	assert_int_equal(secannex_catalog_load_mem(&nc, new, nlen, "new.xml", shipped, SECANNEX_SRCDATADIR,
+	    0, d), 0);
 	assert_int_equal(secannex_diags_count(d), 0);
 	assert_int_equal(secannex_diff_catalogs(&df, oc, nc), 0);
 	assert_true(secannex_diff_count(df) > 0);
