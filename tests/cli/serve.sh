@@ -134,6 +134,11 @@ req 400 nodiffparts POST '/api/diff?format=md' --body "$S/profile-dev.xml"
 head -c 1100000 /dev/zero | tr '\0' ' ' >"$T/big.xml"
 req 413 big POST /api/resolve --body "$T/big.xml"
 has "$T/big" '"error"'
+req 413 bigchunked POST /api/resolve --body "$T/big.xml" --chunked
+has "$T/bigchunked" 'over 1 MiB'
+# a chunked body within the limit is read as any other
+req 200 chunked POST /api/resolve --body "$S/profile-dev.xml" --chunked
+ok cmp -s "$T/chunked" "$T/resolve.cli"
 # DNS rebinding: another Host is refused; localhost and the address itself are not
 req 421 wronghost GET /api/types --host "attacker.example:$port"
 req 421 wrongport GET /api/types --host "127.0.0.1:1"

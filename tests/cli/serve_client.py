@@ -1,6 +1,6 @@
 # serve_client.py: the HTTP client of tests/cli/serve.sh and tests/bench/serve.py (Python's http.client):
 #   serve_client.py PORT METHOD PATH OUT [--body FILE] [--part NAME=FILE]... [-H 'Name: value']...
-#           [--host VALUE] [--no-marker]
+#           [--host VALUE] [--no-marker] [--chunked]
 # sends one request to 127.0.0.1:PORT and writes the response body to OUT, its status and headers
 # to OUT.head; prints the status.  POST requests carry X-Secannex-Request: 1 unless --no-marker.
 import http.client
@@ -9,7 +9,7 @@ import uuid
 
 
 def request(port, method, path, body=None, headers=None, host=None, marker=True, parts=None,
-            timeout=60):
+            timeout=60, chunked=False):
     """One request; returns (status, headers as a list of pairs, body bytes)."""
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     hdrs = dict(headers or {})
@@ -30,7 +30,13 @@ def request(port, method, path, body=None, headers=None, host=None, marker=True,
         c.putheader("Host", host)
     for k, v in hdrs.items():
         c.putheader(k, v)
-    c.putheader("Content-Length", str(len(body or b"")))
+    if chunked:  # no Content-Length: the size is known only as the body arrives
+        c.putheader("Transfer-Encoding", "chunked")
+        data = body or b""
+        body = b"".join(b"%x\r\n%s\r\n" % (len(data[i:i + 65536]), data[i:i + 65536])
+                        for i in range(0, len(data), 65536)) + b"0\r\n\r\n"
+    else:
+        c.putheader("Content-Length", str(len(body or b"")))
     try:
         c.endheaders(body or b"")
     except (BrokenPipeError, ConnectionResetError):
@@ -43,7 +49,7 @@ def request(port, method, path, body=None, headers=None, host=None, marker=True,
 
 def main(argv):
     port, method, path, out = int(argv[1]), argv[2], argv[3], argv[4]
-    body, parts, headers, host, marker = None, [], {}, None, True
+    body, parts, headers, host, marker, chunked = None, [], {}, None, True, False
     i = 5
     while i < len(argv):
         a = argv[i]
@@ -63,13 +69,17 @@ def main(argv):
         elif a == "--host":
             host = argv[i + 1]
             i += 2
+        elif a == "--chunked":
+            chunked = True
+            i += 1
         elif a == "--no-marker":
             marker = False
             i += 1
         else:
             print("serve_client.py: unknown argument %s" % a, file=sys.stderr)
             return 2
-    status, hdrs, data = request(port, method, path, body, headers, host, marker, parts or None)
+    status, hdrs, data = request(port, method, path, body, headers, host, marker, parts or None,
+                                 chunked=chunked)
     with open(out, "wb") as f:
         f.write(data)
     with open(out + ".head", "w") as f:
