@@ -165,6 +165,20 @@ if [ "$rc" != 0 ]; then
 fi
 ok test "$(find "$T/tmp" -name "secannex-serve.*" | wc -l)" -eq 0
 
+# SIGINT (Ctrl-C) too: the server is started with SIGINT at its default (a shell
+# starts a background job with SIGINT ignored), signalled once it serves, and exits 0
+checks=$((checks + 1))
+if ! /usr/bin/python3 -c '
+import signal, subprocess, sys
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, text=True,
+                     preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+line = p.stdout.readline()
+p.send_signal(signal.SIGINT)
+rc = p.wait(timeout=60)
+sys.exit(0 if rc == 0 and "http://127.0.0.1:" in line else 1)' ${VALGRIND:-} "$SECANNEX" serve --listen 127.0.0.1:0; then
+	echo "FAIL: serve did not stop with exit 0 on SIGINT"; fails=$((fails + 1))
+fi
+
 # a bad --listen is a usage error; serve takes no argument
 expect 2 serve --listen nowhere
 expect 2 serve extra
