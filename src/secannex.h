@@ -120,11 +120,29 @@ secannex_level secannex_diags_worst(const secannex_diags *d);
 char *secannex_diags_format(const secannex_diags *d, const char *prog);
 
 /**
+ * Diagnostic I of D (0 ≤ I < secannex_diags_count()): its message (translated), and into FILE,
+ * LINE (0: none known) and LEVEL when they are not NULL.  Returns NULL when I is out of range.
+ * The strings belong to D.
+ */
+const char *secannex_diags_get(const secannex_diags *d, size_t i, const char **file, int *line,
+    secannex_level *level);
+
+/**
  * Load, schema-validate and check the catalog files named in OPTS.
  * On success *OUT receives a catalog that the caller frees with secannex_catalog_free().
  * Every problem is recorded in DIAGS.  Returns 0, SECANNEX_EINVALID or SECANNEX_EIO.
  */
 int secannex_catalog_load(secannex_catalog **out, const secannex_load_opts *opts,
+    secannex_diags *diags);
+
+/**
+ * Load a 一覽表 catalog from LEN bytes in memory (an upload), named NAME in diagnostics, with every
+ * check of a file (safe parse, schema in SCHEMA_DIR, text, rules); REF's regulation (REF may be
+ * NULL) is the one its 附表十 references are checked against, and is not kept.  More than
+ * MAX_BYTES (0: SECANNEX_MAX_FILE_BYTES) is refused.  Returns 0 or SECANNEX_EINVALID.
+ */
+int secannex_catalog_load_mem(secannex_catalog **out, const void *data, size_t len,
+    const char *name, const secannex_catalog *ref, const char *schema_dir, size_t max_bytes,
     secannex_diags *diags);
 
 /** Free a catalog; NULL is accepted. */
@@ -193,6 +211,14 @@ void secannex_profile_free(secannex_profile *p);
  */
 int secannex_profile_load(secannex_profile *p, const char *path, const char *schema_dir,
     size_t max_bytes, secannex_diags *diags);
+
+/**
+ * secannex_profile_load() for LEN bytes in memory (a request body), named NAME in diagnostics:
+ * the same checks (safe parse, structure, profile.rng in SCHEMA_DIR); more than MAX_BYTES (0:
+ * SECANNEX_MAX_FILE_BYTES) is refused.  Returns 0, SECANNEX_EINVALID or SECANNEX_EIO.
+ */
+int secannex_profile_load_mem(secannex_profile *p, const void *data, size_t len, const char *name,
+    const char *schema_dir, size_t max_bytes, secannex_diags *diags);
 
 /**
  * Set one field of P from the command line; it overrides what a file said.  KEY is a flag name
@@ -335,6 +361,15 @@ int secannex_agency_document_write(const secannex_catalog *cat, const secannex_a
  * option: --date, --agency, --system, --why-confidentiality …). */
 int secannex_agency_facts_check(const secannex_agency_facts *f, secannex_diags *diags);
 
+/**
+ * secannex_document_write() into memory: the same document, byte for byte, in *DATA (malloc'd, the
+ * caller frees it; *LEN bytes).  A format that its library writes only to a named file (xlsx) is
+ * written to SCRATCH, a name in a directory private to the caller, read back and removed; with
+ * SCRATCH NULL such a format is SECANNEX_EINVALID.  Returns 0 or an error, with diagnostics in DIAGS.
+ */
+int secannex_document_render(const secannex_resolution *r, const secannex_write_opts *opts,
+    const char *scratch, char **data, size_t *len, secannex_diags *diags);
+
 /* ---- diffs and redlines ---- */
 
 /** The differences between two catalogs or two resolved annexes. Opaque. */
@@ -403,6 +438,14 @@ char *secannex_diff_document(const secannex_diff *d, const char *document, secan
  */
 int secannex_diff_document_write(const secannex_diff *d, const secannex_write_opts *opts,
     const char *path, secannex_diags *diags);
+
+/**
+ * secannex_diff_document_write() and secannex_redline_catalogs() into memory: the document of
+ * catalog diff D named in OPTS (the 修正對照表 "table", or the "catalog" redline) in OPTS' file
+ * format, in *DATA (malloc'd, the caller frees it; *LEN bytes).  Returns 0 or an error.
+ */
+int secannex_diff_render(const secannex_diff *d, const secannex_write_opts *opts, char **data,
+    size_t *len, secannex_diags *diags);
 
 /**
  * Carry profile P, whose decisions name rows of D's OLD catalog, to D's NEW catalog (D a catalog

@@ -44,6 +44,18 @@ if command -v clang >/dev/null 2>&1; then
 	FUZZ_BUILD="$BUILD/fuzz" JOBS=$JOBS sh "$top/tests/fuzz/run.sh" "${FUZZ_SECONDS:-20}"
 	passed=$((passed + 1))
 fi
+echo "=== browser (secannex serve's page in headless chromium)"
+# skipped, visibly, where chromium, chromium-driver or python3-selenium is missing (exit 77)
+mkdir -p "$BUILD/browser"
+set +e
+/usr/bin/python3 "$top/tests/browser/serve.py" "$BUILD/plain/secannex" "$top" "$BUILD/browser"
+rc=$?
+set -e
+case $rc in
+0) passed=$((passed + 1)); echo "screenshot: $BUILD/browser/serve-page.png" ;;
+77) echo "SKIPPED: the browser test (see above)" ;;
+*) exit 1 ;;
+esac
 echo "=== install"
 # an installed binary finds its catalog under $(pkgdatadir), from any directory
 rm -rf "$BUILD/install" "$BUILD/prefix"

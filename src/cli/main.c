@@ -16,6 +16,7 @@
 
 #include "../secannex.h"
 #include "../lib/i18n.h"
+#include "serve.h"
 
 /* Exit codes (documented in --help, man/secannex.1 and README). */
 enum exit_code {
@@ -30,6 +31,7 @@ enum opt_id {
 	OPT_VENDOR, OPT_TEMPLATES, OPT_OLD_PROFILE, OPT_NEW_PROFILE, OPT_OLD_CATALOG, OPT_NEW_CATALOG,
 	OPT_AUTHOR, OPT_COLOR, OPT_DOCUMENT, OPT_LABEL, OPT_DRAFT, OPT_REFDOC,
 	OPT_EXPLAIN, OPT_CHANGED_ONLY, OPT_VERBOSE, OPT_FORCE, OPT_MATRIX_DETAIL, OPT_SYSTEM, OPT_WHY,
+	OPT_LISTEN, OPT_ALLOW_HOST,
 	OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_VERSION = 'V'
 };
 
@@ -37,11 +39,11 @@ enum opt_id {
 enum cmd_bit {
 	C_TYPES = 1 << 0, C_SHOW = 1 << 1, C_EXPORT = 1 << 2, C_BASELINE = 1 << 3,
 	C_DUTIES = 1 << 4, C_VALIDATE = 1 << 5, C_RESOLVE = 1 << 6, C_GENERATE = 1 << 7,
-	C_GRADE = 1 << 8, C_DIFF = 1 << 9, C_MIGRATE = 1 << 10, C_EVALUATE = 1 << 11,
-	C_ALL = (1 << 12) - 1,
+	C_GRADE = 1 << 8, C_DIFF = 1 << 9, C_MIGRATE = 1 << 10, C_EVALUATE = 1 << 11, C_SERVE = 1 << 12,
+	C_ALL = (1 << 13) - 1,
 	C_TENDER = C_RESOLVE | C_GENERATE | C_DIFF | C_EVALUATE, /* the commands that resolve a tender */
 	C_AGENCY = C_DUTIES | C_BASELINE | C_GRADE,  /* the commands that write an agency document */
-	C_FMT = C_ALL & ~(C_VALIDATE | C_MIGRATE)
+	C_FMT = C_ALL & ~(C_VALIDATE | C_MIGRATE | C_SERVE)
 };
 
 /* One row per option: getopt_long's table, --help, the profile keys and which commands take
@@ -78,7 +80,7 @@ static const struct opt_spec {
 	{ "matrix-detail", 1, OPT_MATRIX_DETAIL, "WHAT", N_("generate: the matrix's rows: requirements (default) or controls (a sub-row per 附表十 control); evaluate: default from the response's ids"), NULL,
 	    C_GENERATE | C_EVALUATE },
 	{ "template-dir", 1, OPT_TEMPLATES, "DIR", N_("generate, duties -o, baseline -o, grade -o: the ODT/DOCX templates (default: beside the catalog)"), NULL,
-	    C_GENERATE | C_DIFF | C_AGENCY | C_EVALUATE },
+	    C_GENERATE | C_DIFF | C_AGENCY | C_EVALUATE | C_SERVE },
 	{ "profile", 1, OPT_PROFILE, "FILE", N_("the tender profile (flags below override it)"), NULL,
 	    C_TENDER | C_MIGRATE },
 	{ "type", 1, OPT_TENDER, "TYPE", N_("procurement type id (see 'secannex types')"), "type",
@@ -153,6 +155,10 @@ static const struct opt_spec {
 	    C_DIFF },
 	{ "color", 1, OPT_COLOR, "WHEN", N_("diff: colour the text output: auto (default, on a terminal), always, never"), NULL,
 	    C_DIFF },
+	{ "listen", 1, OPT_LISTEN, "ADDR:PORT", N_("serve: the address to listen on (default 127.0.0.1:8470; port 0: any free one)"), NULL,
+	    C_SERVE },
+	{ "allow-host", 1, OPT_ALLOW_HOST, "NAME", N_("serve: a host name the app may be reached by, besides its address and localhost (repeatable)"), NULL,
+	    C_SERVE },
 	{ "area", 1, OPT_AREA, "AREA", N_("附表十 area id (ac au cp ia sa sc si) or name"), NULL,
 	    C_BASELINE },
 	{ "max-bytes", 1, OPT_MAX_BYTES, "N", N_("refuse input files larger than N bytes (default 8388608)"), NULL,
@@ -180,6 +186,9 @@ struct args {
 	int diff;       /* the command is diff: any error exits 2 */
 	struct pflag *pflags;
 	size_t npflags;
+	const char *listen;
+	const char **allow_hosts; /* --allow-host, in order */
+	size_t nallow;
 	unsigned char used[64]; /* used[i]: opts[i] was given */
 };
 
@@ -196,6 +205,7 @@ static int cmd_grade(const struct args *, secannex_format, int, char **);
 static int cmd_diff(const struct args *, secannex_format, int, char **);
 static int cmd_migrate(const struct args *, secannex_format, int, char **);
 static int cmd_evaluate(const struct args *, secannex_format, int, char **);
+static int cmd_serve(const struct args *, secannex_format, int, char **);
 
 #define FMT(x) (1u << SECANNEX_FORMAT_##x)
 
@@ -239,6 +249,8 @@ static const struct cmd_spec {
 	    N_("check a vendor's filled-in matrix (.xlsx .docx .odt .csv): exit 0 all 符合, 1 not, 2 error") },
 	{ "evaluate", C_EVALUATE, cmd_evaluate, FMT(TEXT) | FMT(MD) | FMT(JSON), "evaluate --profile P [FLAGS] A B ... [-o CMP]",
 	    N_("several bidders' matrices side by side, with totals per bidder") },
+	{ "serve", C_SERVE, cmd_serve, 0, "serve [--listen ADDR:PORT] [--allow-host NAME]...",
+	    N_("the local web application and its HTTP API (until Ctrl-C)") },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 
@@ -630,6 +642,13 @@ apply_opt(int c, int idx, char **argv, struct args *a)
 	case OPT_CHANGED_ONLY: a->changed_only = 1; break;
 	case OPT_VERBOSE: a->verbose = 1; break;
 	case OPT_FORCE: a->force = 1; break;
+	case OPT_LISTEN: a->listen = optarg; break;
+	case OPT_ALLOW_HOST:
+		a->allow_hosts = realloc(a->allow_hosts, (a->nallow + 1) * sizeof(*a->allow_hosts));
+		if (a->allow_hosts == NULL)
+			abort();
+		a->allow_hosts[a->nallow++] = optarg;
+		break;
 	case OPT_TEMPLATES: a->templates = optarg; break;
 	case OPT_OLD_PROFILE: a->old_profile = optarg; break;
 	case OPT_NEW_PROFILE: a->new_profile = optarg; break;
@@ -1235,6 +1254,27 @@ migrate_comment(const char *profile, const char *old_catalog, const char *new_ca
 	return s;
 }
 
+/* serve: the catalogs loaded once, then the HTTP server (serve.c) until SIGINT or SIGTERM. */
+static int
+cmd_serve(const struct args *a, secannex_format unused, int argc, char **argv)
+{
+	struct serve_opts o = { a->listen, a->allow_hosts, a->nallow, NULL, data_dir(a),
+		template_dir(a), 0, 0 };
+	secannex_catalog *cat = NULL;
+	int rc;
+
+	if (argc > 0)
+		return usage_error(_("%s takes no argument: use --listen ADDR:PORT"), "serve");
+	if (source_date_epoch(&o.epoch_set, &o.epoch) != 0)
+		return EXIT_DATA;
+	if ((rc = load(&cat, a, 1, 1)) != EXIT_OK)
+		return rc;
+	o.cat = cat;
+	rc = serve_run(&o);
+	secannex_catalog_free(cat);
+	return rc;
+}
+
 /* migrate: the profile's decisions carried from one catalog to another; exit 0 written, 1 when a
  * decision cannot be carried over (nothing written), 2 usage. */
 static int
@@ -1607,5 +1647,6 @@ main(int argc, char **argv)
 	rc = run(argc, argv, &a);
 
 	free(a.pflags);
+	free(a.allow_hosts);
 	return finish_stdout(rc, a.diff);
 }

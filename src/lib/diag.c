@@ -404,3 +404,18 @@ secannex_diags_format(const secannex_diags *d, const char *prog)
 	}
 	return sx_buf_detach(&b);
 }
+
+const char *
+secannex_diags_get(const secannex_diags *d, size_t i, const char **file, int *line,
+    secannex_level *level)
+{
+	if (d == NULL || i >= d->n)
+		return NULL;
+	if (file)
+		*file = d->v[i].file;
+	if (line)
+		*line = d->v[i].line;
+	if (level)
+		*level = d->v[i].level;
+	return d->v[i].msg;
+}

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "api.h"
 #include "diag.h"
@@ -11,6 +12,7 @@
 #include "i18n.h"
 #include "output.h"
 #include "suggest.h"
+#include "xmlsafe.h"
 
 #define F(x) (1u << SECANNEX_FORMAT_##x)
 
@@ -354,6 +356,38 @@ secannex_document_write(const secannex_resolution *r, const secannex_write_opts 
 	return rc;
 }
 
+int
+secannex_document_render(const secannex_resolution *r, const secannex_write_opts *o,
+    const char *scratch, char **data, size_t *len, secannex_diags *d)
+{
+	const char *name = o->document ? o->document : "-";
+	sx_buf out = SX_BUF_INIT;
+	unsigned char *bytes = NULL;
+	int rc;
+
+	*data = NULL;
+	*len = 0;
+	if ((unsigned)o->format < SECANNEX_FORMAT__COUNT && S_formats[o->format].write_file) {
+		/* a library that writes only to a named file: the caller's private scratch name */
+		if (scratch == NULL) {
+			sx_diag(d, SX_MSG_DOC_FORMAT, name, 0, name, S_formats[o->format].info.name);
+			return SECANNEX_EINVALID;
+		}
+		rc = secannex_document_write(r, o, scratch, d);
+		if (rc == 0 && (rc = sx_file_read(&bytes, len, scratch, 0, d)) == 0)
+			*data = (char *)bytes;
+		if (rc == 0 || access(scratch, F_OK) == 0)
+			unlink(scratch);
+		return rc;
+	}
+	if ((rc = sx_document_render(r, o, name, &out, d)) == 0) {
+		*len = out.len;
+		*data = sx_buf_detach(&out);
+	}
+	sx_buf_free(&out);
+	return rc;
+}
+
 /* Build both sides with document I, merge them into a redline and write it to PATH (or, with OUT,
  * package it into OUT). */
 static int
@@ -449,6 +483,40 @@ secannex_diff_document(const secannex_diff *df, const char *document, secannex_f
 	}
 	render(&b, df, fmt);
 	return sx_buf_detach(&b);
+}
+
+int
+secannex_diff_render(const secannex_diff *df, const secannex_write_opts *o, char **data, size_t *len,
+    secannex_diags *d)
+{
+	const char *name = o->document ? o->document : "-";
+	int i = secannex_document_find(o->document, o->format, SECANNEX_FROM_DIFF), rc;
+	sx_buf out = SX_BUF_INIT;
+	sx_doc_src src;
+	sx_doc a;
+
+	*data = NULL;
+	*len = 0;
+	if (i >= 0 && S_documents[i].info.from == SECANNEX_FROM_CATALOG_DIFF)
+		rc = sx_redline_render_catalogs(df, o, name, &out, d);
+	else if ((i = S_pick(o, SECANNEX_FROM_DIFF, name, d)) < 0)
+		rc = SECANNEX_EINVALID;
+	else if (o->label && !sx_field_ok(o->label, "--label", "--label", 0, d))
+		rc = SECANNEX_EINVALID;
+	else {
+		S_src(&src, NULL, 1, o, NULL);
+		src.diff = df;
+		S_documents[i].build(&a, &src);
+		S_dress(&a, o);
+		rc = S_package(&a, o, &out, d);
+		sx_doc_free(&a);
+	}
+	if (rc == 0) {
+		*len = out.len;
+		*data = sx_buf_detach(&out);
+	}
+	sx_buf_free(&out);
+	return rc;
 }
 
 int

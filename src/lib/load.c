@@ -198,6 +198,38 @@ sx_catalog_part_mem(secannex_catalog *cat, int regulation, const void *data, siz
 }
 
 int
+secannex_catalog_load_mem(secannex_catalog **out, const void *data, size_t len, const char *name,
+    const secannex_catalog *ref, const char *schema_dir, size_t max_bytes, secannex_diags *d)
+{
+	secannex_catalog *cat;
+	xmlDocPtr doc = NULL;
+	size_t before = d->n;
+	int rc;
+
+	*out = NULL;
+	if (len > (max_bytes ? max_bytes : SECANNEX_MAX_FILE_BYTES)) {
+		sx_diag(d, SX_MSG_TOO_BIG, name, 0, len, max_bytes ? max_bytes : SECANNEX_MAX_FILE_BYTES);
+		return SECANNEX_EINVALID;
+	}
+	if ((rc = sx_xml_parse_mem(&doc, data, len, name, d)) != 0)
+		return rc;
+	if ((rc = S_check_doc(doc, name, S_DOC_PROCUREMENT, schema_dir, 0, d)) < 0) {
+		xmlFreeDoc(doc);
+		return rc;
+	}
+	cat = sx_calloc(1, sizeof(*cat));
+	cat->proc = sx_procurement_from_doc(doc, name, d);
+	xmlFreeDoc(doc);
+	sx_procurement_check(cat->proc, ref ? ref->reg : NULL, d);
+	if (sx_diags_errors_since(d, before)) {
+		secannex_catalog_free(cat);
+		return SECANNEX_EINVALID;
+	}
+	*out = cat;
+	return 0;
+}
+
+int
 secannex_catalog_load(secannex_catalog **out, const secannex_load_opts *opts,
     secannex_diags *d)
 {

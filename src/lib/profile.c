@@ -355,6 +355,19 @@ sx_profile_load_mem(secannex_profile *p, const void *data, size_t len, const cha
 	return rc;
 }
 
+int
+secannex_profile_load_mem(secannex_profile *p, const void *data, size_t len, const char *name,
+    const char *schema_dir, size_t max_bytes, secannex_diags *d)
+{
+	if (max_bytes == 0)
+		max_bytes = SECANNEX_MAX_FILE_BYTES;
+	if (len > max_bytes) {
+		sx_diag(d, SX_MSG_TOO_BIG, name, 0, len, max_bytes);
+		return SECANNEX_EINVALID;
+	}
+	return sx_profile_load_mem(p, data, len, name, schema_dir, d);
+}
+
 /* Report message M (about VALUE) for FLAG; returns SECANNEX_EINVALID. */
 static int
 S_bad(secannex_diags *d, const char *flag, enum sx_msg m, const char *value)
