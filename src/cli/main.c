@@ -607,6 +607,16 @@ why_index(const char *name)
 	return 0;
 }
 
+/* --allow-host NAME, which may be given more than once: NAME added to A's list. */
+static void
+allow_host(struct args *a, char *name)
+{
+	a->allow_hosts = realloc(a->allow_hosts, (a->nallow + 1) * sizeof(*a->allow_hosts));
+	if (a->allow_hosts == NULL)
+		abort();
+	a->allow_hosts[a->nallow++] = name;
+}
+
 /* Apply one parsed option to A.  Returns -1 to go on, or an exit code to stop with. */
 static int
 apply_opt(int c, int idx, char **argv, struct args *a)
@@ -643,12 +653,7 @@ apply_opt(int c, int idx, char **argv, struct args *a)
 	case OPT_VERBOSE: a->verbose = 1; break;
 	case OPT_FORCE: a->force = 1; break;
 	case OPT_LISTEN: a->listen = optarg; break;
-	case OPT_ALLOW_HOST:
-		a->allow_hosts = realloc(a->allow_hosts, (a->nallow + 1) * sizeof(*a->allow_hosts));
-		if (a->allow_hosts == NULL)
-			abort();
-		a->allow_hosts[a->nallow++] = optarg;
-		break;
+	case OPT_ALLOW_HOST: allow_host(a, optarg); break;
 	case OPT_TEMPLATES: a->templates = optarg; break;
 	case OPT_OLD_PROFILE: a->old_profile = optarg; break;
 	case OPT_NEW_PROFILE: a->new_profile = optarg; break;
