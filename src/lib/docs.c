@@ -269,12 +269,26 @@ S_write(const sx_doc *a, const secannex_write_opts *o, const char *path, secanne
 	return rc;
 }
 
+/* Build document row I from SRC, dress it with OPTS and write it to PATH atomically. */
+static int
+S_build_write(int i, const sx_doc_src *src, const secannex_write_opts *o, const char *path,
+    secannex_diags *d)
+{
+	sx_doc a;
+	int rc;
+
+	S_documents[i].build(&a, src);
+	S_dress(&a, o);
+	rc = S_write(&a, o, path, d);
+	sx_doc_free(&a);
+	return rc;
+}
+
 int
 secannex_evaluation_write(const secannex_evaluation *e, const secannex_resolution *r,
     const secannex_write_opts *o, const char *path, secannex_diags *d)
 {
 	sx_doc_src src;
-	sx_doc a;
 	char fp[65];
 	int rc, i = S_pick(o, SECANNEX_FROM_EVALUATION, path, d);
 
@@ -282,10 +296,7 @@ secannex_evaluation_write(const secannex_evaluation *e, const secannex_resolutio
 		return SECANNEX_EINVALID;
 	S_src(&src, r, 0, o, fp);
 	src.eval = e;
-	S_documents[i].build(&a, &src);
-	S_dress(&a, o);
-	rc = S_write(&a, o, path, d);
-	sx_doc_free(&a);
+	rc = S_build_write(i, &src, o, path, d);
 	return rc;
 }
 
@@ -294,7 +305,6 @@ secannex_comparison_write(const secannex_evaluation *const *v, size_t n, const s
     const secannex_write_opts *o, const char *path, secannex_diags *d)
 {
 	sx_doc_src src;
-	sx_doc a;
 	char fp[65];
 	int rc, i = S_pick(o, SECANNEX_FROM_EVALUATION, path, d);
 
@@ -304,10 +314,7 @@ secannex_comparison_write(const secannex_evaluation *const *v, size_t n, const s
 	src.eval = v[0];
 	src.evals = v;
 	src.nevals = n;
-	S_documents[i].build(&a, &src);
-	S_dress(&a, o);
-	rc = S_write(&a, o, path, d);
-	sx_doc_free(&a);
+	rc = S_build_write(i, &src, o, path, d);
 	return rc;
 }
 
@@ -524,7 +531,6 @@ secannex_diff_document_write(const secannex_diff *df, const secannex_write_opts 
     const char *path, secannex_diags *d)
 {
 	sx_doc_src src;
-	sx_doc a;
 	int i = S_pick(o, SECANNEX_FROM_DIFF, path, d), rc;
 
 	if (i < 0)
@@ -533,10 +539,7 @@ secannex_diff_document_write(const secannex_diff *df, const secannex_write_opts 
 		return SECANNEX_EINVALID;
 	S_src(&src, NULL, 1, o, NULL);
 	src.diff = df;
-	S_documents[i].build(&a, &src);
-	S_dress(&a, o);
-	rc = S_write(&a, o, path, d);
-	sx_doc_free(&a);
+	rc = S_build_write(i, &src, o, path, d);
 	return rc;
 }
 
@@ -595,7 +598,6 @@ secannex_agency_document_write(const secannex_catalog *cat, const secannex_agenc
     const secannex_write_opts *o, const char *path, secannex_diags *d)
 {
 	sx_doc_src src;
-	sx_doc a;
 	char iso[11];
 	int i = S_pick(o, SECANNEX_FROM_REGULATION, path, d), rc;
 
@@ -607,9 +609,6 @@ secannex_agency_document_write(const secannex_catalog *cat, const secannex_agenc
 	src.cat = cat;
 	src.facts = f;
 	src.date = f->date ? iso : NULL;
-	S_documents[i].build(&a, &src);
-	S_dress(&a, o);
-	rc = S_write(&a, o, path, d);
-	sx_doc_free(&a);
+	rc = S_build_write(i, &src, o, path, d);
 	return rc;
 }
