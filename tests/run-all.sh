@@ -76,6 +76,16 @@ if [ -d "$loc/zh_TW.UTF-8" ] || locale -a 2>/dev/null | grep -qi '^zh_TW.utf8$';
 	echo "installed binary finds its 正體中文 messages"
 fi
 echo "installed binary reads $BUILD/prefix/share/secannex"
+# and serves: `secannex serve` runs the server program installed in $(pkglibexecdir)
+test -x "$BUILD/prefix/libexec/secannex/secannex-serve"
+(cd / && exec "$BUILD/prefix/bin/secannex" serve --listen 127.0.0.1:0) >"$BUILD/install/serve.out" 2>&1 &
+pid=$!
+for i in 1 2 3 4 5 6 7 8 9 10; do grep -q 'serving on http://127.0.0.1:' "$BUILD/install/serve.out" && break; sleep 1; done
+kill -TERM "$pid"
+if ! wait "$pid" || ! grep -q 'serving on http://127.0.0.1:' "$BUILD/install/serve.out"; then
+	cat "$BUILD/install/serve.out"; echo "installed secannex cannot serve"; exit 1
+fi
+echo "installed binary serves through $BUILD/prefix/libexec/secannex/secannex-serve"
 passed=$((passed + 1))
 
 echo "=== distcheck"

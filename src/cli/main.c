@@ -16,7 +16,9 @@
 
 #include "../secannex.h"
 #include "../lib/i18n.h"
+#ifdef SECANNEX_SERVER
 #include "serve.h"
+#endif
 
 /* Exit codes (documented in --help, man/secannex.1 and README). */
 enum exit_code {
@@ -1259,6 +1261,7 @@ migrate_comment(const char *profile, const char *old_catalog, const char *new_ca
 	return s;
 }
 
+#ifdef SECANNEX_SERVER
 /* serve: the catalogs loaded once, then the HTTP server (serve.c) until SIGINT or SIGTERM. */
 static int
 cmd_serve(const struct args *a, secannex_format unused, int argc, char **argv)
@@ -1279,6 +1282,39 @@ cmd_serve(const struct args *a, secannex_format unused, int argc, char **argv)
 	secannex_catalog_free(cat);
 	return rc;
 }
+#else
+/* The command line as main() received it (getopt has permuted it: options first, which parses
+ * the same): what `serve` hands to the server program. */
+static char **main_argv;
+
+/* serve: the server is a program of its own, secannex-serve (Makefile.am: only it loads
+ * libmicrohttpd and the TLS libraries that come with it): run with this command line, it takes
+ * this process's place.  It is looked for beside this program (a build tree), then in
+ * PKGLIBEXECDIR (an installed secannex).  Exit 1 when it cannot be run. */
+static int
+cmd_serve(const struct args *a, secannex_format unused, int argc, char **argv)
+{
+	char self[4096], beside[4096 + 16], *slash;
+	const char *path = PKGLIBEXECDIR "/secannex-serve";
+	ssize_t n;
+	int err;
+
+	if (argc > 0)
+		return usage_error(_("%s takes no argument: use --listen ADDR:PORT"), "serve");
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n > 0 && (self[n] = '\0', slash = strrchr(self, '/')) != NULL) {
+		slash[1] = '\0';
+		snprintf(beside, sizeof(beside), "%ssecannex-serve", self);
+		if (access(beside, X_OK) == 0)
+			path = beside;
+	}
+	execv(path, main_argv);
+	err = errno;
+	fprintf(stderr, "secannex: %s: ", _("error"));
+	fprintf(stderr, _("cannot run the server program %s: %s\n"), path, strerror(err));
+	return EXIT_DATA;
+}
+#endif
 
 /* migrate: the profile's decisions carried from one catalog to another; exit 0 written, 1 when a
  * decision cannot be carried over (nothing written), 2 usage. */
@@ -1649,6 +1685,9 @@ main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 #endif
 	i18n_init();
+#ifndef SECANNEX_SERVER
+	main_argv = argv;
+#endif
 	rc = run(argc, argv, &a);
 
 	free(a.pflags);

@@ -226,11 +226,30 @@ sx_procurement_from_doc(xmlDocPtr doc, const char *path, secannex_diags *d)
 	return p;
 }
 
+sx_procurement *
+sx_procurement_embedded(const sx_procurement *m, const char *path)
+{
+	sx_procurement *p = sx_malloc(sizeof(*p));
+
+	*p = *m;
+	p->path = sx_strdup(path);
+	p->index = NULL;
+	p->embedded = 1;
+	sx_procurement_index(p);
+	return p;
+}
+
 void
 sx_procurement_free(sx_procurement *p)
 {
 	if (p == NULL)
 		return;
+	if (p->embedded) {
+		sx_procurement_index_free(p);
+		free(p->path);
+		free(p);
+		return;
+	}
 	for (size_t i = 0; i < p->ntypes; i++) {
 		sx_type *t = &p->types[i];
 		for (size_t j = 0; j < t->nitems; j++) {

@@ -1,7 +1,8 @@
 /* load.c: the load and validate entry points: a file is read safely (xmlsafe.c), checked against
  * its schema, turned into the model (catalog.c, regulation.c) and checked (check.c).  A file whose
- * bytes are those of a shipped catalog file validated at build time (shipped.h: same size and
- * SHA-256) skips the checks it passed then, when the caller allows it (SECANNEX_LOAD_SHIPPED_*). */
+ * bytes are, byte for byte, those of a shipped catalog file validated at build time (shipped.h)
+ * is neither parsed nor checked again when the caller allows it (SECANNEX_LOAD_SHIPPED_*): the
+ * model compiled from those bytes then stands for it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +11,6 @@
 #include "buf.h"
 #include "diag.h"
 #include "i18n.h"
-#include "digest.h"
 #include "model.h"
 #include "shipped.h"
 #include "xmlsafe.h"
@@ -36,29 +36,25 @@ S_doc_kind(xmlDocPtr doc)
 	return S_DOC_UNKNOWN;
 }
 
-/* Are these LEN bytes a shipped catalog file, byte for byte as validated at build time? */
-static int
-S_shipped(const unsigned char *data, size_t len)
+/* The shipped catalog file of kind WANT whose bytes, validated at build time, are these LEN bytes
+ * exactly, or NULL. */
+static const struct sx_shipped *
+S_shipped(const unsigned char *data, size_t len, enum S_doc_kind want)
 {
-	unsigned char md[32];
-	size_t i;
-
-	for (i = 0; i < sx_nshipped && sx_shipped[i].size != len; i++)
-		;
-	if (i == sx_nshipped || sx_sha256(data, len, md) != 0)
-		return 0;
-	for (; i < sx_nshipped; i++)
-		if (sx_shipped[i].size == len && memcmp(sx_shipped[i].sha256, md, sizeof(md)) == 0)
-			return 1;
-	return 0;
+	for (size_t i = 0; i < sx_nshipped; i++) {
+		const struct sx_shipped *e = &sx_shipped[i];
+		if (e->size == len && memcmp(e->bytes, data, len) == 0 &&
+		    (want == S_DOC_PROCUREMENT ? e->proc != NULL : e->reg != NULL))
+			return e;
+	}
+	return NULL;
 }
 
-/* Check parsed DOC (from PATH): its kind is WANT (or any when S_DOC_UNKNOWN) and, unless TRUSTED
- * (a shipped file's bytes), it is valid and its text is clean.  Returns its kind, or a negative
- * secannex_error (the caller frees DOC). */
+/* Check parsed DOC (from PATH): its kind is WANT (or any when S_DOC_UNKNOWN), it is valid and its
+ * text is clean.  Returns its kind, or a negative secannex_error (the caller frees DOC). */
 static int
 S_check_doc(xmlDocPtr doc, const char *path, enum S_doc_kind want, const char *schema_dir,
-    int trusted, secannex_diags *d)
+    secannex_diags *d)
 {
 	xmlNodePtr root;
 	enum S_doc_kind kind = S_doc_kind(doc);
@@ -75,8 +71,6 @@ S_check_doc(xmlDocPtr doc, const char *path, enum S_doc_kind want, const char *s
 		    _("a secannex <catalog> or <regulation>"));
 		return SECANNEX_EINVALID;
 	}
-	if (trusted)
-		return (int)kind;
 	rng = sx_aprintf("%s/%s", schema_dir,
 	    kind == S_DOC_PROCUREMENT ? "procurement.rng" : "regulation.rng");
 	rc = sx_xml_validate(doc, path, rng, d);
@@ -89,12 +83,12 @@ S_check_doc(xmlDocPtr doc, const char *path, enum S_doc_kind want, const char *s
 }
 
 /* Read PATH, check its kind is WANT (or any when S_DOC_UNKNOWN), validate it, check its text.
- * With MAY_TRUST, bytes identical to a shipped file (*TRUSTED set to 1) skip the pre-scan, the
- * schema and the text checks: they passed them at build time.  The bytes compared are the bytes
- * parsed (one read).  On success *OUT is the parsed document and the return is its kind. */
+ * With MAY_TRUST, bytes identical to a shipped file of kind WANT set *SHIP to its entry and
+ * nothing is parsed: the model compiled from those bytes at build time stands for them.
+ * Otherwise, on success, *OUT is the parsed document and the return is its kind. */
 static int
-S_read_valid(xmlDocPtr *out, int *trusted, const char *path, enum S_doc_kind want, int may_trust,
-    const secannex_load_opts *o, secannex_diags *d)
+S_read_valid(xmlDocPtr *out, const struct sx_shipped **ship, const char *path,
+    enum S_doc_kind want, int may_trust, const secannex_load_opts *o, secannex_diags *d)
 {
 	xmlDocPtr doc = NULL;
 	unsigned char *data;
@@ -102,16 +96,18 @@ S_read_valid(xmlDocPtr *out, int *trusted, const char *path, enum S_doc_kind wan
 	int rc;
 
 	*out = NULL;
-	*trusted = 0;
+	*ship = NULL;
 	if ((rc = sx_file_read(&data, &len, path, o->max_bytes, d)) != 0)
 		return rc;
-	*trusted = may_trust && S_shipped(data, len);
-	rc = *trusted ? sx_xml_parse_verified(&doc, data, len, path, d) :
-	    sx_xml_parse_mem(&doc, data, len, path, d);
+	if (may_trust && (*ship = S_shipped(data, len, want)) != NULL) {
+		free(data);
+		return (int)want;
+	}
+	rc = sx_xml_parse_mem(&doc, data, len, path, d);
 	free(data);
 	if (rc != 0)
 		return rc;
-	if ((rc = S_check_doc(doc, path, want, o->schema_dir, *trusted, d)) < 0) {
+	if ((rc = S_check_doc(doc, path, want, o->schema_dir, d)) < 0) {
 		xmlFreeDoc(doc);
 		return rc;
 	}
@@ -125,19 +121,22 @@ static int
 S_load_reg(secannex_catalog *cat, const secannex_load_opts *o, secannex_diags *d)
 {
 	const char *path = o->regulation_path;
+	const struct sx_shipped *ship;
 	xmlDocPtr doc;
-	int trusted, rc;
+	int rc;
 
-	rc = S_read_valid(&doc, &trusted, path, S_DOC_REGULATION,
+	rc = S_read_valid(&doc, &ship, path, S_DOC_REGULATION,
 	    (o->flags & SECANNEX_LOAD_SHIPPED_REGULATION) != 0, o, d);
 	if (rc < 0)
 		return rc;
+	if (ship) {
+		cat->reg = sx_regulation_embedded(ship->reg, path);
+		cat->shipped |= SECANNEX_LOAD_SHIPPED_REGULATION;
+		return 0;
+	}
 	cat->reg = sx_regulation_from_doc(doc, path, d);
 	xmlFreeDoc(doc);
-	if (trusted)
-		cat->shipped |= SECANNEX_LOAD_SHIPPED_REGULATION;
-	else
-		sx_regulation_check(cat->reg, d);
+	sx_regulation_check(cat->reg, d);
 	return 0;
 }
 
@@ -149,16 +148,20 @@ S_load_proc(secannex_catalog *cat, const secannex_load_opts *o, secannex_diags *
 {
 	const char *path = o->procurement_path;
 	int for_checks = (o->flags & SECANNEX_LOAD_REGULATION_FOR_CHECKS) != 0, trusted, rc;
+	const struct sx_shipped *ship;
 	xmlDocPtr doc;
 
-	rc = S_read_valid(&doc, &trusted, path, S_DOC_PROCUREMENT,
+	rc = S_read_valid(&doc, &ship, path, S_DOC_PROCUREMENT,
 	    (o->flags & SECANNEX_LOAD_SHIPPED_PROCUREMENT) != 0, o, d);
 	if (rc < 0)
 		return rc;
-	cat->proc = sx_procurement_from_doc(doc, path, d);
-	xmlFreeDoc(doc);
-	if (trusted)
+	if ((trusted = ship != NULL) != 0) {
+		cat->proc = sx_procurement_embedded(ship->proc, path);
 		cat->shipped |= SECANNEX_LOAD_SHIPPED_PROCUREMENT;
+	} else {
+		cat->proc = sx_procurement_from_doc(doc, path, d);
+		xmlFreeDoc(doc);
+	}
 	if (for_checks && !trusted && o->regulation_path && (rc = S_load_reg(cat, o, d)) < 0)
 		return rc;
 	if (!trusted || (cat->reg && !(cat->shipped & SECANNEX_LOAD_SHIPPED_REGULATION)))
@@ -181,7 +184,7 @@ sx_catalog_part_mem(secannex_catalog *cat, int regulation, const void *data, siz
 
 	if ((rc = sx_xml_parse_mem(&doc, data, len, name, d)) != 0)
 		return rc;
-	rc = S_check_doc(doc, name, regulation ? S_DOC_REGULATION : S_DOC_PROCUREMENT, schema_dir, 0, d);
+	rc = S_check_doc(doc, name, regulation ? S_DOC_REGULATION : S_DOC_PROCUREMENT, schema_dir, d);
 	if (rc >= 0 && regulation) {
 		sx_regulation_free(cat->reg);
 		cat->reg = sx_regulation_from_doc(doc, name, d);
@@ -213,7 +216,7 @@ secannex_catalog_load_mem(secannex_catalog **out, const void *data, size_t len, 
 	}
 	if ((rc = sx_xml_parse_mem(&doc, data, len, name, d)) != 0)
 		return rc;
-	if ((rc = S_check_doc(doc, name, S_DOC_PROCUREMENT, schema_dir, 0, d)) < 0) {
+	if ((rc = S_check_doc(doc, name, S_DOC_PROCUREMENT, schema_dir, d)) < 0) {
 		xmlFreeDoc(doc);
 		return rc;
 	}
@@ -270,12 +273,13 @@ secannex_validate_file(const char *path, const char *schema_dir, size_t max_byte
     const secannex_catalog *ref, secannex_diags *d)
 {
 	secannex_load_opts o = { NULL, NULL, schema_dir, max_bytes, 0 };
+	const struct sx_shipped *ship;
 	xmlDocPtr doc = NULL;
 	size_t before = d->n;
-	int kind, trusted;
+	int kind;
 
 	/* never the fast path: validate is what an agency runs on its edited copy */
-	kind = S_read_valid(&doc, &trusted, path, S_DOC_UNKNOWN, 0, &o, d);
+	kind = S_read_valid(&doc, &ship, path, S_DOC_UNKNOWN, 0, &o, d);
 	if (kind < 0)
 		return kind;
 	if (kind == S_DOC_PROCUREMENT) {

@@ -112,6 +112,8 @@ typedef struct sx_procurement {
 	size_t ntypes;
 	struct _xmlHashTable *index; /* items by id (libxml2's hash table, first of an id wins; NULL:
 	                              * none) */
+	int embedded;          /* a header over the model compiled into the program (shipped.h):
+	                        * only path and index are its own */
 } sx_procurement;
 
 /* ---- 分級辦法 ---- */
@@ -217,6 +219,8 @@ typedef struct sx_regulation {
 	size_t nareas;
 	sx_numbered *baseline_remarks;
 	size_t nbaseline_remarks;
+	int embedded;          /* a header over the model compiled into the program (shipped.h):
+	                        * only path is its own */
 } sx_regulation;
 
 struct secannex_catalog {
@@ -279,6 +283,11 @@ sx_procurement *sx_procurement_from_doc(struct _xmlDoc *doc, const char *path, s
 sx_regulation *sx_regulation_from_doc(struct _xmlDoc *doc, const char *path, secannex_diags *d);
 void sx_procurement_free(sx_procurement *p);
 void sx_regulation_free(sx_regulation *r);
+/* A model compiled into the program (shipped.c, written by shipgen from the files it validated)
+ * as a loaded one named PATH: a header of its own over the shared, read-only rows (the item
+ * index built anew); sx_procurement_free and sx_regulation_free free only the header. */
+sx_procurement *sx_procurement_embedded(const sx_procurement *m, const char *path);
+sx_regulation *sx_regulation_embedded(const sx_regulation *m, const char *path);
 
 /* Read one catalog document from LEN bytes in memory (named NAME in diagnostics; the caller
  * limits LEN): the safe parser, the schema of SCHEMA_DIR, the text rules, the model and its checks

@@ -263,11 +263,55 @@ S_block_free(sx_block *b)
 	S_numbered_free(b->v, b->n);
 }
 
+/* 附表十's areas, their measures, cells and entries. */
+static void
+S_areas_free(sx_area *areas, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		sx_area *a = &areas[i];
+		for (size_t j = 0; j < a->nmeasures; j++) {
+			sx_measure *m = &a->measures[j];
+			for (size_t k = 0; k < m->ncells; k++) {
+				sx_cell *ce = &m->cells[k];
+				for (size_t e = 0; e < ce->nentries; e++) {
+					free(ce->entries[e].n);
+					free(ce->entries[e].text);
+				}
+				free(ce->entries);
+				free(ce->none_text);
+			}
+			free(m->cells);
+			free(m->id);
+			free(m->name);
+		}
+		free(a->measures);
+		free(a->id);
+		free(a->name);
+	}
+	free(areas);
+}
+
+sx_regulation *
+sx_regulation_embedded(const sx_regulation *m, const char *path)
+{
+	sx_regulation *r = sx_malloc(sizeof(*r));
+
+	*r = *m;
+	r->path = sx_strdup(path);
+	r->embedded = 1;
+	return r;
+}
+
 void
 sx_regulation_free(sx_regulation *r)
 {
 	if (r == NULL)
 		return;
+	if (r->embedded) {
+		free(r->path);
+		free(r);
+		return;
+	}
 	for (size_t i = 0; i < r->narticles; i++) {
 		sx_article *a = &r->articles[i];
 		for (size_t j = 0; j < a->nparas; j++) {
@@ -305,28 +349,7 @@ sx_regulation_free(sx_regulation *r)
 			free(r->dims[i].text[k]);
 	}
 	free(r->dims);
-	for (size_t i = 0; i < r->nareas; i++) {
-		sx_area *a = &r->areas[i];
-		for (size_t j = 0; j < a->nmeasures; j++) {
-			sx_measure *m = &a->measures[j];
-			for (size_t k = 0; k < m->ncells; k++) {
-				sx_cell *ce = &m->cells[k];
-				for (size_t e = 0; e < ce->nentries; e++) {
-					free(ce->entries[e].n);
-					free(ce->entries[e].text);
-				}
-				free(ce->entries);
-				free(ce->none_text);
-			}
-			free(m->cells);
-			free(m->id);
-			free(m->name);
-		}
-		free(a->measures);
-		free(a->id);
-		free(a->name);
-	}
-	free(r->areas);
+	S_areas_free(r->areas, r->nareas);
 	S_numbered_free(r->baseline_remarks, r->nbaseline_remarks);
 	free(r->grading_label);
 	free(r->grading_title);

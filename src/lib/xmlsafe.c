@@ -151,12 +151,9 @@ S_prescan(const unsigned char *p, size_t len, const char *path, secannex_diags *
 }
 
 /* Parse LEN bytes at DATA (named PATH in diagnostics) after the pre-scan; no network, and a DOCTYPE
- * that slipped through is refused.  VERIFIED: bytes known to have passed the pre-scan, valid UTF-8
- * (a shipped file recognised by its digest): no pre-scan again, read as UTF-8 without libxml2's
- * encoding conversion (a copy of the whole input), short text nodes stored compactly (a catalog's
- * tree is only read, never changed). */
+ * that slipped through is refused. */
 static int
-S_parse(xmlDocPtr *out, const unsigned char *data, size_t len, const char *path, int verified,
+S_parse(xmlDocPtr *out, const unsigned char *data, size_t len, const char *path,
     secannex_diags *d)
 {
 	struct S_ectx e = { d, path, SX_MSG_XML, 0 };
@@ -172,7 +169,7 @@ S_parse(xmlDocPtr *out, const unsigned char *data, size_t len, const char *path,
 		sx_diag(d, SX_MSG_TOO_BIG, path, 0, len, (size_t)2147483647);
 		goto done;
 	}
-	if (!verified && S_prescan(data, len, path, d) != 0)
+	if (S_prescan(data, len, path, d) != 0)
 		goto done;
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
@@ -180,9 +177,8 @@ S_parse(xmlDocPtr *out, const unsigned char *data, size_t len, const char *path,
 		goto done;
 	}
 	xmlSetStructuredErrorFunc(&e, S_xml_error);
-	doc = xmlCtxtReadMemory(ctxt, (const char *)data, (int)len, path, verified ? NULL : "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
-	    (verified ? XML_PARSE_IGNORE_ENC | XML_PARSE_COMPACT : 0));
+	doc = xmlCtxtReadMemory(ctxt, (const char *)data, (int)len, path, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (doc == NULL || e.count > 0 || !ctxt->wellFormed) {
 		if (e.count == 0)
@@ -304,7 +300,7 @@ sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d)
 	sx_xml_init();
 	if ((rc = sx_file_read(&data, &len, path, max, d)) != 0)
 		return rc;
-	rc = S_parse(out, data, len, path, 0, d);
+	rc = S_parse(out, data, len, path, d);
 	free(data);
 	return rc;
 }
@@ -314,16 +310,7 @@ sx_xml_parse_mem(xmlDocPtr *out, const void *data, size_t len, const char *name,
 {
 	*out = NULL;
 	sx_xml_init();
-	return S_parse(out, data, len, name, 0, d);
-}
-
-int
-sx_xml_parse_verified(xmlDocPtr *out, const void *data, size_t len, const char *name,
-    secannex_diags *d)
-{
-	*out = NULL;
-	sx_xml_init();
-	return S_parse(out, data, len, name, 1, d);
+	return S_parse(out, data, len, name, d);
 }
 
 /*

@@ -22,12 +22,6 @@ int sx_xml_read(xmlDocPtr *out, const char *path, size_t max, secannex_diags *d)
 int sx_xml_parse_mem(xmlDocPtr *out, const void *data, size_t len, const char *name,
     secannex_diags *d);
 
-/* The same for bytes that passed sx_xml_parse_mem()'s checks before, byte for byte (a shipped
- * catalog file recognised by its SHA-256): parsed as UTF-8 without the pre-scan; no network, no
- * DOCTYPE all the same.  The tree is compact (XML_PARSE_COMPACT): read it, never change it. */
-int sx_xml_parse_verified(xmlDocPtr *out, const void *data, size_t len, const char *name,
-    secannex_diags *d);
-
 /* Validate DOC (read from PATH) against the RelaxNG schema file RNG.
  * Returns 0 when valid, else SECANNEX_EINVALID (or SECANNEX_EIO when the schema cannot be read). */
 int sx_xml_validate(xmlDocPtr doc, const char *path, const char *rng, secannex_diags *d);

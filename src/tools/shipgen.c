@@ -1,122 +1,155 @@
-/* shipgen.c: the build step that validates the shipped catalogs and writes the table of what it
- * validated (src/shipped.c, see src/lib/shipped.h): run by make with the catalog directory; loads
- * procurement.xml and regulation.xml with every check (schema, text rules, semantic rules, the
- * 附表十 references of the one against the other) and prints, on standard output, the C table of
- * their sizes and SHA-256 digests (libcrypto).  When they do not validate cleanly (any
- * diagnostic), it prints the diagnostics on standard error and an empty table: nothing is
- * trusted and every run checks everything.  The digests are taken from the bytes read before
- * the validation and compared with those read after it, so a file edited meanwhile is never
- * listed. */
+/* shipgen.c: the build step that validates the shipped catalogs and compiles what it validated
+ * into the program (src/shipped.c, see src/lib/shipped.h): run by make with the catalog
+ * directory; loads procurement.xml and regulation.xml with every check (schema, text rules,
+ * semantic rules, the 附表十 references of the one against the other) and prints, on standard
+ * output, C source holding each file's bytes and its model (modelc.c) and the table of both.
+ * When they do not validate cleanly (any diagnostic), it prints the diagnostics on standard error
+ * and an empty table: nothing is trusted and every run checks everything.  The bytes are read
+ * before the validation and compared with those read after it, so a file edited meanwhile is
+ * never listed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/digest.h"
+#include "../lib/model.h"
 #include "../lib/shipped.h"
 #include "../lib/xmlsafe.h"
 #include "../secannex.h"
+#include "modelc.h"
 
 /* The program that makes the table checks everything: its own table is empty. */
-const struct sx_shipped sx_shipped[1] = { { NULL, 0, { 0 } } };
+const struct sx_shipped sx_shipped[1] = { { NULL, 0, NULL, NULL, NULL } };
 const size_t sx_nshipped = 0;
 
 static const char *const S_files[2] = { "procurement.xml", "regulation.xml" };
 
-/* The size and SHA-256 of DIR/NAME into *E.  Returns 0, or -1 (with a message) when unreadable. */
+static void
+S_report(secannex_diags *d)
+{
+	char *s = secannex_diags_format(d, "shipgen");
+
+	fputs(s, stderr);
+	free(s);
+}
+
+/* The bytes of DIR/NAME into *DATA, *LEN.  Returns 0, or -1 (with a message) when unreadable. */
 static int
-S_digest(struct sx_shipped *e, const char *dir, const char *name)
+S_read(unsigned char **data, size_t *len, const char *dir, const char *name)
 {
 	secannex_diags *d = secannex_diags_new();
-	unsigned char *data = NULL;
 	char path[4096];
-	size_t len = 0;
 	int rc;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	e->name = name;
-	rc = sx_file_read(&data, &len, path, 0, d) == 0 && sx_sha256(data, len, e->sha256) == 0 ? 0 : -1;
-	e->size = len;
-	if (rc != 0) {
-		char *s = secannex_diags_format(d, "shipgen");
-		fputs(s, stderr);
-		free(s);
-	}
-	free(data);
+	*data = NULL;
+	*len = 0;
+	if ((rc = sx_file_read(data, len, path, 0, d) == 0 ? 0 : -1) != 0)
+		S_report(d);
 	secannex_diags_free(d);
 	return rc;
 }
 
-/* Load both files from DIR with every check.  Returns 0 when there is no diagnostic at all. */
+/* Load both files from DIR with every check into *CAT.  Returns 0 when there is no diagnostic at
+ * all. */
 static int
-S_validate(const char *dir)
+S_validate(secannex_catalog **cat, const char *dir)
 {
 	char proc[4096], reg[4096];
 	secannex_load_opts o = { proc, reg, dir, 0, 0 };
 	secannex_diags *d = secannex_diags_new();
-	secannex_catalog *cat = NULL;
 	int rc;
 
 	snprintf(proc, sizeof(proc), "%s/%s", dir, S_files[0]);
 	snprintf(reg, sizeof(reg), "%s/%s", dir, S_files[1]);
-	rc = secannex_catalog_load(&cat, &o, d) == 0 && secannex_diags_count(d) == 0 ? 0 : -1;
-	if (secannex_diags_count(d)) {
-		char *s = secannex_diags_format(d, "shipgen");
-		fputs(s, stderr);
-		free(s);
-	}
-	secannex_catalog_free(cat);
+	rc = secannex_catalog_load(cat, &o, d) == 0 && secannex_diags_count(d) == 0 ? 0 : -1;
+	if (secannex_diags_count(d))
+		S_report(d);
 	secannex_diags_free(d);
 	return rc;
 }
 
+/* LEN bytes as the C array NAME (a string literal: three octal digits for every byte that is not
+ * printable ASCII, and for the quote, the backslash and '?'). */
 static void
-S_print(const struct sx_shipped *e, size_t n)
+S_bytes(const char *name, const unsigned char *data, size_t len)
 {
+	printf("static const unsigned char %s[%zu] =\n\t\"", name, len + 1);
+	for (size_t i = 0, col = 0; i < len; i++) {
+		if (col >= 96 || (i > 0 && data[i - 1] == '\n')) {
+			fputs("\"\n\t\"", stdout);
+			col = 0;
+		}
+		if (data[i] >= 0x20 && data[i] < 0x7f && data[i] != '"' && data[i] != '\\' &&
+		    data[i] != '?') {
+			putchar(data[i]);
+			col++;
+		} else {
+			printf("\\%03o", data[i]);
+			col += 4;
+		}
+	}
+	puts("\";");
+}
+
+static void
+S_print(const secannex_catalog *cat, unsigned char *const data[2], const size_t len[2])
+{
+	const sx_procurement *p = cat ? cat->proc : NULL;
+	const sx_regulation *r = cat ? cat->reg : NULL;
+
 	puts("/* shipped.c: generated by shipgen (src/tools/shipgen.c) at build time: the shipped catalog");
-	puts(" * files as validated then (size, SHA-256).  Do not edit; see src/lib/shipped.h. */");
+	puts(" * files as validated then, their bytes and their models.  Do not edit; see");
+	puts(" * src/lib/shipped.h. */");
+	puts("#include <stddef.h>\n");
+	puts("#include \"lib/model.h\"");
 	puts("#include \"lib/shipped.h\"\n");
-	if (n == 0) {
+	if (p == NULL || r == NULL) {
 		puts("/* the shipped catalogs did not validate: nothing is trusted */");
-		puts("const struct sx_shipped sx_shipped[1] = { { NULL, 0, { 0 } } };");
+		puts("const struct sx_shipped sx_shipped[1] = { { NULL, 0, NULL, NULL, NULL } };");
 		puts("const size_t sx_nshipped = 0;");
 		return;
 	}
+	S_bytes("S_procurement_xml", data[0], len[0]);
+	S_bytes("S_regulation_xml", data[1], len[1]);
+	sx_modelc_procurement(stdout, p, "S_proc");
+	sx_modelc_regulation(stdout, r, "S_reg");
 	puts("const struct sx_shipped sx_shipped[] = {");
-	for (size_t i = 0; i < n; i++) {
-		printf("\t{ \"%s\", %zu, {", e[i].name, e[i].size);
-		for (size_t k = 0; k < 32; k++)
-			printf("%s0x%02x%s", k % 8 ? " " : "\n\t\t", e[i].sha256[k], k < 31 ? "," : "");
-		puts(" } },");
-	}
+	printf("\t{ \"%s\", %zu, S_procurement_xml, &S_proc, NULL },\n", S_files[0], len[0]);
+	printf("\t{ \"%s\", %zu, S_regulation_xml, NULL, &S_reg },\n", S_files[1], len[1]);
 	puts("};");
-	printf("const size_t sx_nshipped = %zu;\n", n);
+	puts("const size_t sx_nshipped = 2;");
 }
 
 int
 main(int argc, char **argv)
 {
-	struct sx_shipped before[2], after[2];
-	size_t n = 2;
+	unsigned char *before[2] = { NULL, NULL }, *after[2] = { NULL, NULL };
+	size_t blen[2] = { 0, 0 }, alen[2] = { 0, 0 };
+	secannex_catalog *cat = NULL;
+	int ok = 1;
 
 	if (argc != 2) {
 		fputs("usage: shipgen CATALOG-DIR > shipped.c\n", stderr);
 		return 2;
 	}
-	memset(before, 0, sizeof(before));
-	memset(after, 0, sizeof(after));
 	for (size_t i = 0; i < 2; i++)
-		if (S_digest(&before[i], argv[1], S_files[i]) != 0)
-			n = 0;
-	if (n && S_validate(argv[1]) != 0) {
+		if (S_read(&before[i], &blen[i], argv[1], S_files[i]) != 0)
+			ok = 0;
+	if (ok && S_validate(&cat, argv[1]) != 0) {
 		fputs("shipgen: the shipped catalogs do not validate: every run will check them\n", stderr);
-		n = 0;
+		ok = 0;
 	}
-	for (size_t i = 0; n && i < 2; i++)
-		if (S_digest(&after[i], argv[1], S_files[i]) != 0 || after[i].size != before[i].size ||
-		    memcmp(after[i].sha256, before[i].sha256, 32) != 0) {
+	for (size_t i = 0; ok && i < 2; i++)
+		if (S_read(&after[i], &alen[i], argv[1], S_files[i]) != 0 || alen[i] != blen[i] ||
+		    memcmp(after[i], before[i], blen[i]) != 0) {
 			fprintf(stderr, "shipgen: %s changed while it was validated\n", S_files[i]);
-			n = 0;
+			ok = 0;
 		}
-	S_print(before, n);
+	S_print(ok ? cat : NULL, before, blen);
+	secannex_catalog_free(cat);
+	for (size_t i = 0; i < 2; i++) {
+		free(before[i]);
+		free(after[i]);
+	}
 	return ferror(stdout) ? 1 : 0;
 }

@@ -167,5 +167,17 @@ expect 2 validate --max-bytes -5 x.xml
 # options may come before the command too
 expect 0 --format json types
 has "$T/out" '"id":"dev"'
+# serve runs the server program, secannex-serve, found beside secannex (a build tree) or in
+# PKGLIBEXECDIR (installed): a secannex alone names the program it cannot run, exit 1
+if [ ! -e "${PKGLIBEXECDIR:-/nonexistent}/secannex-serve" ]; then
+	mkdir "$T/lone"
+	cp "$SECANNEX" "$T/lone/secannex"
+	built=$SECANNEX
+	SECANNEX="$T/lone/secannex"
+	expect 1 serve --listen 127.0.0.1:0
+	SECANNEX=$built
+	ok grep -q "/secannex-serve" "$T/err"
+	ok test ! -s "$T/out"
+fi
 
 finish

@@ -1,10 +1,14 @@
 /* test_load.c: the shipped-file fast path of loading: bytes identical to the catalogs validated at
- * build time skip their checks; one changed byte anywhere gets every check again (and is
- * refused when it breaks a rule), and the regulation is read only when a check needs it. */
+ * build time skip their checks and take the model compiled from them, which is the model parsed
+ * from the files; one changed byte anywhere gets every check again (and is refused when it
+ * breaks a rule), and the regulation is read only when a check needs it. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "unit.h"
+#include "../../src/lib/shipped.h"
+#include "../../src/tools/modelc.h"
 
 #define PROC SECANNEX_LOAD_SHIPPED_PROCUREMENT
 #define REG SECANNEX_LOAD_SHIPPED_REGULATION
@@ -153,6 +157,62 @@ S_refused(const char *mark, size_t at, char to, const char *want)
 	S_copy_free(&c);
 }
 
+/* The model as C source (modelc.c), a string to compare (caller frees). */
+static char *
+S_modelc(const sx_procurement *p, const sx_regulation *r)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	assert_non_null(f);
+	assert_int_equal(p ? sx_modelc_procurement(f, p, "M") : sx_modelc_regulation(f, r, "M"), 0);
+	assert_int_equal(fclose(f), 0);
+	return text;
+}
+
+/* The model compiled into the program (shipped.c) is, member for member, the model parsed and
+ * checked from the same files: both print the same C source; a loaded shipped file takes it. */
+static void
+test_embedded_model(void **state)
+{
+	struct copy c;
+	secannex_diags *d = secannex_diags_new();
+	secannex_catalog *full = NULL, *fast = NULL;
+	char *a, *b;
+
+	S_copy_new(&c);
+	assert_int_equal(sx_nshipped, 2);
+	assert_int_equal(S_load(&c, 0, NULL, &full, d), 0);
+	assert_int_equal(S_load(&c, BOTH, NULL, &fast, d), 0);
+	assert_int_equal(secannex_diags_count(d), 0);
+	assert_int_equal(fast->shipped, BOTH);
+	assert_true(fast->proc->embedded && fast->reg->embedded);
+	assert_false(full->proc->embedded || full->reg->embedded);
+	assert_string_equal(fast->proc->path, c.proc);
+	assert_string_equal(fast->reg->path, c.reg);
+	/* the rows are the compiled ones, the headers and the index its own */
+	assert_ptr_equal(fast->proc->types, sx_shipped[0].proc->types);
+	assert_ptr_equal(sx_item_find(fast->proc, "dev-07"), &fast->proc->types[6].items[6]);
+	a = S_modelc(full->proc, NULL);
+	b = S_modelc(fast->proc, NULL);
+	assert_true(strlen(a) > 40000);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	a = S_modelc(NULL, full->reg);
+	b = S_modelc(NULL, fast->reg);
+	assert_true(strlen(a) > 60000);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	secannex_catalog_free(full);
+	secannex_catalog_free(fast);
+	secannex_diags_free(d);
+	S_copy_free(&c);
+	(void)state;
+}
+
 static void
 test_changed_byte_text_rule(void **state)
 {
@@ -246,6 +306,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shipped_recognised),
+		cmocka_unit_test(test_embedded_model),
 		cmocka_unit_test(test_changed_byte_text_rule),
 		cmocka_unit_test(test_changed_byte_schema),
 		cmocka_unit_test(test_changed_byte_semantic),
