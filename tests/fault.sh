@@ -20,6 +20,9 @@ fi
 if [ -n "${VALGRIND:-}" ]; then
 	echo "fault.sh: skipped under valgrind"; exit 77
 fi
+if [ -n "${SECANNEX_TEST_QUICK:-}" ]; then
+	echo "fault.sh: skipped (SECANNEX_TEST_QUICK: the plain stage injects the faults)"; exit 77
+fi
 case "${SECANNEX_SAN:-}" in *sanitize* | *coverage*)
 	echo "fault.sh: skipped in a sanitizer or coverage build ($SECANNEX_SAN)"; exit 77 ;;
 esac

@@ -265,7 +265,7 @@ ok test "$(grep -c '理由：已另案辦理' "$T/rej.txt")" -eq 1
 ok test "$(grep -c '理由：已另案辦理' "$T/acc.txt")" -eq 1
 
 # LibreOffice opens the redlines (converted to PDF; the tracked insertion's text is in it)
-if command -v soffice >/dev/null 2>&1; then
+if have_lo; then
 	cp samples/catalog-tailored-redline.odt "$T/lo-cat.odt"
 	cp "$T/ann.docx" "$T/lo-ann.docx"
 	sh "$SRCDIR/tests/lo/convert.sh" "$T/pdf" "$T/lo-cat.odt" "$T/lo-ann.docx" || :

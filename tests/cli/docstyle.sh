@@ -270,7 +270,7 @@ ok cmp -s "$T/plain.docx" "$T/keep.docx"
 
 # ---- what a reader sees (LibreOffice → PDF): 草稿 on every page, the label and letterhead on page 1 ----
 flat() { tr -d ' \t\n\r\f\v' | sed 's/　//g'; }
-if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+if have_lo && command -v pdftotext >/dev/null 2>&1; then
 	ok sh "$SRCDIR/tests/lo/convert.sh" "$T/pdf" "$T/ld-odt.odt" "$T/ld-docx.docx" "$T/ref-odt.odt" \
 	    "$T/ref-docx.docx" 2>"$T/soffice.log"
 	for name in ld-odt ld-docx ref-odt ref-docx; do

@@ -249,7 +249,7 @@ ok cmp -s "$T/s1.docx" samples/catalog-tailored-table.docx
 unset SOURCE_DATE_EPOCH
 
 # LibreOffice renders the tables: A4 landscape pages, the header row on every page
-if command -v soffice >/dev/null 2>&1; then
+if have_lo; then
 	cp "$T/table.docx" "$T/lo-tdocx.docx"
 	cp "$T/table.odt" "$T/lo-todt.odt"
 	sh "$SRCDIR/tests/lo/convert.sh" "$T/pdf" "$T/lo-tdocx.docx" "$T/lo-todt.odt" || :

@@ -42,6 +42,17 @@ if [ "$TEST_LANG" != C.UTF-8 ]; then
 	echo "secannex runs with LANG=$TEST_LANG${sx_locpath:+ (LOCPATH=$sx_locpath)}"
 fi
 
+# have_lo: LibreOffice (soffice) is there to render with, and wanted: $SECANNEX_TEST_QUICK (set by
+# tests/run-all.sh for the stages after the plain one and for distcheck) leaves the renders to the
+# plain stage, which runs them on byte-identical files (the output does not depend on the build)
+have_lo() {
+	if [ -n "${SECANNEX_TEST_QUICK:-}" ]; then
+		echo "LibreOffice renders skipped (SECANNEX_TEST_QUICK: the plain stage runs them)"
+		return 1
+	fi
+	command -v soffice >/dev/null 2>&1
+}
+
 run() {
 	if [ "$TEST_LANG" = C.UTF-8 ]; then
 		${VALGRIND:-} "$SECANNEX" "$@"

@@ -124,7 +124,7 @@ expect 1 generate --profile "$P" -o "$T/m.xlsx" --reference-doc "$T/m2.xlsx"
 same_text "$T/err" "secannex: $T/m2.xlsx: error: a xlsx file takes no reference document (only odt and docx do)"
 
 # LibreOffice prints it: every row id whole in the PDF's text (Calc needed: skipped without it)
-if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 &&
+if have_lo && command -v pdftotext >/dev/null 2>&1 &&
     ls /usr/lib/libreoffice/program/libsclo.so >/dev/null 2>&1; then
 	mkdir "$T/in"
 	cp "$T/m.xlsx" "$T/in/matrix.xlsx"

@@ -7,8 +7,8 @@
 . "$(dirname "$0")/../cli/setup.sh"
 unset SOURCE_DATE_EPOCH || :
 
-if ! command -v soffice >/dev/null 2>&1; then
-	echo "soffice not installed: skipped"; exit 77
+if ! have_lo; then
+	echo "soffice not installed or not wanted: skipped"; exit 77
 fi
 if ! /usr/bin/python3 -c 'import openpyxl, docx, odf' 2>/dev/null; then
 	echo "evaluate-lo.sh: skipped: needs python3-openpyxl, python3-docx and python3-odf"; exit 77

@@ -33,6 +33,10 @@ case $SECANNEX in /*) ;; *) SECANNEX=$(pwd)/$SECANNEX ;; esac
 : "${SECANNEX_DATADIR:=$SRCDIR/catalog}"
 export SECANNEX_DATADIR
 
+if [ -n "${SECANNEX_TEST_QUICK:-}" ]; then
+	echo "render.sh: skipped (SECANNEX_TEST_QUICK: the plain stage renders the same bytes)"
+	exit 77
+fi
 if ! command -v soffice >/dev/null 2>&1; then
 	echo "soffice not installed: skipped"
 	exit 77
