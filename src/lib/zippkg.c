@@ -11,10 +11,15 @@
 
 #include "diag.h"
 
-/* The deflate level: zlib's default.  Level 9 made the development sample's DOCX annex 1.2 % (150
- * bytes of 12.4 KB) smaller for a third of the time it took to write it in-process (2.60 ms
- * against 1.93 ms of CPU); level 1 would save another 0.33 ms for files 10 % bigger. */
-#define SX_ZIP_LEVEL 6
+/* How parts are compressed.  An annex is read by people, not downloaded by the million: what
+ * counts is the time to write it (issue 14: a single-shot `generate` at the cost of starting the
+ * program).  Deflate level 1, not zlib's default 6: the development sample's DOCX annex takes
+ * 9 % fewer instructions to write for a file 10 % bigger (13.7 KB against 12.4 KB).  Parts under
+ * SX_ZIP_STORE_BELOW bytes are stored: each deflated entry costs a fresh zlib state (its 64 KB
+ * tables allocated and cleared) for a saving of a few hundred bytes; 5 % fewer instructions again,
+ * 15.4 KB in all.  (Level 9 made that file 1.2 % smaller for a third more time.) */
+#define SX_ZIP_LEVEL 1
+#define SX_ZIP_STORE_BELOW 1024
 
 struct S_part {
 	char *name;
@@ -104,6 +109,7 @@ sx_zip_finish(sx_zip *z, time_t mtime, sx_buf *out, secannex_diags *d)
 	for (size_t i = 0; i < z->n; i++) {
 		struct S_part *p = &z->v[i];
 		zip_source_t *ps = zip_source_buffer(za, p->data, p->len, 0);
+		int store = p->store || p->len < SX_ZIP_STORE_BELOW;
 		zip_int64_t idx;
 
 		if (ps == NULL || (idx = zip_file_add(za, p->name, ps, ZIP_FL_ENC_UTF_8)) < 0) {
@@ -111,8 +117,8 @@ sx_zip_finish(sx_zip *z, time_t mtime, sx_buf *out, secannex_diags *d)
 			rc = S_fail(d, p->name, zip_get_error(za));
 			goto done;
 		}
-		if (zip_set_file_compression(za, (zip_uint64_t)idx, p->store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-		    p->store ? 0 : SX_ZIP_LEVEL) != 0 ||
+		if (zip_set_file_compression(za, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+		    store ? 0 : SX_ZIP_LEVEL) != 0 ||
 		    zip_file_set_mtime(za, (zip_uint64_t)idx, local, 0) != 0 ||
 		    zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0, ZIP_OPSYS_UNIX,
 		    (zip_uint32_t)0100644 << 16) != 0) {
