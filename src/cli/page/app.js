@@ -349,15 +349,20 @@ function browseType() {
 	for (const it of t.items) {
 		const tr = document.createElement("tr");
 		tr.id = "b-row-" + it.id;
-		const tiers = (g) => it.tiers && it.tiers[g] ? "（" + it.tiers[g] + "）" : "";
 		for (const [text, cls] of [[it.id, "id"], [it.group, "group"], [it.text, "text"],
-			[MARKS(it.marks.high) + tiers("high"), "mark"], [MARKS(it.marks.medium) + tiers("medium"), "mark"],
-			[MARKS(it.marks.normal) + tiers("normal"), "mark"], [areaNames(it.baseline_areas), "areas"]]) {
+			[MARKS(it.marks.high), "mark"], [MARKS(it.marks.medium), "mark"], [MARKS(it.marks.normal), "mark"],
+			[areaNames(it.baseline_areas), "areas"]]) {
 			const td = document.createElement("td");
 			td.textContent = text;
 			td.className = cls;
 			tr.appendChild(td);
 		}
+		GRADES.forEach(([g], k) => {
+			if (!it.tiers || !it.tiers[g]) return;
+			const sm = document.createElement("small");
+			sm.textContent = typeof it.tiers[g] === "string" ? it.tiers[g] : JSON.stringify(it.tiers[g]);
+			tr.children[3 + k].appendChild(sm);
+		});
 		if (it.note) {
 			const p = document.createElement("p");
 			p.className = "note";
@@ -473,6 +478,8 @@ async function start() {
 	$("b-level").addEventListener("change", browseDuties);
 	$("b-kind").addEventListener("change", browseDuties);
 	$("diff-go").addEventListener("click", diff);
+	for (const id of ["load-profile", "diff-old", "diff-new"])
+		$(id).addEventListener("change", () => { $(id + "-name").textContent = $(id).files[0] ? $(id).files[0].name : "未選擇檔案"; });
 	browseType();
 	browseBaseline();
 	browseDuties();
