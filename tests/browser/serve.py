@@ -9,9 +9,10 @@
 # verbatim; the grade shown is secannex grade's and the table is resolved with it), expands a row's
 # 附表十 controls (secannex baseline's text present), opens the catalog browser (a row's text, a
 # 附表十 control and a duties table verbatim) and, on the diff page, uploads two catalogs and
-# downloads the 修正對照表 (schema-valid DOCX with a changed row).  Screenshots of the form (serve-page, serve-grade), the
-# browser (serve-browse*) and the diff page (serve-diff) are kept in ARTEFACT-DIR (default: the current directory).  Exit 77 (skipped, visibly) where chromium, its driver or selenium is
-# missing; tests/run-all.sh runs it, never make check.
+# downloads the 修正對照表 (schema-valid DOCX with a changed row).  Screenshots of the form
+# (serve-page, serve-grade), the browser (serve-browse*) and the diff page (serve-diff) are kept in
+# ARTEFACT-DIR (default: the current directory).  Exit 77 (skipped, visibly) where chromium, its
+# driver or selenium is missing; tests/run-all.sh runs it, never make check.
 import os
 import re
 import shutil
@@ -210,7 +211,10 @@ def main():
         duties = json.loads(cli("duties", "--level", "A", "--kind", "public", "--format", "json"))
         wait_for(lambda: duties["title"] in drv.find_element(By.ID, "b-duties-title").text, "附表一")
         dt = drv.find_element(By.ID, "b-duties").text
-        check(all(c["text"] in dt for i in duties["items"] for c in i["content"]),
+        check(all(c["text"] in dt for i in duties["items"] for c in i["content"]) and
+              all(x["name"] in dt and all(c["text"] in dt for c in x["content"])
+                  for i in duties["items"] for x in i["details"]) and
+              all(r["text"] in drv.find_element(By.ID, "b-duties-remarks").text for r in duties["remarks"]),
               "the browser's duties of an A-level 公務機關 (%s) verbatim" % duties["label"])
         drv.execute_script("window.scrollTo(0, 0)")
         drv.save_screenshot(os.path.join(art, "serve-browse.png"))

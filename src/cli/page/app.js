@@ -421,12 +421,22 @@ async function browseDuties() {
 		}
 		for (const d of it.details || []) {
 			const p = document.createElement("p");
-			p.className = "note";
-			p.textContent = typeof d === "string" ? d : (d.n ? d.n + "、" : "") + (d.text || "");
+			p.className = "detail";
+			const b = document.createElement("b");
+			b.textContent = d.name;
+			p.append(b, (d.content || []).length ? "：" : "",
+				(d.content || []).map((c) => (c.n ? c.n + "、" : "") + c.text).join(""));
 			td.appendChild(p);
 		}
 		tr.appendChild(td);
 		tb.appendChild(tr);
+	}
+	$("b-duties-remarks").textContent = "";
+	for (const r of t.remarks || []) {
+		const p = document.createElement("p");
+		p.className = "note";
+		p.textContent = (r.n ? r.n + "、" : "") + r.text;
+		$("b-duties-remarks").appendChild(p);
 	}
 }
 
