@@ -113,8 +113,13 @@ ok cmp -s "$T/baseline-ac" "$T/baseline-ac.cli"
 req 200 duties GET '/api/duties?level=B&kind=special'
 "$SECANNEX" duties --level B --kind special --format json >"$T/duties.cli"
 ok cmp -s "$T/duties" "$T/duties.cli"
-# resolve's warnings are in its JSON (the CLI's): the API gives them as they are
-has "$T/resolve" '"warnings":['
+# resolve's warnings (an unfilled blank) are in its JSON, the CLI's: the API gives them as they are
+grep -v scan-risk "$S/profile-saas.xml" >"$T/noblank.xml"
+req 200 warnings POST /api/resolve --body "$T/noblank.xml"
+"$SECANNEX" resolve --profile "$T/noblank.xml" --format json >"$T/warnings.cli" 2>/dev/null
+ok cmp -s "$T/warnings" "$T/warnings.cli"
+has "$T/warnings" '"warnings":["saas-07: blank'
+has "$T/warnings" "'scan-risk-level' has no value"
 # generate's label= and matrix-detail= are the CLI's --label and --matrix-detail
 req 200 matrix-controls.xlsx POST '/api/generate?document=matrix&format=xlsx&matrix-detail=controls&label=%E9%99%84%E4%BB%B6%E4%B8%89' --body "$S/profile-dev.xml"
 "$SECANNEX" generate --profile "$S/profile-dev.xml" --document matrix --matrix-detail controls --label 附件三 -o "$T/matrix-controls.cli.xlsx"

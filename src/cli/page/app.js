@@ -203,6 +203,10 @@ function table(res) {
 		tr.appendChild(control(it));
 		tb.appendChild(tr);
 	}
+	// rows with a blank left unfilled (resolve's warnings): said here in 正體中文, from the rows
+	const open = res.items.filter((it) => it.unfilled_blanks > 0).map((it) => it.id);
+	$("warnings").textContent = open.length ? "注意：下列項目尚有空格未填，文件中將保留「___」供填寫：" +
+		open.join("、") + "。" : "";
 	const c = res.counts;
 	$("counts").textContent = res.type.name + "，等級「" + res.grade.name + "」：納入 " + c.required +
 		" 項、選用 " + c.selected + " 項、未選用 " + c["not-selected"] + " 項、不納入 " + c.excluded +
@@ -459,7 +463,7 @@ async function diff() {
 		say(await errorText(r), true);
 		return;
 	}
-	const name = (doc === "table" ? "修正對照表" : "追蹤修訂稿") + "." + fmt;
+	const name = (doc === "table" ? "修正對照表" : "一覽表追蹤修訂文件") + "." + fmt;
 	save(await r.blob(), name);
 	say("已下載 " + name + "。", false);
 }
