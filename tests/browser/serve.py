@@ -10,7 +10,7 @@
 # 附表十 controls (secannex baseline's text present), opens the catalog browser (a row's text, a
 # 附表十 control and a duties table verbatim) and, on the diff page, uploads two catalogs and
 # downloads the 修正對照表 (schema-valid DOCX with a changed row).  Screenshots of the form
-# (serve-page, serve-grade), the browser (serve-browse*) and the diff page (serve-diff) are kept in
+# (serve-page, serve-grade, serve-controls), the browser (serve-browse*) and the diff page (serve-diff) are kept in
 # ARTEFACT-DIR (default: the current directory).  Exit 77 (skipped, visibly) where chromium, its
 # driver or selenium is missing; tests/run-all.sh runs it, never make check.
 import os
@@ -192,13 +192,16 @@ def main():
               "every 附表九 criterion is shown verbatim beside its choice")
         wait_for(lambda: "等級「高」" in drv.find_element(By.ID, "counts").text, "the table resolved at 高")
         check("等級「高」" in drv.find_element(By.ID, "counts").text, "the table is resolved with that grade")
+        drv.execute_script("document.getElementById('tender').scrollIntoView()")
+        drv.save_screenshot(os.path.join(art, "serve-grade.png"))
         # a row's 附表十 controls expanded: secannex baseline's text at the tender's grade
         ac = json.loads(cli("baseline", "--grade", "高", "--area", "ac", "--format", "json"))
         summ = wait_for(lambda: drv.find_element(By.CSS_SELECTOR, "#row-dev-13 details summary"), "dev-13's controls")
         summ.click()
         det = wait_for(lambda: drv.find_element(By.CSS_SELECTOR, "#row-dev-13 details").text, "dev-13 expanded")
         check(all(c["text"] in det for c in ac), "dev-13's 附表十 controls (%d, grade 高) are shown" % len(ac))
-        drv.save_screenshot(os.path.join(art, "serve-grade.png"))
+        drv.execute_script("document.getElementById('row-dev-12').scrollIntoView()")
+        drv.save_screenshot(os.path.join(art, "serve-controls.png"))
         # the catalog browser
         drv.find_element(By.ID, "tab-browse").click()
         dev13 = [i for t in export["types"] if t["id"] == "dev" for i in t["items"] if i["id"] == "dev-13"][0]
