@@ -317,6 +317,7 @@ S_handle(void *cls, struct MHD_Connection *c, const char *url, const char *metho
 {
 	struct S_server *sv = cls;
 	struct S_req *q = *con_cls;
+	enum MHD_Result rc;
 
 	if (q == NULL) {
 		q = calloc(1, sizeof(*q));
@@ -338,7 +339,9 @@ S_handle(void *cls, struct MHD_Connection *c, const char *url, const char *metho
 		return S_error(c, MHD_HTTP_CONTENT_TOO_LARGE, _("the request body is over 1 MiB"), NULL);
 	if (q->page)
 		return S_page(c, q->page);
-	return q->route->run(sv, c, q);
+	rc = q->route->run(sv, c, q);
+	secannex_error_clear(); /* a library message of this request, in this pool thread's storage */
+	return rc;
 }
 
 static enum MHD_Result
