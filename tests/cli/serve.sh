@@ -162,6 +162,17 @@ valid "$T/draft.docx"
 req 400 pair POST '/api/generate?document=annex&format=csv' --body "$S/profile-dev.xml"
 req 400 nodoc POST '/api/generate?document=nothing&format=docx' --body "$S/profile-dev.xml"
 req 400 nodiffparts POST '/api/diff?format=md' --body "$S/profile-dev.xml"
+# the date as the page sends it, in any form --date takes: 民國 or ISO; a wrong one is a 400 with
+# the line of <date> (the page shows it beside the field)
+for d in 115年12月1日 115-12-01 115/12/01 中華民國115年12月1日 2026-12-01; do
+	sed "s|<date>.*</date>|<date>$d</date>|" "$S/profile-dev.xml" >"$T/date.xml"
+	req 200 date POST /api/resolve --body "$T/date.xml"
+	has "$T/date" '"date":"2026-12-01"'
+done
+sed "s|<date>.*</date>|<date>115年13月1日</date>|" "$S/profile-dev.xml" >"$T/baddate.xml"
+req 400 baddate POST /api/resolve --body "$T/baddate.xml"
+has "$T/baddate" "'115年13月1日' is not a valid date"
+has "$T/baddate" "\"line\":$(grep -n '<date>' "$T/baddate.xml" | cut -d: -f1)"
 # unknown grade, area, level, kind, a missing dimension; a bad label or matrix-detail: 400
 req 400 badgrade GET '/api/grade?confidentiality=x&integrity=high&availability=high&legal=high'
 has "$T/badgrade" '"error":"unknown grade'
