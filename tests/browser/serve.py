@@ -9,8 +9,10 @@
 # verbatim; the grade shown is secannex grade's and the table is resolved with it), expands a row's
 # 附表十 controls (secannex baseline's text present), opens the catalog browser (a row's text, a
 # 附表十 control and a duties table verbatim) and, on the diff page, uploads two catalogs and
-# downloads the 修正對照表 (schema-valid DOCX with a changed row).  Screenshots of the form
-# (serve-page, serve-grade, serve-controls), the browser (serve-browse*) and the diff page (serve-diff) are kept in
+# downloads the 修正對照表 (schema-valid DOCX with a changed row) and the redline (tracked
+# insertions), and a file that is not a catalog is refused on the page.  Screenshots of the form
+# (serve-page, serve-grade, serve-controls), the browser (serve-browse*) and the diff page
+# (serve-diff) are kept in
 # ARTEFACT-DIR (default: the current directory).  Exit 77 (skipped, visibly) where chromium, its
 # driver or selenium is missing; tests/run-all.sh runs it, never make check.
 import os
@@ -240,6 +242,25 @@ def main():
         check("廠商應每半年提供系統弱點修補執行情形報告" in tt and "修正規定" in tt,
               "the 修正對照表 has the added row dev-59")
         shutil.copy(table, os.path.join(art, "serve-table.docx"))
+        # ... and the catalog's redline (一覽表追蹤修訂文件): tracked changes, schema-valid
+        Select(drv.find_element(By.ID, "diff-doc")).select_by_value("catalog")
+        drv.find_element(By.ID, "diff-go").click()
+        redline = os.path.join(dl, "一覽表追蹤修訂文件.docx")
+        wait_for(lambda: os.path.exists(redline), "一覽表追蹤修訂文件.docx downloaded")
+        time.sleep(0.5)
+        check(valid_docx(redline, srcdir, tmp), "the redline is schema-valid")
+        with zipfile.ZipFile(redline) as z:
+            check("<w:ins " in z.read("word/document.xml").decode("utf-8"), "the redline has tracked insertions")
+        # a file that is not a catalog: the server's error on the page, nothing downloaded
+        drv.find_element(By.ID, "diff-new").send_keys(os.path.join(srcdir, "samples", "profile-dev.xml"))
+        Select(drv.find_element(By.ID, "diff-doc")).select_by_value("table")
+        before = set(os.listdir(dl))
+        drv.find_element(By.ID, "diff-go").click()
+        wait_for(lambda: drv.find_element(By.ID, "diff-status").get_attribute("class") == "error",
+                 "the diff's error")
+        check(drv.find_element(By.ID, "diff-status").text and set(os.listdir(dl)) == before,
+              "a profile as the new catalog: an error shown (%s), nothing downloaded" %
+              drv.find_element(By.ID, "diff-status").text[:60])
     finally:
         if drv:
             drv.quit()
