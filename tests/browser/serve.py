@@ -12,9 +12,9 @@
 # downloads the 修正對照表 (schema-valid DOCX with a changed row) and the redline (tracked
 # insertions), and a file that is not a catalog is refused on the page.  Screenshots of the form
 # (serve-page, serve-grade, serve-controls), the browser (serve-browse*) and the diff page
-# (serve-diff) are kept in
-# ARTEFACT-DIR (default: the current directory).  Exit 77 (skipped, visibly) where chromium, its
-# driver or selenium is missing; tests/run-all.sh runs it, never make check.
+# (serve-diff) are kept in ARTEFACT-DIR (default: the current directory).  Exit 77 (skipped,
+# visibly) where chromium, its driver or selenium is missing; tests/run-all.sh runs it, never make
+# check.
 import os
 import re
 import shutil
