@@ -484,6 +484,10 @@ int secannex_redline_catalogs(const secannex_diff *d, const secannex_write_opts 
 /** The message of the last failing call in this thread, or "" when none. */
 const char *secannex_error_last(void);
 
+/** Forget this thread's last message (secannex_error_last() is "" again) and free it: a thread
+ * that ends otherwise leaves it behind (a server's pool threads). */
+void secannex_error_clear(void);
+
 /**
  * MSG, a message about the unknown name WORD, with a "did you mean" hint appended when names of
  * NAMES[0..N) begin with WORD (an abbreviation) or else are close to it by edit distance ("MSG;

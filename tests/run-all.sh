@@ -57,7 +57,7 @@ set +e
 rc=$?
 set -e
 case $rc in
-0) passed=$((passed + 1)); echo "screenshot: $BUILD/browser/serve-page.png" ;;
+0) passed=$((passed + 1)); echo "screenshots: $BUILD/browser/serve-*.png" ;;
 77) echo "SKIPPED: the browser test (see above)" ;;
 *) exit 1 ;;
 esac

@@ -62,10 +62,16 @@ static enum MHD_Result S_catalog(struct S_server *, struct MHD_Connection *, str
 static enum MHD_Result S_resolve(struct S_server *, struct MHD_Connection *, struct S_req *);
 static enum MHD_Result S_generate(struct S_server *, struct MHD_Connection *, struct S_req *);
 static enum MHD_Result S_diff(struct S_server *, struct MHD_Connection *, struct S_req *);
+static enum MHD_Result S_grade(struct S_server *, struct MHD_Connection *, struct S_req *);
+static enum MHD_Result S_baseline(struct S_server *, struct MHD_Connection *, struct S_req *);
+static enum MHD_Result S_duties(struct S_server *, struct MHD_Connection *, struct S_req *);
 
 static const struct S_route S_routes[] = {
 	{ "/api/types", "GET", S_types, 0 },
 	{ "/api/catalog", "GET", S_catalog, 0 },
+	{ "/api/grade", "GET", S_grade, 0 },
+	{ "/api/baseline", "GET", S_baseline, 0 },
+	{ "/api/duties", "GET", S_duties, 0 },
 	{ "/api/resolve", "POST", S_resolve, 0 },
 	{ "/api/generate", "POST", S_generate, 0 },
 	{ "/api/diff", "POST", S_diff, 1 },
@@ -311,6 +317,7 @@ S_handle(void *cls, struct MHD_Connection *c, const char *url, const char *metho
 {
 	struct S_server *sv = cls;
 	struct S_req *q = *con_cls;
+	enum MHD_Result rc;
 
 	if (q == NULL) {
 		q = calloc(1, sizeof(*q));
@@ -332,7 +339,9 @@ S_handle(void *cls, struct MHD_Connection *c, const char *url, const char *metho
 		return S_error(c, MHD_HTTP_CONTENT_TOO_LARGE, _("the request body is over 1 MiB"), NULL);
 	if (q->page)
 		return S_page(c, q->page);
-	return q->route->run(sv, c, q);
+	rc = q->route->run(sv, c, q);
+	secannex_error_clear(); /* a library message of this request, in this pool thread's storage */
+	return rc;
 }
 
 static enum MHD_Result
@@ -349,6 +358,59 @@ S_catalog(struct S_server *sv, struct MHD_Connection *c, struct S_req *q)
 	char *s = secannex_render_export(sv->o->cat);
 
 	return s ? S_json(c, MHD_HTTP_OK, s) : S_error(c, 500, secannex_error_last(), NULL);
+}
+
+/* The query parameter NAME, or NULL. */
+static const char *
+S_arg(struct MHD_Connection *c, const char *name)
+{
+	return MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+}
+
+/* A listing S of the library (NULL: a bad query value, the library's message): 200 or 400. */
+static enum MHD_Result
+S_listing(struct MHD_Connection *c, char *s)
+{
+	return s ? S_json(c, MHD_HTTP_OK, s) : S_error(c, MHD_HTTP_BAD_REQUEST, secannex_error_last(), NULL);
+}
+
+/* GET /api/grade?confidentiality=G&integrity=G&availability=G&legal=G: the system grade from the
+ * four 附表九 dimensions with its rationale, exactly grade --format json. */
+static enum MHD_Result
+S_grade(struct S_server *sv, struct MHD_Connection *c, struct S_req *q)
+{
+	static const char *const dims[4] = { "confidentiality", "integrity", "availability", "legal" };
+	secannex_grade g[4];
+
+	for (int k = 0; k < 4; k++)
+		if (secannex_grade_parse(&g[k], S_arg(c, dims[k])) != 0)
+			return S_error(c, MHD_HTTP_BAD_REQUEST, secannex_error_last(), NULL);
+	return S_listing(c, secannex_render_grade(sv->o->cat, g, SECANNEX_FORMAT_JSON));
+}
+
+/* GET /api/baseline?grade=G[&area=AREA]: a grade's 附表十 controls, exactly baseline --format json. */
+static enum MHD_Result
+S_baseline(struct S_server *sv, struct MHD_Connection *c, struct S_req *q)
+{
+	secannex_grade g;
+
+	if (secannex_grade_parse(&g, S_arg(c, "grade")) != 0)
+		return S_error(c, MHD_HTTP_BAD_REQUEST, secannex_error_last(), NULL);
+	return S_listing(c, secannex_render_baseline(sv->o->cat, g, S_arg(c, "area"),
+	    SECANNEX_FORMAT_JSON));
+}
+
+/* GET /api/duties?level=L&kind=K: an agency's 附表一～八 duties, exactly duties --format json. */
+static enum MHD_Result
+S_duties(struct S_server *sv, struct MHD_Connection *c, struct S_req *q)
+{
+	secannex_kind kind;
+	int level;
+
+	if (secannex_level_parse(&level, S_arg(c, "level")) != 0 ||
+	    secannex_kind_parse(&kind, S_arg(c, "kind")) != 0)
+		return S_error(c, MHD_HTTP_BAD_REQUEST, secannex_error_last(), NULL);
+	return S_listing(c, secannex_render_duties(sv->o->cat, level, kind, SECANNEX_FORMAT_JSON));
 }
 
 /* The tender of the request's body (a profile file), resolved into *RES as the CLI's resolve
@@ -404,13 +466,6 @@ S_ctype(secannex_format f)
 	}
 }
 
-/* The query parameter NAME, or NULL. */
-static const char *
-S_arg(struct MHD_Connection *c, const char *name)
-{
-	return MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
-}
-
 /* The document and file format of the query (document=, format=) made FROM that source, as the
  * CLI's generate accepts them.  Returns NULL, or the problem (for a 400). */
 static const char *
@@ -448,7 +503,7 @@ S_generate(struct S_server *sv, struct MHD_Connection *c, struct S_req *q)
 	secannex_write_opts o = { NULL, SECANNEX_FORMAT_DOCX, sv->o->template_dir, sv->o->epoch_set,
 		sv->o->epoch, NULL, NULL, NULL, 0, 0, 0 };
 	const char *bad = S_doc_args(c, SECANNEX_FROM_RESOLUTION, &o.document, &o.format);
-	const char *draft = S_arg(c, "draft");
+	const char *draft = S_arg(c, "draft"), *detail = S_arg(c, "matrix-detail");
 	secannex_diags *d;
 	secannex_resolution *res = NULL;
 	char scratch[PATH_MAX + 32], *data = NULL;
@@ -458,6 +513,14 @@ S_generate(struct S_server *sv, struct MHD_Connection *c, struct S_req *q)
 	if (bad)
 		return S_error(c, MHD_HTTP_BAD_REQUEST, bad, NULL);
 	o.draft = draft && strcmp(draft, "1") == 0;
+	o.label = S_arg(c, "label");
+	/* matrix-detail= as the CLI's --matrix-detail: requirements or controls, the matrix only */
+	if (detail && strcmp(detail, "controls") != 0 && strcmp(detail, "requirements") != 0)
+		return S_error(c, MHD_HTTP_BAD_REQUEST, _("matrix-detail= is requirements or controls"), NULL);
+	if (detail && strcmp(o.document, "matrix") != 0)
+		return S_error(c, MHD_HTTP_BAD_REQUEST,
+		    _("matrix-detail= applies to the matrix (document=matrix)"), NULL);
+	o.matrix_controls = detail && strcmp(detail, "controls") == 0;
 	snprintf(scratch, sizeof(scratch), "%s/%lu%s", sv->scratch, atomic_fetch_add(&sv->seq, 1),
 	    secannex_format_get(o.format)->extension);
 	d = secannex_diags_new();

@@ -30,6 +30,13 @@ secannex_error_last(void)
 	return S_last ? S_last : "";
 }
 
+void
+secannex_error_clear(void)
+{
+	free(S_last);
+	S_last = NULL;
+}
+
 const char *
 secannex_version(void)
 {

@@ -1,10 +1,11 @@
 #!/bin/sh
 # serve.sh: secannex serve against a server started on a free port: every endpoint compared with
 # the CLI byte for byte (types, export, resolve JSON, documents with the same SOURCE_DATE_EPOCH, the
-# 修正對照表 and the redline), every error class (bad XML, unknown row, pending ▲, bad document,
-# oversized body, wrong Host, cross-origin POST, missing marker header, unknown path, wrong method)
-# with the server still answering after each, the headers of every response, and SIGTERM's clean
-# stop (exit 0, its scratch directory gone).
+# 修正對照表 and the redline; the 附表九 grade, 附表十 baseline and 附表一～八 duties; generate's
+# label= and matrix-detail=), every error class (bad XML, unknown grade/area/level/kind, unknown
+# row, pending ▲, bad document, bad label or matrix-detail, oversized body, wrong Host, cross-origin
+# POST, missing marker header, unknown path, wrong method) with the server still answering after
+# each, the headers of every response, and SIGTERM's clean stop (exit 0, its scratch directory gone).
 . "$SRCDIR/tests/cli/setup.sh"
 
 export SOURCE_DATE_EPOCH=1700000000
@@ -98,6 +99,37 @@ req 200 matrix.csv POST '/api/generate?document=matrix&format=csv' --body "$S/pr
 "$SECANNEX" generate --profile "$S/profile-dev.xml" --document matrix -o "$T/matrix.cli.csv"
 ok cmp -s "$T/matrix.csv" "$T/matrix.cli.csv"
 
+# the 附表九 grade, the 附表十 controls and the 附表一～八 duties: the CLI's JSON, byte for byte
+req 200 grade GET '/api/grade?confidentiality=%E4%B8%AD&integrity=high&availability=%E6%99%AE&legal=medium'
+"$SECANNEX" grade --confidentiality 中 --integrity high --availability 普 --legal medium --format json >"$T/grade.cli"
+ok cmp -s "$T/grade" "$T/grade.cli"
+has "$T/grade" '"grade":"high"'
+req 200 baseline GET '/api/baseline?grade=%E4%B8%AD'
+"$SECANNEX" baseline --grade 中 --format json >"$T/baseline.cli"
+ok cmp -s "$T/baseline" "$T/baseline.cli"
+req 200 baseline-ac GET '/api/baseline?grade=high&area=ac'
+"$SECANNEX" baseline --grade high --area ac --format json >"$T/baseline-ac.cli"
+ok cmp -s "$T/baseline-ac" "$T/baseline-ac.cli"
+req 200 duties GET '/api/duties?level=B&kind=special'
+"$SECANNEX" duties --level B --kind special --format json >"$T/duties.cli"
+ok cmp -s "$T/duties" "$T/duties.cli"
+# resolve's warnings (an unfilled blank) are in its JSON, the CLI's: the API gives them as they are
+grep -v scan-risk "$S/profile-saas.xml" >"$T/noblank.xml"
+req 200 warnings POST /api/resolve --body "$T/noblank.xml"
+"$SECANNEX" resolve --profile "$T/noblank.xml" --format json >"$T/warnings.cli" 2>/dev/null
+ok cmp -s "$T/warnings" "$T/warnings.cli"
+has "$T/warnings" '"warnings":["saas-07: blank'
+has "$T/warnings" "'scan-risk-level' has no value"
+# generate's label= and matrix-detail= are the CLI's --label and --matrix-detail
+req 200 matrix-controls.xlsx POST '/api/generate?document=matrix&format=xlsx&matrix-detail=controls&label=%E9%99%84%E4%BB%B6%E4%B8%89' --body "$S/profile-dev.xml"
+"$SECANNEX" generate --profile "$S/profile-dev.xml" --document matrix --matrix-detail controls --label 附件三 -o "$T/matrix-controls.cli.xlsx"
+ok cmp -s "$T/matrix-controls.xlsx" "$T/matrix-controls.cli.xlsx"
+ok sh -c "! cmp -s '$T/matrix-controls.xlsx' '$T/matrix.xlsx'"
+req 200 annex-label.docx POST '/api/generate?document=annex&format=docx&label=%E9%99%84%E4%BB%B6%E4%B8%89' --body "$S/profile-dev.xml"
+"$SECANNEX" generate --profile "$S/profile-dev.xml" --label 附件三 -o "$T/annex-label.cli.docx"
+ok cmp -s "$T/annex-label.docx" "$T/annex-label.cli.docx"
+valid "$T/annex-label.docx"
+
 # the 修正對照表 (md; docx) and the catalog redline of two uploaded catalogs
 C="$SRCDIR/catalog/procurement.xml"
 N="$S/catalog-tailored.xml"
@@ -130,6 +162,38 @@ valid "$T/draft.docx"
 req 400 pair POST '/api/generate?document=annex&format=csv' --body "$S/profile-dev.xml"
 req 400 nodoc POST '/api/generate?document=nothing&format=docx' --body "$S/profile-dev.xml"
 req 400 nodiffparts POST '/api/diff?format=md' --body "$S/profile-dev.xml"
+# the date as the page sends it, in any form --date takes: 民國 or ISO; a wrong one is a 400 with
+# the line of <date> (the page shows it beside the field)
+for d in 115年12月1日 115-12-01 115/12/01 中華民國115年12月1日 2026-12-01; do
+	sed "s|<date>.*</date>|<date>$d</date>|" "$S/profile-dev.xml" >"$T/date.xml"
+	req 200 date POST /api/resolve --body "$T/date.xml"
+	has "$T/date" '"date":"2026-12-01"'
+done
+sed "s|<date>.*</date>|<date>115年13月1日</date>|" "$S/profile-dev.xml" >"$T/baddate.xml"
+req 400 baddate POST /api/resolve --body "$T/baddate.xml"
+has "$T/baddate" "'115年13月1日' is not a valid date"
+has "$T/baddate" "\"line\":$(grep -n '<date>' "$T/baddate.xml" | cut -d: -f1)"
+# unknown grade, area, level, kind, a missing dimension; a bad label or matrix-detail: 400
+req 400 badgrade GET '/api/grade?confidentiality=x&integrity=high&availability=high&legal=high'
+has "$T/badgrade" '"error":"unknown grade'
+req 400 missingdim GET '/api/grade?confidentiality=high&integrity=high&availability=high'
+has "$T/missingdim" '"error":"unknown grade'
+req 400 baselinegrade GET '/api/baseline?grade=%E8%B6%85'
+has "$T/baselinegrade" '"error":"unknown grade'
+req 400 baselinearea GET '/api/baseline?grade=high&area=zz'
+has "$T/baselinearea" "unknown 附表十 area 'zz'"
+req 400 dutieslevel GET '/api/duties?level=F&kind=public'
+has "$T/dutieslevel" "unknown responsibility level 'F'"
+req 400 dutieskind GET '/api/duties?level=A&kind=nobody'
+has "$T/dutieskind" '"error"'
+req 400 dutiesnone GET /api/duties
+req 405 gradepost POST /api/grade --body "$S/profile-dev.xml"
+req 400 detailbad POST '/api/generate?document=matrix&format=xlsx&matrix-detail=all' --body "$S/profile-dev.xml"
+has "$T/detailbad" 'matrix-detail= is requirements or controls'
+req 400 detailannex POST '/api/generate?document=annex&format=docx&matrix-detail=controls' --body "$S/profile-dev.xml"
+has "$T/detailannex" 'applies to the matrix'
+req 400 labelbad POST '/api/generate?document=annex&format=docx&label=a%01b' --body "$S/profile-dev.xml"
+has "$T/labelbad" 'control character U+0001'
 # a body over 1 MiB: 413, announced or not
 head -c 1100000 /dev/zero | tr '\0' ' ' >"$T/big.xml"
 req 413 big POST /api/resolve --body "$T/big.xml"

@@ -123,7 +123,8 @@ test_diags(void **state)
 		assert_non_null(sx_msg_format((enum sx_msg)m));
 }
 
-/* The last error keeps a long message whole (a type id of 2,000 characters, 3 bytes each). */
+/* The last error keeps a long message whole (a type id of 2,000 characters, 3 bytes each);
+ * cleared, it is "". */
 static void
 test_error_last(void **state)
 {
@@ -142,6 +143,11 @@ test_error_last(void **state)
 	assert_null(secannex_render_show(cat, "nosuch", -1, SECANNEX_FORMAT_TEXT));
 	assert_non_null(strstr(secannex_error_last(), "'nosuch'"));
 	assert_null(strstr(secannex_error_last(), "類"));
+	/* cleared: "" again (and freed: the valgrind and ASan builds would see it lost otherwise) */
+	secannex_error_clear();
+	assert_string_equal(secannex_error_last(), "");
+	secannex_error_clear();
+	assert_string_equal(secannex_error_last(), "");
 	sx_buf_free(&id);
 	secannex_catalog_free(cat);
 }
