@@ -1207,7 +1207,7 @@ cmd_evaluate(const struct args *a, secannex_format fmt, int argc, char **argv)
 	if (v == NULL)
 		abort();
 	if (argc < 1) {
-		usage_error("%s", _("evaluate needs one RESPONSE file (.xlsx, .docx, .odt or .csv), or several"));
+		usage_error("%s", _("evaluate needs one RESPONSE file (.xlsx, .ods, .docx, .odt or .csv), or several"));
 		goto done;
 	}
 	if (a->matrix_detail && strcmp(a->matrix_detail, "controls") != 0 &&

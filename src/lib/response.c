@@ -1,9 +1,11 @@
 /* response.c: a vendor's filled-in compliance matrix read back as table rows (XLSX through the bounded
  * zip reader and the safe XML reader: the workbook, one sheet, shared and inline strings; DOCX and ODT
- * tables; CSV, UTF-8 or Big5), and the answers and texts in its cells. */
+ * tables, and ODS sheets, which are ODF tables too; CSV, UTF-8 or Big5), and the answers and texts
+ * in its cells. */
 #include "response.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <iconv.h>
 #include <stdlib.h>
@@ -566,12 +568,27 @@ S_odt_text(sx_buf *b, xmlNodePtr n)
 	}
 }
 
-/* One table row TR (the ROW-th of table TABLE) into G. */
-static void
+/* How many times ODF element C stands (number-rows-repeated, number-columns-repeated: ATTR), 1 to
+ * 1 << 24 (a sheet has 1,048,576 rows at most). */
+static long
+S_repeat(xmlNodePtr c, const char *attr)
+{
+	char *v = sx_xml_attr(c, attr);
+	long n = v ? strtol(v, NULL, 10) : 1;
+
+	free(v);
+	return n < 1 ? 1 : n > (1L << 24) ? 1L << 24 : n;
+}
+
+/* One table row TR (the ROW-th of table TABLE) into G.  An ODF cell repeated (a spreadsheet's
+ * number-columns-repeated) fills each of its columns, up to S_MAX_COLS.  Returns whether any cell
+ * has text. */
+static int
 S_table_row(sx_grid *g, xmlNodePtr tr, int row, size_t table, int docx)
 {
 	sx_rrow *r = S_row(g, row, table);
 	size_t col = 0;
+	int any = 0;
 
 	for (xmlNodePtr c = sx_xml_first_el(tr); c; c = sx_xml_next_el(c)) {
 		size_t span;
@@ -584,29 +601,48 @@ S_table_row(sx_grid *g, xmlNodePtr tr, int row, size_t table, int docx)
 			S_docx_text(&b, c);
 		else
 			S_odt_text(&b, c);
+		if (b.len) {
+			any = 1;
+			for (size_t k = 1; !docx && k < span && col + k < S_MAX_COLS; k++)
+				S_cell(r, col + k, sx_strdup(b.ptr));
+		}
 		S_cell(r, col, b.ptr ? sx_buf_detach(&b) : sx_strdup(""));
-		col += span; /* a repeated ODT cell's text is kept once */
+		col += span; /* a DOCX cell spanning columns: its text in the first */
+	}
+	return any;
+}
+
+/* The rows of an ODF table or a DOCX table (or of an ODF group of rows: header rows, rows, a row
+ * group, nested) under N into table T of G; *ROW counts them.  A repeated ODF row (a sheet's
+ * number-rows-repeated) with text is read once per repetition (up to the grid's limit); an empty
+ * one, as a spreadsheet ends with a million of them, is read once and counted. */
+static void
+S_rows(sx_grid *g, xmlNodePtr n, int *row, size_t t, int docx)
+{
+	for (xmlNodePtr tr = sx_xml_first_el(n); tr && !g->over; tr = sx_xml_next_el(tr)) {
+		if (sx_xml_is(tr, docx ? "tr" : "table-row")) {
+			long k = docx ? 1 : S_repeat(tr, "number-rows-repeated");
+			if (S_table_row(g, tr, ++*row, t, docx))
+				while (--k > 0 && !g->over)
+					S_table_row(g, tr, ++*row, t, docx);
+			else if (k > 1)
+				*row = *row > INT_MAX - (int)k ? INT_MAX / 2 : *row + (int)(k - 1);
+		} else if (!docx && (sx_xml_is(tr, "table-header-rows") || sx_xml_is(tr, "table-rows") ||
+		    sx_xml_is(tr, "table-row-group"))) {
+			S_rows(g, tr, row, t, docx);
+		}
 	}
 }
 
-/* Every table under N (a document's body, recursively; header-row groups included) into G;
- * *TABLES counts the tables. */
+/* Every table under N (a document's body or a spreadsheet's sheets, recursively) into G; *TABLES
+ * counts the tables. */
 static void
 S_tables(sx_grid *g, xmlNodePtr n, size_t *tables, int docx)
 {
 	for (xmlNodePtr c = sx_xml_first_el(n); c; c = sx_xml_next_el(c)) {
 		if (sx_xml_is(c, docx ? "tbl" : "table")) {
-			size_t t = (*tables)++;
 			int row = 0;
-			for (xmlNodePtr tr = sx_xml_first_el(c); tr; tr = sx_xml_next_el(tr)) {
-				if (sx_xml_is(tr, docx ? "tr" : "table-row"))
-					S_table_row(g, tr, ++row, t, docx);
-				else if (!docx && (sx_xml_is(tr, "table-header-rows") ||
-				    sx_xml_is(tr, "table-rows")))
-					for (xmlNodePtr r2 = sx_xml_first_el(tr); r2; r2 = sx_xml_next_el(r2))
-						if (sx_xml_is(r2, "table-row"))
-							S_table_row(g, r2, ++row, t, docx);
-			}
+			S_rows(g, c, &row, (*tables)++, docx);
 		} else if (!sx_xml_is(c, "p") && !sx_xml_is(c, "h")) {
 			S_tables(g, c, tables, docx);
 		}
@@ -652,8 +688,8 @@ sx_response_read(sx_grid *g, const char *path, size_t max_bytes, secannex_diags 
 	sx_zipr *z = NULL;
 	unsigned char *data = NULL;
 	size_t len = 0;
-	int rc, kind = S_ext(path, ".xlsx") ? 1 : S_ext(path, ".docx") ? 2 : S_ext(path, ".odt") ? 3 :
-	    S_ext(path, ".csv") ? 4 : 0;
+	int rc, kind = S_ext(path, ".xlsx") ? 1 : S_ext(path, ".docx") ? 2 :
+	    S_ext(path, ".odt") || S_ext(path, ".ods") ? 3 : S_ext(path, ".csv") ? 4 : 0;
 
 	memset(g, 0, sizeof(*g));
 	if (kind == 0) {

@@ -57,6 +57,21 @@ with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
 PY
 expect 1 evaluate --profile "$P" "$T/esc.xlsx"
 ok grep -q "^2 *dev-02 *部分符合 *本公司依第2項辦理。 | 服務建議書第11頁" "$T/out"
+# the workbook saved again as ODS, as LibreOffice writes it (fill_matrix.py: a sheet before it,
+# equal neighbours as one repeated cell, a million repeated empty rows at the end): the same
+# counts, the rows past the last not read one by one (no "too many rows"); dev-02's answer and
+# 說明 made equal are one cell repeated twice, read into both columns
+fill "$T/m.xlsx" "$T/mix.ods" --mix --same dev-02
+ok grep -q 'number-rows-repeated="104' "$(cd "$T" && mkdir -p ods && cd ods && unzip -qo ../mix.ods content.xml && echo "$T/ods/content.xml")"
+ok grep -q 'number-columns-repeated="2"' "$T/ods/content.xml"
+expect 1 evaluate --profile "$P" "$T/mix.ods"
+has "$T/out" "$MIX"
+ok grep -q "^2 *dev-02 *部分符合 *部分符合 | 服務建議書第11頁" "$T/out"
+ok grep -q "^3 *dev-05 *不符合 " "$T/out"
+ok test ! -s "$T/err"
+fill "$T/m.xlsx" "$T/yes.ods"
+expect 0 evaluate --profile "$P" "$T/yes.ods"
+has "$T/out" "符合 47, 部分符合 0, 不符合 0, 未填 0; missing 0, not in the tender 0, altered 0"
 
 # a box ticked with Word's Insert Symbol (Wingdings ☑) is read; a symbol that is no tick is an error
 /usr/bin/python3 - "$T/yes.docx" "$T/sym.docx" <<'PY'

@@ -9,7 +9,12 @@
 #   --extra ID     add a row ID at the end of the table
 #   --two ID       tick two boxes (or write two answers) in row ID
 #   --vendor NAME  fill in 廠商名稱 (DOCX, ODT)
+#   --same ID      XLSX, CSV: row ID's 說明 is its answer (in an ODS, the two neighbours one cell
+#                  repeated)
 #   --big5         CSV: save as Big5 (CP950), as Excel on a Taiwanese Windows does
+# An .xlsx IN with an .ods OUT: filled in, then written as LibreOffice saves a workbook as ODS
+# (odfpy): a sheet before it, equal neighbouring cells as one cell repeated, the sheet's trailing
+# empty columns and its million empty rows as repeated ones.
 # Ticks: DOCX ■ / ✔ / the other options deleted; ODT ☑ / V; XLSX and CSV the drop-down's words.
 import argparse
 import csv
@@ -53,6 +58,9 @@ def edit_rows(head, rows, o, boxed):
         if a is not None:
             r[csay] = "本公司依第%d項辦理。" % (k + 1)
             r[cproof] = "服務建議書第%d頁" % (k + 10)
+        if r[cid] == o.same and not boxed:
+            assert csay == ccheck + 1, head
+            r[csay] = r[ccheck]
         if r[cid] == o.alter:
             r[ctext] = r[ctext].replace("資通安全", "資訊安全", 1) if "資通安全" in r[ctext] \
                 else r[ctext][:-1] + "等"
@@ -92,7 +100,49 @@ def do_xlsx(o):
     for i, r in enumerate(new):
         for j, v in enumerate(r):
             ws.cell(row=top + 2 + i, column=j + 1, value=v if v != "" else None)
-    wb.save(o.output)
+    if o.output.lower().endswith(".ods"):
+        save_ods(o.output, ws)
+    else:
+        wb.save(o.output)
+
+
+def save_ods(path, ws):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableColumn, TableRow, TableCell
+    from odf.text import P
+    doc = OpenDocumentSpreadsheet()
+    note = Table(name="填寫說明")
+    tr = TableRow()
+    tc = TableCell(valuetype="string")
+    tc.addElement(P(text="請於「廠商回應」工作表填寫"))
+    tr.addElement(tc)
+    note.addElement(tr)
+    doc.spreadsheet.addElement(note)
+    t = Table(name="廠商回應")
+    t.addElement(TableColumn(numbercolumnsrepeated=16384))
+    rows = [[("" if v is None else str(v)) for v in r] for r in ws.iter_rows(values_only=True)]
+    for r in rows:
+        tr = TableRow()
+        j = 0
+        while j < len(r):
+            k = j
+            while k + 1 < len(r) and r[k + 1] == r[j]:
+                k += 1
+            n = k - j + 1
+            tc = TableCell(numbercolumnsrepeated=n) if n > 1 else TableCell()
+            if r[j]:
+                tc.setAttribute("valuetype", "string")
+                for line in r[j].split("\n"):
+                    tc.addElement(P(text=line))
+            tr.addElement(tc)
+            j = k + 1
+        tr.addElement(TableCell(numbercolumnsrepeated=16384 - len(r)))
+        t.addElement(tr)
+    tr = TableRow(numberrowsrepeated=1048576 - len(rows))
+    tr.addElement(TableCell(numbercolumnsrepeated=16384))
+    t.addElement(tr)
+    doc.spreadsheet.addElement(t)
+    doc.save(path)
 
 
 def docx_text(cell, text):
@@ -198,7 +248,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("input")
     ap.add_argument("output")
-    for opt in ("alter", "rewrap", "delete", "extra", "two", "vendor"):
+    for opt in ("alter", "rewrap", "delete", "extra", "two", "vendor", "same"):
         ap.add_argument("--" + opt)
     ap.add_argument("--mix", action="store_true")
     ap.add_argument("--big5", action="store_true")

@@ -1,8 +1,9 @@
 #!/bin/sh
 # evaluate-lo.sh: a response saved again by a real office suite is read as the one the script filled
 # in: the development tender's matrix filled in (tests/cli/fill_matrix.py) as DOCX, ODT and XLSX,
-# then converted by LibreOffice (DOCX → ODT, ODT → DOCX, XLSX → XLSX: its own XML, its own spans,
-# spaces, shared strings and relationships), and `secannex evaluate` gives the same counts.
+# then converted by LibreOffice (DOCX → ODT, ODT → DOCX, XLSX → XLSX and → ODS: its own XML, its
+# own spans, spaces, shared strings, relationships and repeated cells and rows), and `secannex
+# evaluate` gives the same counts.
 # Exit 77 (automake SKIP) when soffice or the Python modules are missing.
 . "$(dirname "$0")/../cli/setup.sh"
 unset SOURCE_DATE_EPOCH || :
@@ -37,8 +38,10 @@ lo() {
 ok lo odt "$T/in/filled-docx.docx"
 ok lo docx "$T/in/filled-odt.odt"
 ok lo xlsx "$T/in/filled-xlsx.xlsx"
+# and the workbook saved as ODS, as an agency that keeps to ODF would
+ok lo ods "$T/in/filled-xlsx.xlsx"
 
-for f in filled-docx.odt filled-odt.docx filled-xlsx.xlsx; do
+for f in filled-docx.odt filled-odt.docx filled-xlsx.xlsx filled-xlsx.ods; do
 	expect 1 evaluate --profile "$P" "$T/lo/$f"
 	has "$T/out" "$MIX"
 	ok grep -q "^2 *dev-02 *部分符合 *本公司依第2項辦理。 | 服務建議書第11頁" "$T/out"
