@@ -7,12 +7,6 @@
 
 #include "docs.h"
 
-static const char *
-S_or(const char *s)
-{
-	return s && *s ? s : "";
-}
-
 /* The document's date in 民國 (中華民國115年11月20日), or a date line to fill in. */
 static char *
 S_date(const sx_doc_src *src)
@@ -26,7 +20,7 @@ S_date(const sx_doc_src *src)
 static void
 S_title(sx_doc *a, const char *head, const char *tail)
 {
-	char *t = sx_doc_balance(S_or(head), tail, a->landscape ? 40.0 : 26.0);
+	char *t = sx_doc_balance(sx_or_empty(head), tail, a->landscape ? 40.0 : 26.0);
 
 	sx_doc_push(a, SX_BLK_TITLE, t);
 	free(t);
@@ -180,7 +174,7 @@ sx_build_duties(sx_doc *out, const sx_doc_src *src)
 	const sx_regulation *reg = src->cat->reg;
 	const sx_duty_table *dt = sx_duties_find(reg, f->level, f->kind);
 	int w[S_DU_COLS] = { 200, 320, 300, 0, 260, 220, 220, 260 };
-	char *title = sx_aprintf("%s%s檢核表", S_or(f->agency), dt->title), *level, *basis, *date;
+	char *title = sx_aprintf("%s%s檢核表", sx_or_empty(f->agency), dt->title), *level, *basis, *date;
 	sx_table *t;
 
 	sx_doc_init(out, title, dt->label, src->epoch_set, src->epoch);
@@ -193,7 +187,7 @@ sx_build_duties(sx_doc *out, const sx_doc_src *src)
 	basis = sx_aprintf("%s%s（%s）", reg->title, dt->label, dt->title);
 	date = S_date(src);
 	{
-		const char *const rows[][2] = { { "機關", S_or(f->agency) }, { "責任等級", level },
+		const char *const rows[][2] = { { "機關", sx_or_empty(f->agency) }, { "責任等級", level },
 			{ "機關類別", sx_kind_zh[f->kind] }, { "依據", basis }, { "日期", date } };
 		S_facts(out, rows, sizeof(rows) / sizeof(rows[0]));
 	}
@@ -295,7 +289,7 @@ sx_build_selfcheck(sx_doc *out, const sx_doc_src *src)
 	const sx_area *only = f->area ? sx_area_find(reg, f->area) : NULL;
 	const char *g = sx_grade_zh[f->grade];
 	int w[S_SC_COLS] = { 220, 300, 0, 260, 420, 320 };
-	char *title = sx_aprintf("%s資通系統防護基準自我檢核表", S_or(f->system)), *grade, *scope, *basis,
+	char *title = sx_aprintf("%s資通系統防護基準自我檢核表", sx_or_empty(f->system)), *grade, *scope, *basis,
 	    *date;
 	sx_table *t;
 
@@ -308,8 +302,8 @@ sx_build_selfcheck(sx_doc *out, const sx_doc_src *src)
 	basis = sx_aprintf("%s%s（%s）", reg->title, reg->baseline_label, reg->baseline_title);
 	date = S_date(src);
 	{
-		const char *const rows[][2] = { { "機關", S_or(f->agency) }, { "資通系統名稱", S_or(f->system) },
-			{ "防護需求等級", grade }, { "檢核範圍", scope }, { "依據", basis }, { "日期", date } };
+		const char *const rows[][2] = { { "機關", sx_or_empty(f->agency) },
+			{ "資通系統名稱", sx_or_empty(f->system) }, { "防護需求等級", grade }, { "檢核範圍", scope }, { "依據", basis }, { "日期", date } };
 		S_facts(out, rows, sizeof(rows) / sizeof(rows[0]));
 	}
 	free(grade);
@@ -351,7 +345,7 @@ S_gr_table(sx_doc *a, const sx_regulation *reg, const secannex_agency_facts *f)
 			char mark[32];
 			snprintf(mark, sizeof(mark), "%s%s", (int)f->dims[i] == g ? "■" : "□", sx_grade_zh[g]);
 			{
-				const char *cells[] = { dm->name, mark, dm->text[g], S_or(f->why[i]) };
+				const char *cells[] = { dm->name, mark, dm->text[g], sx_or_empty(f->why[i]) };
 				sx_doc_row(t, cells);
 			}
 		}
@@ -385,7 +379,7 @@ sx_build_grading(sx_doc *out, const sx_doc_src *src)
 {
 	const secannex_agency_facts *f = src->facts;
 	const sx_regulation *reg = src->cat->reg;
-	char *title = sx_aprintf("%s資通系統防護需求分級評估表", S_or(f->system)), *basis, *date;
+	char *title = sx_aprintf("%s資通系統防護需求分級評估表", sx_or_empty(f->system)), *basis, *date;
 
 	sx_doc_init(out, title, reg->grading_label, src->epoch_set, src->epoch);
 	free(title);
@@ -393,8 +387,8 @@ sx_build_grading(sx_doc *out, const sx_doc_src *src)
 	basis = sx_aprintf("%s%s（%s）", reg->title, reg->grading_label, reg->grading_title);
 	date = S_date(src);
 	{
-		const char *const rows[][2] = { { "機關", S_or(f->agency) }, { "資通系統名稱", S_or(f->system) },
-			{ "依據", basis }, { "日期", date } };
+		const char *const rows[][2] = { { "機關", sx_or_empty(f->agency) },
+			{ "資通系統名稱", sx_or_empty(f->system) }, { "依據", basis }, { "日期", date } };
 		S_facts(out, rows, sizeof(rows) / sizeof(rows[0]));
 	}
 	free(basis);

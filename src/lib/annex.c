@@ -7,12 +7,6 @@
 
 #include "docs.h"
 
-static const char *
-S_or(const char *s)
-{
-	return s && *s ? s : "";
-}
-
 /* A row in a public document: required or selected (and, in a draft, the pending ▲ rows). */
 static int
 S_public(const sx_row *row, int draft)
@@ -26,13 +20,13 @@ sx_tender_date(const secannex_resolution *r)
 	const char *iso = r->fields[SX_F_DATE];
 	char *roc = iso ? sx_roc_date(iso) : NULL;
 
-	return roc ? roc : sx_strdup(S_or(iso));
+	return roc ? roc : sx_strdup(sx_or_empty(iso));
 }
 
 char *
 sx_tender_title(const secannex_resolution *r, const char *what)
 {
-	return sx_aprintf("%s%s", S_or(r->fields[SX_F_TITLE]), what);
+	return sx_aprintf("%s%s", sx_or_empty(r->fields[SX_F_TITLE]), what);
 }
 
 /* The title style's line: 18 pt on the 170 mm text width holds 26 full-width characters. */
@@ -41,7 +35,7 @@ sx_tender_title(const secannex_resolution *r, const char *what)
 char *
 sx_tender_title_lines(const secannex_resolution *r, const char *what)
 {
-	return sx_doc_balance(S_or(r->fields[SX_F_TITLE]), what, S_TITLE_PER_LINE);
+	return sx_doc_balance(sx_or_empty(r->fields[SX_F_TITLE]), what, S_TITLE_PER_LINE);
 }
 
 char *
@@ -67,9 +61,9 @@ S_header(sx_doc *a, const secannex_resolution *r)
 	src = sx_aprintf("%s（%s%s）\n%s附表十", p->title, p->edition, p->version, r->cat->reg->title);
 	{
 		const char *rows[][2] = {
-			{ "機關", S_or(r->fields[SX_F_AGENCY]) },
-			{ "案號", S_or(r->fields[SX_F_CASE]) },
-			{ "案名", S_or(r->fields[SX_F_TITLE]) },
+			{ "機關", sx_or_empty(r->fields[SX_F_AGENCY]) },
+			{ "案號", sx_or_empty(r->fields[SX_F_CASE]) },
+			{ "案名", sx_or_empty(r->fields[SX_F_TITLE]) },
 			{ "採購類型", ty },
 			{ "系統防護需求等級", g },
 			{ "依據", src },
@@ -622,7 +616,7 @@ S_matrix_records(const secannex_resolution *r, int draft, int controls)
 	sx_table *t = sx_table_new(1 + S_MX_COLS);
 
 	S_mx_add(t, "案號", S_mx_head);
-	S_mx_body(t, S_or(r->fields[SX_F_CASE]), r, draft, controls);
+	S_mx_body(t, sx_or_empty(r->fields[SX_F_CASE]), r, draft, controls);
 	return t;
 }
 
@@ -636,7 +630,7 @@ sx_build_matrix(sx_doc *out, const sx_doc_src *src)
 	free(title);
 	out->draft = src->draft;
 	out->landscape = 1;
-	title = sx_doc_balance(S_or(r->fields[SX_F_TITLE]), "需求符合性對照表", S_MX_TITLE_PER_LINE);
+	title = sx_doc_balance(sx_or_empty(r->fields[SX_F_TITLE]), "需求符合性對照表", S_MX_TITLE_PER_LINE);
 	sx_doc_push(out, SX_BLK_TITLE, title);
 	free(title);
 	S_mx_facts(out, r);

@@ -195,3 +195,9 @@ sx_buf_mds(sx_buf *b, const char *s)
 	if (s)
 		sx_buf_md(b, s, strlen(s));
 }
+
+const char *
+sx_or_empty(const char *s)
+{
+	return s ? s : "";
+}

@@ -10,6 +10,8 @@ void *sx_malloc(size_t n);
 void *sx_calloc(size_t n, size_t size);
 void *sx_realloc(void *p, size_t n);
 char *sx_strdup(const char *s);
+/* S, or "" when S is NULL (a field left out). */
+const char *sx_or_empty(const char *s);
 char *sx_strndup(const char *s, size_t n);
 
 typedef struct sx_buf {

@@ -174,12 +174,6 @@ secannex_render_comparison(const secannex_evaluation *const *v, size_t n, secann
 
 /* ---- the comparison table (a document: evaluate A B … -o comparison.docx|.odt|.xlsx) ---- */
 
-static const char *
-S_or(const char *s)
-{
-	return s && *s ? s : "";
-}
-
 /* The columns' widths: 項次, 編號, 要求內容, then the bidders share what is left. */
 static int *
 S_widths(const secannex_evaluation *const *v, size_t n)
@@ -271,7 +265,7 @@ sx_build_comparison(sx_doc *a, const sx_doc_src *src)
 	free(head);
 	a->landscape = 1;
 	a->sheet = "比較表";
-	head = sx_doc_balance(S_or(r->fields[SX_F_TITLE]), "廠商需求符合性比較表", 40.0);
+	head = sx_doc_balance(sx_or_empty(r->fields[SX_F_TITLE]), "廠商需求符合性比較表", 40.0);
 	sx_doc_push(a, SX_BLK_TITLE, head);
 	free(head);
 	sx_doc_push(a, SX_BLK_NOTE, "（機關內部評核文件，不對外公開）");
@@ -280,9 +274,9 @@ sx_build_comparison(sx_doc *a, const sx_doc_src *src)
 	{
 		char *count = sx_aprintf("%zu家", n);
 		const char *rows[][2] = {
-			{ "機關", S_or(r->fields[SX_F_AGENCY]) },
-			{ "案號", S_or(r->fields[SX_F_CASE]) },
-			{ "案名", S_or(r->fields[SX_F_TITLE]) },
+			{ "機關", sx_or_empty(r->fields[SX_F_AGENCY]) },
+			{ "案號", sx_or_empty(r->fields[SX_F_CASE]) },
+			{ "案名", sx_or_empty(r->fields[SX_F_TITLE]) },
 			{ "廠商家數", count },
 		};
 		for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)

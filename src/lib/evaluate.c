@@ -498,12 +498,6 @@ secannex_render_evaluation(const secannex_evaluation *e, secannex_format fmt)
 
 /* ---- the committee's evaluation record (a document: -o evaluation.docx|.odt) ---- */
 
-static const char *
-S_or(const char *s)
-{
-	return s && *s ? s : "";
-}
-
 /* 一、案件及廠商 */
 static void
 S_rec_facts(sx_doc *a, const secannex_evaluation *e, const secannex_resolution *r)
@@ -511,9 +505,9 @@ S_rec_facts(sx_doc *a, const secannex_evaluation *e, const secannex_resolution *
 	static const int w[] = { 460, SX_TEXT_WIDTH_LANDSCAPE - 460 };
 	const char *slash = strrchr(e->path, '/');
 	const char *rows[][2] = {
-		{ "機關", S_or(r->fields[SX_F_AGENCY]) },
-		{ "案號", S_or(r->fields[SX_F_CASE]) },
-		{ "案名", S_or(r->fields[SX_F_TITLE]) },
+		{ "機關", sx_or_empty(r->fields[SX_F_AGENCY]) },
+		{ "案號", sx_or_empty(r->fields[SX_F_CASE]) },
+		{ "案名", sx_or_empty(r->fields[SX_F_TITLE]) },
 		{ "廠商", sx_eval_vendor(e) },
 		{ "回應檔案", slash ? slash + 1 : e->path },
 		{ "對照表形式", e->controls ? "逐項要求，並逐一列出附表十控制措施" : "逐項要求" },
@@ -590,7 +584,7 @@ S_rec_rows(sx_doc *a, const secannex_evaluation *e)
 		const sx_erow *x = &e->rows[k];
 		char *note = S_rec_note(x);
 		const char *cells[6] = { x->idx, x->id, x->line == 0 ? "（缺漏）" : x->problem ?
-			"（無法判讀）" : sx_answer_zh[x->answer], S_or(x->say), S_or(x->proof), note };
+			"（無法判讀）" : sx_answer_zh[x->answer], sx_or_empty(x->say), sx_or_empty(x->proof), note };
 		sx_doc_row(t, cells);
 		free(note);
 	}
@@ -640,7 +634,7 @@ sx_build_evaluation(sx_doc *a, const sx_doc_src *src)
 	sx_doc_init(a, head, r->type->name, src->epoch_set, src->epoch);
 	free(head);
 	a->landscape = 1;
-	head = sx_doc_balance(S_or(r->fields[SX_F_TITLE]), "廠商需求符合性評核紀錄", 40.0);
+	head = sx_doc_balance(sx_or_empty(r->fields[SX_F_TITLE]), "廠商需求符合性評核紀錄", 40.0);
 	sx_doc_push(a, SX_BLK_TITLE, head);
 	free(head);
 	sx_doc_push(a, SX_BLK_NOTE, "（機關內部評核文件，不對外公開）");
