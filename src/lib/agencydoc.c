@@ -303,7 +303,8 @@ sx_build_selfcheck(sx_doc *out, const sx_doc_src *src)
 	date = S_date(src);
 	{
 		const char *const rows[][2] = { { "機關", sx_or_empty(f->agency) },
-			{ "資通系統名稱", sx_or_empty(f->system) }, { "防護需求等級", grade }, { "檢核範圍", scope }, { "依據", basis }, { "日期", date } };
+			{ "資通系統名稱", sx_or_empty(f->system) }, { "防護需求等級", grade },
+			{ "檢核範圍", scope }, { "依據", basis }, { "日期", date } };
 		S_facts(out, rows, sizeof(rows) / sizeof(rows[0]));
 	}
 	free(grade);
