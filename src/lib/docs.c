@@ -269,9 +269,10 @@ S_write(const sx_doc *a, const secannex_write_opts *o, const char *path, secanne
 	return rc;
 }
 
-/* Build document row I from SRC, dress it with OPTS and write it to PATH atomically. */
+/* Build document row I from SRC and dress it with OPTS; then package it into OUT or, without OUT,
+ * write it to PATH atomically. */
 static int
-S_build_write(int i, const sx_doc_src *src, const secannex_write_opts *o, const char *path,
+S_emit(int i, const sx_doc_src *src, const secannex_write_opts *o, const char *path, sx_buf *out,
     secannex_diags *d)
 {
 	sx_doc a;
@@ -279,7 +280,7 @@ S_build_write(int i, const sx_doc_src *src, const secannex_write_opts *o, const 
 
 	S_documents[i].build(&a, src);
 	S_dress(&a, o);
-	rc = S_write(&a, o, path, d);
+	rc = out ? S_package(&a, o, out, d) : S_write(&a, o, path, d);
 	sx_doc_free(&a);
 	return rc;
 }
@@ -290,14 +291,13 @@ secannex_evaluation_write(const secannex_evaluation *e, const secannex_resolutio
 {
 	sx_doc_src src;
 	char fp[65];
-	int rc, i = S_pick(o, SECANNEX_FROM_EVALUATION, path, d);
+	int i = S_pick(o, SECANNEX_FROM_EVALUATION, path, d);
 
 	if (i < 0)
 		return SECANNEX_EINVALID;
 	S_src(&src, r, 0, o, fp);
 	src.eval = e;
-	rc = S_build_write(i, &src, o, path, d);
-	return rc;
+	return S_emit(i, &src, o, path, NULL, d);
 }
 
 int
@@ -306,7 +306,7 @@ secannex_comparison_write(const secannex_evaluation *const *v, size_t n, const s
 {
 	sx_doc_src src;
 	char fp[65];
-	int rc, i = S_pick(o, SECANNEX_FROM_EVALUATION, path, d);
+	int i = S_pick(o, SECANNEX_FROM_EVALUATION, path, d);
 
 	if (i < 0 || n == 0)
 		return SECANNEX_EINVALID;
@@ -314,14 +314,13 @@ secannex_comparison_write(const secannex_evaluation *const *v, size_t n, const s
 	src.eval = v[0];
 	src.evals = v;
 	src.nevals = n;
-	rc = S_build_write(i, &src, o, path, d);
-	return rc;
+	return S_emit(i, &src, o, path, NULL, d);
 }
 
-/* Build the document that OPTS names of R into *A (freed with sx_doc_free() when this returns 0). */
+/* The document that OPTS names of R, packaged into OUT or, without OUT, written to PATH. */
 static int
-S_make(sx_doc *a, const secannex_resolution *r, const secannex_write_opts *o, const char *path,
-    secannex_diags *d)
+S_resolution_doc(const secannex_resolution *r, const secannex_write_opts *o, const char *path,
+    sx_buf *out, secannex_diags *d)
 {
 	sx_doc_src src;
 	char fp[65];
@@ -330,37 +329,21 @@ S_make(sx_doc *a, const secannex_resolution *r, const secannex_write_opts *o, co
 	if (i < 0 || S_allowed(i, r, o, path, d) != 0)
 		return SECANNEX_EINVALID;
 	S_src(&src, r, 0, o, fp);
-	S_documents[i].build(a, &src);
-	S_dress(a, o);
-	return 0;
+	return S_emit(i, &src, o, path, out, d);
 }
 
 int
 sx_document_render(const secannex_resolution *r, const secannex_write_opts *o, const char *path,
     sx_buf *out, secannex_diags *d)
 {
-	sx_doc a;
-	int rc = S_make(&a, r, o, path, d);
-
-	if (rc != 0)
-		return rc;
-	rc = S_package(&a, o, out, d);
-	sx_doc_free(&a);
-	return rc;
+	return S_resolution_doc(r, o, path, out, d);
 }
 
 int
 secannex_document_write(const secannex_resolution *r, const secannex_write_opts *o,
     const char *path, secannex_diags *d)
 {
-	sx_doc a;
-	int rc = S_make(&a, r, o, path, d);
-
-	if (rc != 0)
-		return rc;
-	rc = S_write(&a, o, path, d);
-	sx_doc_free(&a);
-	return rc;
+	return S_resolution_doc(r, o, path, NULL, d);
 }
 
 int
@@ -492,6 +475,24 @@ secannex_diff_document(const secannex_diff *df, const char *document, secannex_f
 	return sx_buf_detach(&b);
 }
 
+/* The annex-diff document that OPTS names of DF (the 修正對照表), packaged into OUT or, without
+ * OUT, written to PATH. */
+static int
+S_diff_doc(const secannex_diff *df, const secannex_write_opts *o, const char *path, sx_buf *out,
+    secannex_diags *d)
+{
+	sx_doc_src src;
+	int i = S_pick(o, SECANNEX_FROM_DIFF, path, d);
+
+	if (i < 0)
+		return SECANNEX_EINVALID;
+	if (o->label && !sx_field_ok(o->label, "--label", "--label", 0, d))
+		return SECANNEX_EINVALID;
+	S_src(&src, NULL, 1, o, NULL);
+	src.diff = df;
+	return S_emit(i, &src, o, path, out, d);
+}
+
 int
 secannex_diff_render(const secannex_diff *df, const secannex_write_opts *o, char **data, size_t *len,
     secannex_diags *d)
@@ -499,25 +500,13 @@ secannex_diff_render(const secannex_diff *df, const secannex_write_opts *o, char
 	const char *name = o->document ? o->document : "-";
 	int i = secannex_document_find(o->document, o->format, SECANNEX_FROM_DIFF), rc;
 	sx_buf out = SX_BUF_INIT;
-	sx_doc_src src;
-	sx_doc a;
 
 	*data = NULL;
 	*len = 0;
 	if (i >= 0 && S_documents[i].info.from == SECANNEX_FROM_CATALOG_DIFF)
 		rc = sx_redline_render_catalogs(df, o, name, &out, d);
-	else if ((i = S_pick(o, SECANNEX_FROM_DIFF, name, d)) < 0)
-		rc = SECANNEX_EINVALID;
-	else if (o->label && !sx_field_ok(o->label, "--label", "--label", 0, d))
-		rc = SECANNEX_EINVALID;
-	else {
-		S_src(&src, NULL, 1, o, NULL);
-		src.diff = df;
-		S_documents[i].build(&a, &src);
-		S_dress(&a, o);
-		rc = S_package(&a, o, &out, d);
-		sx_doc_free(&a);
-	}
+	else
+		rc = S_diff_doc(df, o, name, &out, d);
 	if (rc == 0) {
 		*len = out.len;
 		*data = sx_buf_detach(&out);
@@ -530,17 +519,7 @@ int
 secannex_diff_document_write(const secannex_diff *df, const secannex_write_opts *o,
     const char *path, secannex_diags *d)
 {
-	sx_doc_src src;
-	int i = S_pick(o, SECANNEX_FROM_DIFF, path, d), rc;
-
-	if (i < 0)
-		return SECANNEX_EINVALID;
-	if (o->label && !sx_field_ok(o->label, "--label", "--label", 0, d))
-		return SECANNEX_EINVALID;
-	S_src(&src, NULL, 1, o, NULL);
-	src.diff = df;
-	rc = S_build_write(i, &src, o, path, d);
-	return rc;
+	return S_diff_doc(df, o, path, NULL, d);
 }
 
 int
@@ -599,7 +578,7 @@ secannex_agency_document_write(const secannex_catalog *cat, const secannex_agenc
 {
 	sx_doc_src src;
 	char iso[11];
-	int i = S_pick(o, SECANNEX_FROM_REGULATION, path, d), rc;
+	int i = S_pick(o, SECANNEX_FROM_REGULATION, path, d);
 
 	if (i < 0)
 		return SECANNEX_EINVALID;
@@ -609,6 +588,5 @@ secannex_agency_document_write(const secannex_catalog *cat, const secannex_agenc
 	src.cat = cat;
 	src.facts = f;
 	src.date = f->date ? iso : NULL;
-	rc = S_build_write(i, &src, o, path, d);
-	return rc;
+	return S_emit(i, &src, o, path, NULL, d);
 }
