@@ -1,6 +1,5 @@
 /* digest.c: SHA-256 through OpenSSL's libcrypto (never a hand-written hash): the fingerprint that
- * ties a signed review record to the published annex of the same resolution, and the digest that
- * recognises the shipped catalog files (load.c).
+ * ties a signed review record to the published annex of the same resolution.
  *
  * libcrypto's own SHA-256 functions, not EVP: OpenSSL 3's EVP layer initialises itself on first
  * use (reads openssl.cnf, registers every algorithm of the default provider, fetches the digest),
@@ -22,8 +21,9 @@
 
 #include "digest.h"
 
-int
-sx_sha256(const void *data, size_t len, unsigned char out[32])
+/* The SHA-256 of LEN bytes of DATA into OUT.  Returns 0, or -1 when libcrypto fails. */
+static int
+S_sha256(const void *data, size_t len, unsigned char out[32])
 {
 #ifdef OPENSSL_NO_DEPRECATED_3_0
 	unsigned int n = 0;
@@ -45,7 +45,7 @@ sx_sha256_hex(const void *data, size_t len, char out[65])
 	unsigned char md[32];
 
 	out[0] = '\0';
-	if (sx_sha256(data, len, md) != 0)
+	if (S_sha256(data, len, md) != 0)
 		return -1;
 	for (unsigned int i = 0; i < 32; i++) {
 		out[2 * i] = hex[md[i] >> 4];

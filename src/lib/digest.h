@@ -4,9 +4,6 @@
 
 #include <stddef.h>
 
-/* The SHA-256 of LEN bytes of DATA into OUT.  Returns 0, or -1 when libcrypto fails. */
-int sx_sha256(const void *data, size_t len, unsigned char out[32]);
-
 /* The SHA-256 of LEN bytes of DATA as 64 hex digits and a NUL in OUT.  Returns 0, or -1 when
  * libcrypto fails (OUT is then ""). */
 int sx_sha256_hex(const void *data, size_t len, char out[65]);

@@ -520,26 +520,32 @@ S_docx_text(sx_buf *b, xmlNodePtr n)
 	}
 }
 
+/* The count in attribute ATTR of C (ODF number-rows-repeated, number-columns-repeated, a space's c;
+ * DOCX gridSpan's val), 1 to 1 << 24 (a sheet has 1,048,576 rows at most). */
+static long
+S_repeat(xmlNodePtr c, const char *attr)
+{
+	char *v = sx_xml_attr(c, attr);
+	long n = v ? strtol(v, NULL, 10) : 1;
+
+	free(v);
+	return n < 1 ? 1 : n > (1L << 24) ? 1L << 24 : n;
+}
+
 /* A cell's span (DOCX gridSpan, ODT number-columns-repeated), 1 to S_MAX_COLS. */
 static size_t
 S_span(xmlNodePtr c, const char *attr, int docx)
 {
-	char *v = NULL;
 	long n = 1;
 
-	if (docx) {
-		for (xmlNodePtr p = sx_xml_first_el(c); p; p = sx_xml_next_el(p))
-			if (sx_xml_is(p, "tcPr"))
-				for (xmlNodePtr s = sx_xml_first_el(p); s; s = sx_xml_next_el(s))
-					if (sx_xml_is(s, attr))
-						v = sx_xml_attr(s, "val");
-	} else {
-		v = sx_xml_attr(c, attr);
-	}
-	if (v)
-		n = strtol(v, NULL, 10);
-	free(v);
-	return n < 1 ? 1 : n > S_MAX_COLS ? S_MAX_COLS : (size_t)n;
+	if (!docx)
+		n = S_repeat(c, attr);
+	for (xmlNodePtr p = docx ? sx_xml_first_el(c) : NULL; p; p = sx_xml_next_el(p))
+		if (sx_xml_is(p, "tcPr"))
+			for (xmlNodePtr s = sx_xml_first_el(p); s; s = sx_xml_next_el(s))
+				if (sx_xml_is(s, attr))
+					n = S_repeat(s, "val");
+	return n > S_MAX_COLS ? S_MAX_COLS : (size_t)n;
 }
 
 /* The ODT text of N into B: text, <text:s/> spaces, tabs, line breaks; paragraphs on lines. */
@@ -566,18 +572,6 @@ S_odt_text(sx_buf *b, xmlNodePtr n)
 			S_odt_text(b, c);
 		}
 	}
-}
-
-/* How many times ODF element C stands (number-rows-repeated, number-columns-repeated: ATTR), 1 to
- * 1 << 24 (a sheet has 1,048,576 rows at most). */
-static long
-S_repeat(xmlNodePtr c, const char *attr)
-{
-	char *v = sx_xml_attr(c, attr);
-	long n = v ? strtol(v, NULL, 10) : 1;
-
-	free(v);
-	return n < 1 ? 1 : n > (1L << 24) ? 1L << 24 : n;
 }
 
 /* One table row TR (the ROW-th of table TABLE) into G.  An ODF cell repeated (a spreadsheet's

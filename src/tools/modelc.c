@@ -6,7 +6,7 @@
  * fails the build (-Wmissing-field-initializers), so nothing is left out silently.  Arrays are
  * written before what points at them; the back pointers (an item's type and group, a measure's
  * area) point into arrays declared ahead.  Names are NAME_ plus a counter: the same model gives
- * the same text. */
+ * the same text.  Its C literals serve shipgen's byte arrays too (sx_modelc_literal). */
 #include "modelc.h"
 
 #include <stdio.h>
@@ -21,32 +21,36 @@ struct S_out {
 	unsigned next;         /* the next array's number */
 };
 
-/* A string as a C literal ("NULL" for none): printable ASCII as it is, every other byte, the
- * quote, the backslash and '?' (no trigraphs) as three octal digits; long text in pieces. */
-static void
-S_str(FILE *f, const char *s)
+void
+sx_modelc_literal(FILE *f, const void *data, size_t len)
 {
-	size_t col = 0;
+	const unsigned char *p = data;
 
-	if (s == NULL) {
-		fputs("NULL", f);
-		return;
-	}
 	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (col >= 96) {
+	for (size_t i = 0, col = 0; i < len; i++) {
+		if (col >= 96 || (i > 0 && p[i - 1] == '\n')) {
 			fputs("\"\n\t\"", f);
 			col = 0;
 		}
-		if (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\' && *p != '?') {
-			fputc(*p, f);
+		if (p[i] >= 0x20 && p[i] < 0x7f && p[i] != '"' && p[i] != '\\' && p[i] != '?') {
+			fputc(p[i], f);
 			col++;
 		} else {
-			fprintf(f, "\\%03o", *p);
+			fprintf(f, "\\%03o", p[i]);
 			col += 4;
 		}
 	}
 	fputc('"', f);
+}
+
+/* A string as a C literal, or NULL. */
+static void
+S_str(FILE *f, const char *s)
+{
+	if (s == NULL)
+		fputs("NULL", f);
+	else
+		sx_modelc_literal(f, s, strlen(s));
 }
 
 /* A new array's name into BUF. */

@@ -13,4 +13,9 @@
 int sx_modelc_procurement(FILE *f, const sx_procurement *p, const char *name);
 int sx_modelc_regulation(FILE *f, const sx_regulation *r, const char *name);
 
+/* LEN bytes as a C string literal: printable ASCII as it is; every other byte, the quote, the
+ * backslash and '?' (no trigraphs) as three octal digits; in pieces of about 100 columns and after
+ * each line feed. */
+void sx_modelc_literal(FILE *f, const void *data, size_t len);
+
 #endif

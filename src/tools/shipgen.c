@@ -68,27 +68,13 @@ S_validate(secannex_catalog **cat, const char *dir)
 	return rc;
 }
 
-/* LEN bytes as the C array NAME (a string literal: three octal digits for every byte that is not
- * printable ASCII, and for the quote, the backslash and '?'). */
+/* LEN bytes as the C array NAME (a string literal, modelc.c). */
 static void
 S_bytes(const char *name, const unsigned char *data, size_t len)
 {
-	printf("static const unsigned char %s[%zu] =\n\t\"", name, len + 1);
-	for (size_t i = 0, col = 0; i < len; i++) {
-		if (col >= 96 || (i > 0 && data[i - 1] == '\n')) {
-			fputs("\"\n\t\"", stdout);
-			col = 0;
-		}
-		if (data[i] >= 0x20 && data[i] < 0x7f && data[i] != '"' && data[i] != '\\' &&
-		    data[i] != '?') {
-			putchar(data[i]);
-			col++;
-		} else {
-			printf("\\%03o", data[i]);
-			col += 4;
-		}
-	}
-	puts("\";");
+	printf("static const unsigned char %s[%zu] =\n\t", name, len + 1);
+	sx_modelc_literal(stdout, data, len);
+	puts(";");
 }
 
 static void
