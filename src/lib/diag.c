@@ -228,6 +228,8 @@ static const struct {
 	[SX_MSG_XLSX] = { SECANNEX_DIAG_ERROR, N_("cannot write the workbook (%s): %s") },
 	[SX_MSG_RESP_KIND] = { SECANNEX_DIAG_ERROR,
 	    N_("cannot tell the response's format: name it .xlsx, .ods, .docx, .odt or .csv") },
+	[SX_MSG_RESP_NOT_ZIP] = { SECANNEX_DIAG_ERROR,
+	    N_("not a workbook or document: not a ZIP package (%s); an .xlsx, .ods, .docx or .odt response is one") },
 	[SX_MSG_RESP_ENCODING] = { SECANNEX_DIAG_ERROR,
 	    N_("the file is neither UTF-8 nor Big5 (CP950): save it as CSV UTF-8") },
 	[SX_MSG_RESP_BIG5] = { SECANNEX_DIAG_WARNING,

@@ -147,6 +147,7 @@ enum sx_msg {
 	SX_MSG_XLSX,          /* libxlsxwriter's error, with what it was doing */
 	/* a vendor's response (response.c, evaluate.c) */
 	SX_MSG_RESP_KIND,
+	SX_MSG_RESP_NOT_ZIP,
 	SX_MSG_RESP_ENCODING,
 	SX_MSG_RESP_BIG5,
 	SX_MSG_RESP_QUOTE,

@@ -133,7 +133,7 @@ sx_refdoc_open(sx_refdoc *r, const char *path, secannex_format fmt, secannex_dia
 
 	r->path = path;
 	r->zip = NULL;
-	if ((rc = sx_zipr_open(&r->zip, path, d)) != 0)
+	if ((rc = sx_zipr_open(&r->zip, path, SX_MSG_REF_NOT_ZIP, d)) != 0)
 		return rc;
 	rc = SECANNEX_EINVALID;
 	k = S_ref_kind(r, &kind, d);

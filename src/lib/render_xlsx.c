@@ -429,7 +429,7 @@ S_verify(const S_ctx *c, const char *tmp)
 	secannex_diags *scratch = secannex_diags_new();
 	sx_zipr *z = NULL;
 	xmlDocPtr doc[NPARTS] = { NULL };
-	int bad = sx_zipr_open(&z, tmp, scratch) != 0;
+	int bad = sx_zipr_open(&z, tmp, SX_MSG_RESP_NOT_ZIP, scratch) != 0;
 	char **ss = NULL;
 	size_t nss = 0;
 

@@ -696,7 +696,7 @@ sx_response_read(sx_grid *g, const char *path, size_t max_bytes, secannex_diags 
 		free(data);
 		return rc == 0 ? S_over(g, path, d) : rc;
 	}
-	if ((rc = sx_zipr_open(&z, path, d)) != 0)
+	if ((rc = sx_zipr_open(&z, path, SX_MSG_RESP_NOT_ZIP, d)) != 0)
 		return rc;
 	rc = kind == 1 ? S_read_xlsx(g, z, path, d) : S_read_doc(g, z, path, kind == 2, d);
 	sx_zipr_close(z);

@@ -202,7 +202,7 @@ S_check_entries(sx_zipr *z, secannex_diags *d)
 }
 
 int
-sx_zipr_open(sx_zipr **out, const char *path, secannex_diags *d)
+sx_zipr_open(sx_zipr **out, const char *path, int not_zip, secannex_diags *d)
 {
 	sx_zipr *z = sx_calloc(1, sizeof(*z));
 	struct stat st;
@@ -230,7 +230,7 @@ sx_zipr_open(sx_zipr **out, const char *path, secannex_diags *d)
 			sx_diag(d, SX_MSG_OPEN, path, 0, zip_error_strerror(&ze));
 			rc = SECANNEX_EIO;
 		} else {
-			sx_diag(d, SX_MSG_REF_NOT_ZIP, path, 0, zip_error_strerror(&ze));
+			sx_diag(d, (enum sx_msg)not_zip, path, 0, zip_error_strerror(&ze));
 		}
 		zip_error_fini(&ze);
 		goto done;

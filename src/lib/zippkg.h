@@ -28,10 +28,11 @@ int sx_zip_finish(sx_zip *z, time_t mtime, sx_buf *out, secannex_diags *d);
 typedef struct sx_zipr sx_zipr;
 
 /* Open the ZIP file PATH for reading.  Refuses (SECANNEX_EINVALID, with a diagnostic naming PATH) a
- * file that is not a regular file or is over SX_ZIPR_MAX_FILE, is not a ZIP archive, has more than
+ * file that is not a regular file or is over SX_ZIPR_MAX_FILE, is not a ZIP archive (message
+ * NOT_ZIP, enum sx_msg, which says what the file should have been), has more than
  * SX_ZIPR_MAX_ENTRIES entries, or has any entry whose uncompressed size is over SX_ZIPR_MAX_ENTRY;
  * an unreadable file is SECANNEX_EIO. */
-int sx_zipr_open(sx_zipr **out, const char *path, secannex_diags *d);
+int sx_zipr_open(sx_zipr **out, const char *path, int not_zip, secannex_diags *d);
 void sx_zipr_close(sx_zipr *z);
 /* 1 when the archive has an entry NAME. */
 int sx_zipr_has(const sx_zipr *z, const char *name);

@@ -188,9 +188,15 @@ expect 2 evaluate --profile "$P" "$T/broken.xlsx"
 has "$T/err" "broken.xlsx:xl/worksheets/sheet1.xml:"
 has "$T/err" "malformed XML"
 lacks "$T/out" "符合"
-# not a matrix, not a response format, no file
+# not a matrix, not a response format, not a ZIP package (named as a response, not as a reference
+# document), no file
 expect 2 evaluate --profile "$P" "$P"
 has "$T/err" "cannot tell the response's format"
+printf 'not a zip\n' > "$T/text.ods"
+expect 2 evaluate --profile "$P" "$T/text.ods" -o "$T/text-eval.docx"
+has "$T/err" "secannex: $T/text.ods: error: not a workbook or document: not a ZIP package (Not a zip archive); an .xlsx, .ods, .docx or .odt response is one"
+lacks "$T/err" "reference document"
+ok test ! -e "$T/text-eval.docx"
 printf 'a,b\n1,2\n' > "$T/other.csv"
 expect 2 evaluate --profile "$P" "$T/other.csv"
 has "$T/err" "not a secannex compliance matrix"

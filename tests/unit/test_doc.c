@@ -167,7 +167,7 @@ part_of(const sx_buf *buf, const char *dir, const char *file, const char *name)
 	assert_non_null(f = fopen(path, "wb"));
 	assert_int_equal(fwrite(buf->ptr, 1, buf->len, f), buf->len);
 	assert_int_equal(fclose(f), 0);
-	assert_int_equal(sx_zipr_open(&z, path, d), 0);
+	assert_int_equal(sx_zipr_open(&z, path, SX_MSG_REF_NOT_ZIP, d), 0);
 	assert_int_equal(sx_zipr_read(z, name, &b, d), 0);
 	sx_zipr_close(z);
 	assert_int_equal(secannex_diags_count(d), 0);
