@@ -488,6 +488,13 @@ const char *secannex_error_last(void);
  * that ends otherwise leaves it behind (a server's pool threads). */
 void secannex_error_clear(void);
 
+/** Free the compiled RelaxNG schemas that loads keep for later loads (the profile's, the
+ * catalogs' when they are not the shipped files): about 100 KB.  A program that loads once and
+ * then writes, as the command line does, gives the memory back to the documents it writes; a
+ * server never calls it.  Never while another thread may be loading.  A later load compiles its
+ * schema again. */
+void secannex_schemas_release(void);
+
 /**
  * MSG, a message about the unknown name WORD, with a "did you mean" hint appended when names of
  * NAMES[0..N) begin with WORD (an abbreviation) or else are close to it by edit distance ("MSG;

@@ -763,6 +763,8 @@ resolve_tender(const struct args *a, secannex_catalog **cat, secannex_resolution
 	if ((rc = build_profile(&p, a)) == EXIT_OK && (rc = load(cat, a, 1, 1)) == EXIT_OK &&
 	    secannex_resolve(res, *cat, p, a->strict, d) != 0)
 		rc = EXIT_DATA;
+	/* everything is loaded: the schemas' memory goes to the documents written next */
+	secannex_schemas_release();
 	print_diags(d);
 	secannex_diags_free(d);
 	secannex_profile_free(p);

@@ -100,9 +100,10 @@ sx_buf_puts(sx_buf *b, const char *s)
 void
 sx_buf_putc(sx_buf *b, int c)
 {
-	char ch = (char)c;
-
-	sx_buf_put(b, &ch, 1);
+	if (b->len + 2 > b->size)
+		sx_buf_grow(b, 1);
+	b->ptr[b->len++] = (char)c;
+	b->ptr[b->len] = '\0';
 }
 
 void

@@ -185,7 +185,12 @@ sx_json_quote(sx_buf *b, const char *s, size_t len)
 		unsigned char c = p[i];
 		long k;
 
-		if (c >= 0x20 && c != '"' && c != '\\' && (k = S_utf8(p + i, len - i)) > 0) {
+		/* the runs of plain ASCII first, without a call */
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			i++;
+			continue;
+		}
+		if (c >= 0x80 && (k = S_utf8(p + i, len - i)) > 0) {
 			i += (size_t)k;
 			continue;
 		}

@@ -352,10 +352,11 @@ S_sectpr(sx_xw *x, const S_pkg *p, int landscape)
 	sx_xw_end(x);
 }
 
+/* word/document.xml, streamed into Z's part being written. */
 static int
-S_document(const sx_doc *a, const S_pkg *p, sx_buf *out)
+S_document(const sx_doc *a, const S_pkg *p, sx_zip *z)
 {
-	sx_xw *x = sx_xw_new(1);
+	sx_xw *x = sx_xw_new_to(1, sx_zip_write, z);
 	S_ctx ctx = { 0, a->author, "", p->sty, SX_DOC_WIDTH(a) };
 
 	if (a->author && a->epoch_set)
@@ -382,7 +383,7 @@ S_document(const sx_doc *a, const S_pkg *p, sx_buf *out)
 	S_sectpr(x, p, a->landscape);
 	sx_xw_end(x);
 	sx_xw_end(x);
-	return sx_xw_finish(x, out);
+	return sx_xw_finish(x, NULL);
 }
 
 static int
@@ -1014,14 +1015,22 @@ done:
 	return rc;
 }
 
-/* The parts, in package order: the template's (with our document) first, then what P adds. */
-static void
-S_pkg_zip(sx_zip *z, const S_pkg *p, sx_buf *parts, const char *const *names, const sx_buf *doc,
-    const sx_buf *core)
+/* The parts, in package order: the template's (with A's document, written as it is deflated)
+ * first, then what P adds.  Returns 0, or -1 when the document could not be written. */
+static int
+S_pkg_zip(sx_zip *z, const sx_doc *a, const S_pkg *p, sx_buf *parts, const char *const *names)
 {
+	sx_buf core = SX_BUF_INIT;
+	int rc;
+
 	sx_zip_add(z, names[0], parts[0].ptr, parts[0].len, 0);
 	sx_zip_add(z, names[1], parts[1].ptr, parts[1].len, 0);
-	sx_zip_add(z, "word/document.xml", doc->ptr, doc->len, 0);
+	sx_zip_begin(z, "word/document.xml");
+	rc = S_document(a, p, z);
+	if (sx_zip_end(z) != 0 || rc != 0 || S_core(a, &core) != 0) {
+		sx_buf_free(&core);
+		return -1;
+	}
 	for (size_t i = 2; i < 8; i++) {
 		const sx_buf *b = &parts[i];
 		if (i == 3 && p->styles.len)
@@ -1038,7 +1047,9 @@ S_pkg_zip(sx_zip *z, const S_pkg *p, sx_buf *parts, const char *const *names, co
 		sx_zip_add(z, "word/_rels/footer1.xml.rels", p->ftr_rels.ptr, p->ftr_rels.len, 0);
 	for (size_t i = 0; i < p->nmedia; i++)
 		sx_zip_add(z, p->media[i].name, p->media[i].data.ptr, p->media[i].data.len, 0);
-	sx_zip_add(z, "docProps/core.xml", core->ptr, core->len, 0);
+	sx_zip_add(z, "docProps/core.xml", core.ptr, core.len, 0);
+	sx_buf_free(&core);
+	return 0;
 }
 
 /* What P holds beyond the templates: a reference document's parts, the optional styles, the
@@ -1079,7 +1090,7 @@ S_write(const sx_doc *a, const char *template_dir, const char *ref, sx_buf *out,
 		"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/styles.xml",
 		"word/settings.xml", "word/fontTable.xml", "word/footer1.xml", "docProps/app.xml",
 	};
-	sx_buf parts[8], doc = SX_BUF_INIT, core = SX_BUF_INIT;
+	sx_buf parts[8];
 	S_pkg p;
 	sx_zip *z = NULL;
 	int rc = 0;
@@ -1095,21 +1106,18 @@ S_write(const sx_doc *a, const char *template_dir, const char *ref, sx_buf *out,
 	}
 	if (rc != 0 || (rc = S_pkg_fill(&p, a, template_dir, ref, parts, d)) != 0)
 		goto done;
-	if (S_document(a, &p, &doc) != 0 || S_core(a, &core) != 0) {
+	z = sx_zip_new();
+	if (S_pkg_zip(z, a, &p, parts, statics) != 0) {
 		sx_diag(d, SX_MSG_XML_WRITE, "docx", 0);
 		rc = SECANNEX_EIO;
 		goto done;
 	}
-	z = sx_zip_new();
-	S_pkg_zip(z, &p, parts, statics, &doc, &core);
 	rc = sx_zip_finish(z, a->epoch_set ? a->epoch : (time_t)315532800, out, d);
 done:
 	sx_zip_free(z);
 	for (size_t i = 0; i < 8; i++)
 		sx_buf_free(&parts[i]);
 	S_pkg_free(&p);
-	sx_buf_free(&doc);
-	sx_buf_free(&core);
 	return rc;
 }
 

@@ -346,10 +346,11 @@ S_table(sx_xw *x, S_ctx *ctx, const sx_table *tb, int t)
 	sx_xw_end(x);
 }
 
+/* content.xml, streamed into Z's part being written. */
 static int
-S_content(const sx_doc *a, sx_buf *out)
+S_content(const sx_doc *a, sx_zip *z)
 {
-	sx_xw *x = sx_xw_new(0);
+	sx_xw *x = sx_xw_new_to(0, sx_zip_write, z);
 	S_ctx ctx = { 0 };
 	int t = 0;
 
@@ -405,7 +406,7 @@ S_content(const sx_doc *a, sx_buf *out)
 	sx_xw_end(x);
 	sx_xw_end(x);
 	sx_xw_end(x);
-	return sx_xw_finish(x, out);
+	return sx_xw_finish(x, NULL);
 }
 
 static int
@@ -860,7 +861,7 @@ static int
 S_write(const sx_doc *a, const char *template_dir, const char *ref, sx_buf *out, secannex_diags *d)
 {
 	static const char mimetype[] = "application/vnd.oasis.opendocument.text";
-	sx_buf content = SX_BUF_INIT, meta = SX_BUF_INIT, styles = SX_BUF_INIT, manifest = SX_BUF_INIT;
+	sx_buf meta = SX_BUF_INIT, styles = SX_BUF_INIT, manifest = SX_BUF_INIT;
 	S_opkg p;
 	sx_zip *z = NULL;
 	int rc;
@@ -873,15 +874,16 @@ S_write(const sx_doc *a, const char *template_dir, const char *ref, sx_buf *out,
 		goto done;
 	if (p.npic && (rc = S_manifest(&manifest, &p, template_dir, d)) != 0)
 		goto done;
-	if (S_content(a, &content) != 0 || S_meta(a, &meta) != 0) {
+	z = sx_zip_new();
+	sx_zip_add(z, "mimetype", mimetype, sizeof(mimetype) - 1, 1);
+	sx_zip_add(z, "META-INF/manifest.xml", manifest.ptr, manifest.len, 0);
+	sx_zip_begin(z, "content.xml");
+	rc = S_content(a, z);
+	if (sx_zip_end(z) != 0 || rc != 0 || S_meta(a, &meta) != 0) {
 		sx_diag(d, SX_MSG_XML_WRITE, "odt", 0);
 		rc = SECANNEX_EIO;
 		goto done;
 	}
-	z = sx_zip_new();
-	sx_zip_add(z, "mimetype", mimetype, sizeof(mimetype) - 1, 1);
-	sx_zip_add(z, "META-INF/manifest.xml", manifest.ptr, manifest.len, 0);
-	sx_zip_add(z, "content.xml", content.ptr, content.len, 0);
 	if (p.styles.len)
 		sx_zip_add(z, "styles.xml", p.styles.ptr, p.styles.len, 0);
 	else
@@ -892,7 +894,6 @@ S_write(const sx_doc *a, const char *template_dir, const char *ref, sx_buf *out,
 	rc = sx_zip_finish(z, a->epoch_set ? a->epoch : (time_t)315532800, out, d);
 done:
 	sx_zip_free(z);
-	sx_buf_free(&content);
 	sx_buf_free(&meta);
 	sx_buf_free(&styles);
 	sx_buf_free(&manifest);

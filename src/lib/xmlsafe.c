@@ -379,6 +379,19 @@ done:
 	return schema;
 }
 
+void
+secannex_schemas_release(void)
+{
+	call_once(&S_schemas_once, S_schemas_init);
+	mtx_lock(&S_schemas_mtx);
+	for (size_t i = 0; i < S_nschemas; i++) {
+		xmlRelaxNGFree(S_schemas[i].schema);
+		free(S_schemas[i].path);
+	}
+	S_nschemas = 0;
+	mtx_unlock(&S_schemas_mtx);
+}
+
 int
 sx_xml_validate(xmlDocPtr doc, const char *path, const char *rng, secannex_diags *d)
 {

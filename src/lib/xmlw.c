@@ -1,7 +1,9 @@
 /* xmlw.c: the XML writer of every generated part, a thin wrapper over libxml2's xmlTextWriter
  * (which does the escaping): each call's failure is remembered and reported at the end.
  *
- * The writer writes into an xmlBuffer that sx_xw_finish() hands over; one writer per part. */
+ * A writer writes into an xmlBuffer that sx_xw_finish() hands over (without a copy when the
+ * caller's buffer is empty), or hands its output to a sink as it goes (a ZIP entry being deflated:
+ * the part is never held whole); one writer per part. */
 #include "xmlw.h"
 
 #include <stdarg.h>
@@ -11,10 +13,22 @@
 #include <libxml/xmlwriter.h>
 
 struct sx_xw {
-	xmlBufferPtr buf;
+	xmlBufferPtr buf;       /* a buffered writer's output, or NULL (a sink's) */
 	xmlTextWriterPtr w;
+	sx_xw_sink sink;
+	void *ctx;
 	int err;
 };
+
+static void
+S_declare(sx_xw *x, int standalone)
+{
+	/* the encoding declared also tells the writer to keep non-ASCII attribute text as it is
+	 * (without one, libxml2 writes it as character references) */
+	if (x->w == NULL || xmlTextWriterStartDocument(x->w, "1.0", "UTF-8",
+	    standalone ? "yes" : NULL) < 0)
+		x->err = 1;
+}
 
 sx_xw *
 sx_xw_new(int standalone)
@@ -23,11 +37,41 @@ sx_xw_new(int standalone)
 
 	x->buf = xmlBufferCreateSize(4096);
 	x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
-	/* the encoding declared also tells the writer to keep non-ASCII attribute text as it is
-	 * (without one, libxml2 writes it as character references) */
-	if (x->w == NULL || xmlTextWriterStartDocument(x->w, "1.0", "UTF-8",
-	    standalone ? "yes" : NULL) < 0)
+	S_declare(x, standalone);
+	return x;
+}
+
+/* libxml2's output callbacks of a sink writer: each chunk (4,000 bytes or so) to the sink.  A
+ * sink's failure is the writer's, reported by sx_xw_finish(); libxml2 is told the bytes went
+ * (else it prints an I/O error of its own on stderr). */
+static int
+S_io_write(void *ctx, const char *data, int len)
+{
+	sx_xw *x = ctx;
+
+	if (len > 0 && !x->err && x->sink(x->ctx, data, (size_t)len) != 0)
 		x->err = 1;
+	return len;
+}
+
+static int
+S_io_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+sx_xw *
+sx_xw_new_to(int standalone, sx_xw_sink sink, void *ctx)
+{
+	sx_xw *x = sx_calloc(1, sizeof(*x));
+	xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(S_io_write, S_io_close, x, NULL);
+
+	x->sink = sink;
+	x->ctx = ctx;
+	if (ob && (x->w = xmlNewTextWriter(ob)) == NULL)
+		xmlOutputBufferClose(ob);
+	S_declare(x, standalone);
 	return x;
 }
 
@@ -142,10 +186,20 @@ sx_xw_finish(sx_xw *x, sx_buf *out)
 
 	if (!x->err && xmlTextWriterEndDocument(x->w) < 0)
 		x->err = 1;
+	/* flushes into buf, or the last chunk to the sink (S_io_write notes its failure) */
+	if (x->w && !x->err && x->sink && xmlTextWriterFlush(x->w) < 0)
+		x->err = 1;
 	if (x->w)
-		xmlFreeTextWriter(x->w); /* flushes into buf */
-	if (!x->err && x->buf)
+		xmlFreeTextWriter(x->w);
+	if (!x->err && x->buf && out->ptr == NULL && x->buf->content && x->buf->size > x->buf->use) {
+		/* an empty OUT takes the writer's buffer as it is (xmlMalloc is malloc), not a copy:
+		 * the annex's document.xml is 78 KB, 20 pages that need not be touched twice */
+		out->len = x->buf->use;
+		out->size = x->buf->size;
+		out->ptr = (char *)xmlBufferDetach(x->buf);
+	} else if (!x->err && x->buf && out) {
 		sx_buf_put(out, xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
+	}
 	rc = x->err ? -1 : 0;
 	if (x->buf)
 		xmlBufferFree(x->buf);

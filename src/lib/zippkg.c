@@ -3,34 +3,59 @@
 #include "zippkg.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include <zip.h>
+#include <zlib.h>
 
 #include "diag.h"
 
 /* How parts are compressed.  An annex is read by people, not downloaded by the million: what
  * counts is the time to write it (issue 14: a single-shot `generate` at the cost of starting the
- * program).  Deflate level 1, not zlib's default 6: the development sample's DOCX annex takes
- * 9 % fewer instructions to write for a file 10 % bigger (13.7 KB against 12.4 KB).  Parts under
- * SX_ZIP_STORE_BELOW bytes are stored: each deflated entry costs a fresh zlib state (its 64 KB
- * tables allocated and cleared) for a saving of a few hundred bytes; 5 % fewer instructions again,
- * 15.4 KB in all.  (Level 9 made that file 1.2 % smaller for a third more time.) */
+ * program), and on these machines that is mostly memory: every fresh page the process touches
+ * costs a page fault of about 11 us, as much as 50,000 instructions.
+ *
+ * - Parts under SX_ZIP_STORE_BELOW bytes are stored: deflating them saves a few hundred bytes.
+ * - The others are deflated here, with zlib, as sx_zip_add() receives them or as a writer streams
+ *   them (sx_zip_begin/write/end: document.xml and content.xml are never held whole).  One
+ *   deflate state serves the whole package, reset between parts, and is gone before libzip
+ *   writes the archive.  libzip gets each part's raw deflate stream with its CRC and sizes
+ *   (S_deflated) and copies it as it is, with the headers its own deflate would write (version
+ *   2.0, the "fast" flag of level 1).
+ * - Level 1, a 16 KB window and zlib's memLevel 5: a state of 80 KB, where libzip's own (32 KB
+ *   window, memLevel 9) takes 384 KB, all of it touched.  The development sample's document.xml
+ *   deflates to 9,767 bytes instead of 9,500 (four annexes' main parts, DOCX and ODT, 250 KB in
+ *   all: 3.7 % more bytes); the 216 KB of a whole-catalog redline to 18.0 KB instead of 15.6.
+ *   (Level 9 would save another 15 % for five times the instructions.)
+ * - A part added whole that does not get smaller, or that zlib fails to deflate, is stored; a
+ *   streamed part is deflated whatever it saves (stored only when zlib gave no state). */
 #define SX_ZIP_LEVEL 1
+#define SX_ZIP_WINDOW_BITS 14
+#define SX_ZIP_MEM_LEVEL 5
 #define SX_ZIP_STORE_BELOW 1024
 
 struct S_part {
 	char *name;
-	char *data;
-	size_t len;
+	char *data;     /* the part's bytes, or its raw deflate stream (deflated) */
+	size_t len;     /* bytes in data */
+	size_t size;    /* the part's size */
+	uLong crc;      /* the part's CRC-32 (deflated) */
+	size_t off;     /* where libzip reads next (deflated) */
 	int store;
+	int deflated;
 };
 
 struct sx_zip {
 	struct S_part *v;
 	size_t n;
+	z_stream zs;
+	int zstate;     /* 0: no deflate state yet, 1: one, -1: zlib refused one (every part stored) */
+	int streaming;  /* sx_zip_begin .. sx_zip_end: 1 deflating the last part, 2 storing it */
+	sx_buf out;     /* the part being deflated, or streamed */
 };
 
 sx_zip *
@@ -44,26 +69,194 @@ sx_zip_free(sx_zip *z)
 {
 	if (z == NULL)
 		return;
+	if (z->zstate == 1)
+		deflateEnd(&z->zs);
 	for (size_t i = 0; i < z->n; i++) {
 		free(z->v[i].name);
 		free(z->v[i].data);
 	}
+	sx_buf_free(&z->out);
 	free(z->v);
 	free(z);
 }
 
-void
-sx_zip_add(sx_zip *z, const char *name, const void *data, size_t len, int store)
+/* A new part NAME, last in the package. */
+static struct S_part *
+S_part_new(sx_zip *z, const char *name)
 {
 	struct S_part *p;
 
 	z->v = sx_realloc(z->v, (z->n + 1) * sizeof(*z->v));
 	p = &z->v[z->n++];
+	memset(p, 0, sizeof(*p));
 	p->name = sx_strdup(name);
+	p->crc = crc32(0L, Z_NULL, 0);
+	return p;
+}
+
+/* The deflate state, fresh for a new part: 0, or -1 when zlib gave none (the part is stored). */
+static int
+S_zstart(sx_zip *z)
+{
+	if (z->zstate == 0) {
+		/* zlib's own allocator (malloc): its state is freed by deflateEnd() */
+		z->zstate = deflateInit2(&z->zs, SX_ZIP_LEVEL, Z_DEFLATED, -SX_ZIP_WINDOW_BITS,
+		    SX_ZIP_MEM_LEVEL, Z_DEFAULT_STRATEGY) == Z_OK ? 1 : -1;
+		return z->zstate == 1 ? 0 : -1;
+	}
+	return z->zstate == 1 && deflateReset(&z->zs) == Z_OK ? 0 : -1;
+}
+
+/* Deflate LEN bytes of DATA (LEN < 4 GB) onto z->out; FLUSH: Z_NO_FLUSH, or Z_FINISH to end the
+ * stream.  Returns 0 or -1. */
+static int
+S_pump(sx_zip *z, const void *data, size_t len, int flush)
+{
+	int zrc;
+
+	z->zs.next_in = (Bytef *)(uintptr_t)data;
+	z->zs.avail_in = (uInt)len;
+	for (;;) {
+		sx_buf_grow(&z->out, 8192);
+		z->zs.next_out = (Bytef *)z->out.ptr + z->out.len;
+		z->zs.avail_out = (uInt)(z->out.size - z->out.len - 1);
+		zrc = deflate(&z->zs, flush);
+		z->out.len = z->out.size - 1 - z->zs.avail_out;
+		z->out.ptr[z->out.len] = '\0';
+		if (zrc != Z_OK && zrc != Z_BUF_ERROR && zrc != Z_STREAM_END)
+			return -1;
+		if (flush == Z_FINISH ? zrc == Z_STREAM_END : z->zs.avail_out != 0)
+			return 0;
+	}
+}
+
+/* P's data: what z->out holds, taken over. */
+static void
+S_take(sx_zip *z, struct S_part *p)
+{
+	p->len = z->out.len;
+	p->data = sx_realloc(sx_buf_detach(&z->out), p->len ? p->len : 1);
+}
+
+void
+sx_zip_add(sx_zip *z, const char *name, const void *data, size_t len, int store)
+{
+	struct S_part *p = S_part_new(z, name);
+
+	p->size = len;
+	if (!store && len >= SX_ZIP_STORE_BELOW && len < UINT_MAX / 2 && S_zstart(z) == 0 &&
+	    S_pump(z, data, len, Z_FINISH) == 0 && z->out.len < len) {
+		p->crc = crc32(p->crc, data, (uInt)len);
+		p->deflated = 1;
+		S_take(z, p);
+		return;
+	}
+	/* stored: asked to, too small to gain, or deflate did not make it smaller */
+	sx_buf_free(&z->out);
+	p->store = 1;
 	p->data = sx_malloc(len ? len : 1);
 	memcpy(p->data, data, len);
 	p->len = len;
-	p->store = store;
+}
+
+void
+sx_zip_begin(sx_zip *z, const char *name)
+{
+	S_part_new(z, name);
+	z->streaming = S_zstart(z) == 0 ? 1 : 2;
+}
+
+int
+sx_zip_write(void *ctx, const char *data, size_t len)
+{
+	sx_zip *z = ctx;
+	struct S_part *p = &z->v[z->n - 1];
+
+	p->size += len;
+	if (z->streaming != 1) {
+		sx_buf_put(&z->out, data, len);
+		return 0;
+	}
+	if (len >= UINT_MAX / 2)
+		return -1;
+	p->crc = crc32(p->crc, (const Bytef *)data, (uInt)len);
+	return S_pump(z, data, len, Z_NO_FLUSH);
+}
+
+int
+sx_zip_end(sx_zip *z)
+{
+	struct S_part *p = &z->v[z->n - 1];
+	int rc = 0;
+
+	if (z->streaming == 1)
+		rc = S_pump(z, NULL, 0, Z_FINISH);
+	p->deflated = z->streaming == 1;
+	p->store = !p->deflated;
+	z->streaming = 0;
+	S_take(z, p);
+	return rc;
+}
+
+/* The libzip source of a deflated part: its raw deflate stream, stat'ed as deflated with its CRC
+ * and sizes, so that libzip copies it as it is; the file attributes its own level-1 deflate gives
+ * (zip_source_compress's: version needed 2.0, the "fast" flag). */
+static zip_int64_t
+S_deflated(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	struct S_part *p = ud;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		p->off = 0;
+		return 0;
+	case ZIP_SOURCE_READ:
+		if (len > p->len - p->off)
+			len = p->len - p->off;
+		memcpy(data, p->data + p->off, (size_t)len);
+		p->off += (size_t)len;
+		return (zip_int64_t)len;
+	case ZIP_SOURCE_CLOSE:
+	case ZIP_SOURCE_FREE:
+		return 0;
+	case ZIP_SOURCE_STAT: {
+		zip_stat_t *st = data;
+		if (len < sizeof(*st))
+			return -1;
+		st->valid |= ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
+		    ZIP_STAT_ENCRYPTION_METHOD;
+		st->size = p->size;
+		st->comp_size = p->len;
+		st->comp_method = ZIP_CM_DEFLATE;
+		st->crc = (zip_uint32_t)p->crc;
+		st->encryption_method = ZIP_EM_NONE;
+		return sizeof(*st);
+	}
+	case ZIP_SOURCE_GET_FILE_ATTRIBUTES: {
+		zip_file_attributes_t *a = data;
+		if (len < sizeof(*a))
+			return -1;
+		a->valid |= ZIP_FILE_ATTRIBUTES_VERSION_NEEDED |
+		    ZIP_FILE_ATTRIBUTES_GENERAL_PURPOSE_BIT_FLAGS;
+		a->version_needed = 20;
+		a->general_purpose_bit_mask = 0x0006; /* bits 1-2: the deflate option */
+		a->general_purpose_bit_flags = 2 << 1;
+		return sizeof(*a);
+	}
+	case ZIP_SOURCE_SUPPORTS:
+		return ZIP_SOURCE_SUPPORTS_READABLE |
+		    zip_source_make_command_bitmap(ZIP_SOURCE_GET_FILE_ATTRIBUTES, -1);
+	case ZIP_SOURCE_ERROR: {
+		zip_error_t ze;
+		zip_int64_t n;
+		zip_error_init_with_code(&ze, ZIP_ER_INTERNAL);
+		n = zip_error_to_data(&ze, data, len);
+		zip_error_fini(&ze);
+		return n;
+	}
+	default:
+		return -1;
+	}
 }
 
 /* libzip turns an entry's time_t into DOS date/time with localtime(): hand it the time_t whose
@@ -106,10 +299,14 @@ sx_zip_finish(sx_zip *z, time_t mtime, sx_buf *out, secannex_diags *d)
 		goto done;
 	}
 	zip_source_keep(src);
+	if (z->zstate == 1) {
+		deflateEnd(&z->zs);
+		z->zstate = 0;
+	}
 	for (size_t i = 0; i < z->n; i++) {
 		struct S_part *p = &z->v[i];
-		zip_source_t *ps = zip_source_buffer(za, p->data, p->len, 0);
-		int store = p->store || p->len < SX_ZIP_STORE_BELOW;
+		zip_source_t *ps = p->deflated ? zip_source_function(za, S_deflated, p) :
+		    zip_source_buffer(za, p->data, p->len, 0);
 		zip_int64_t idx;
 
 		if (ps == NULL || (idx = zip_file_add(za, p->name, ps, ZIP_FL_ENC_UTF_8)) < 0) {
@@ -117,8 +314,8 @@ sx_zip_finish(sx_zip *z, time_t mtime, sx_buf *out, secannex_diags *d)
 			rc = S_fail(d, p->name, zip_get_error(za));
 			goto done;
 		}
-		if (zip_set_file_compression(za, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-		    store ? 0 : SX_ZIP_LEVEL) != 0 ||
+		/* a deflated part keeps libzip's default method: the source's, copied as it is */
+		if ((p->store && zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0) != 0) ||
 		    zip_file_set_mtime(za, (zip_uint64_t)idx, local, 0) != 0 ||
 		    zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0, ZIP_OPSYS_UNIX,
 		    (zip_uint32_t)0100644 << 16) != 0) {

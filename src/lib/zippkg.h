@@ -14,8 +14,16 @@ typedef struct sx_zip sx_zip;
 sx_zip *sx_zip_new(void);
 void sx_zip_free(sx_zip *z);
 
-/* Add a part; the data is copied.  STORE: no compression (ODF's mimetype). */
+/* Add a part: deflated at once (unless STORE, ODF's mimetype, or under 1 KB) or copied, so that
+ * the caller may free DATA on return. */
 void sx_zip_add(sx_zip *z, const char *name, const void *data, size_t len, int store);
+
+/* Stream a part NAME instead: sx_zip_write() (an sx_xw_sink, CTX the sx_zip) takes its bytes in
+ * order, deflated as they come; sx_zip_end() returns 0, or -1 when zlib failed.  No other part
+ * may be added between the two. */
+void sx_zip_begin(sx_zip *z, const char *name);
+int sx_zip_write(void *ctx, const char *data, size_t len);
+int sx_zip_end(sx_zip *z);
 
 /* Write the archive into OUT, every entry stamped with MTIME (UTC).  Returns 0 or SECANNEX_EIO. */
 int sx_zip_finish(sx_zip *z, time_t mtime, sx_buf *out, secannex_diags *d);

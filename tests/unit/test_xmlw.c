@@ -1,6 +1,7 @@
 /* test_xmlw.c: the XML writer (xmlw.c, over libxml2's xmlTextWriter): declarations, empty and
  * nested elements, attributes and text with every character that is escaped (and UTF-8 that is
- * not), comments, unclosed elements at the end, failures reported by sx_xw_finish(). */
+ * not), comments, unclosed elements at the end, a sink's writer, failures reported by
+ * sx_xw_finish(). */
 #include "unit.h"
 #include "../../src/lib/doc.h"
 #include "../../src/lib/docs.h"
@@ -8,10 +9,13 @@
 
 #include <libxml/xmlwriter.h>
 
-/* Every xmlTextWriter the library makes goes through this wrapper (linked with
- * -Wl,--wrap=xmlNewTextWriterMemory): with fail_at N > 0 the Nth one fails, as out of memory. */
+/* Every xmlTextWriter the library makes goes through these wrappers (linked with
+ * -Wl,--wrap=xmlNewTextWriterMemory,--wrap=xmlNewTextWriter: a buffered writer, or a sink's):
+ * with fail_at N > 0 the Nth one fails, as out of memory. */
 xmlTextWriterPtr __real_xmlNewTextWriterMemory(xmlBufferPtr buf, int compression);
 xmlTextWriterPtr __wrap_xmlNewTextWriterMemory(xmlBufferPtr buf, int compression);
+xmlTextWriterPtr __real_xmlNewTextWriter(xmlOutputBufferPtr out);
+xmlTextWriterPtr __wrap_xmlNewTextWriter(xmlOutputBufferPtr out);
 static int fail_at, writers;
 
 xmlTextWriterPtr
@@ -20,6 +24,65 @@ __wrap_xmlNewTextWriterMemory(xmlBufferPtr buf, int compression)
 	if (fail_at > 0 && ++writers == fail_at)
 		return NULL;
 	return __real_xmlNewTextWriterMemory(buf, compression);
+}
+
+xmlTextWriterPtr
+__wrap_xmlNewTextWriter(xmlOutputBufferPtr out)
+{
+	if (fail_at > 0 && ++writers == fail_at)
+		return NULL;
+	return __real_xmlNewTextWriter(out);
+}
+
+static int chunks;
+
+static int
+S_collect(void *ctx, const char *data, size_t len)
+{
+	sx_buf_put(ctx, data, len);
+	chunks++;
+	return 0;
+}
+
+static int
+S_refuse(void *ctx, const char *data, size_t len)
+{
+	(void)ctx;
+	(void)data;
+	(void)len;
+	return -1;
+}
+
+/* The same calls give the same bytes buffered and through a sink, which gets them in pieces as
+ * they are written; a sink that refuses its bytes fails the writer. */
+static void
+test_sink(void **state)
+{
+	sx_buf a = SX_BUF_INIT, b = SX_BUF_INIT;
+	sx_xw *x[2] = { sx_xw_new(1), sx_xw_new_to(1, S_collect, &b) };
+
+	(void)state;
+	chunks = 0;
+	for (int k = 0; k < 2; k++) {
+		sx_xw_start(x[k], "w:body");
+		for (int i = 0; i < 2000; i++) {
+			sx_xw_start(x[k], "w:p");
+			sx_xw_attrf(x[k], "n", "%d", i);
+			sx_xw_leaf(x[k], "w:t", "廠商應 <&>");
+			sx_xw_end(x[k]);
+		}
+		sx_xw_end(x[k]);
+	}
+	assert_int_equal(sx_xw_finish(x[0], &a), 0);
+	assert_true(chunks > 5);
+	assert_int_equal(sx_xw_finish(x[1], NULL), 0);
+	assert_int_equal(a.len, b.len);
+	assert_string_equal(a.ptr, b.ptr);
+	sx_buf_free(&a);
+	sx_buf_free(&b);
+	x[0] = sx_xw_new_to(0, S_refuse, NULL);
+	sx_xw_leaf(x[0], "z", "short: only the end's flush reaches the sink");
+	assert_int_equal(sx_xw_finish(x[0], NULL), -1);
 }
 
 /* Character data and attribute values with every character that is escaped, and UTF-8 that is
@@ -141,6 +204,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_shapes),
+		cmocka_unit_test(test_sink),
 		cmocka_unit_test(test_docx_fails),
 	};
 
