@@ -185,9 +185,15 @@ sx_json_quote(sx_buf *b, const char *s, size_t len)
 		unsigned char c = p[i];
 		long k;
 
-		/* the runs of plain ASCII first, without a call */
+		/* plain ASCII, and the three-byte characters of E1..EC and EE..EF (most of CJK) whose
+		 * continuation bytes are all that needs checking, without a call */
 		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
 			i++;
+			continue;
+		}
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && len - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
+		    (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
 			continue;
 		}
 		if (c >= 0x80 && (k = S_utf8(p + i, len - i)) > 0) {
@@ -250,18 +256,32 @@ sx_json_bool(sx_json *w, int v)
 	sx_buf_puts(w->b, v ? "true" : "false");
 }
 
+/* The decimal digits of V, with a '-' when NEG (no printf: a resolution has hundreds of them). */
+static void
+S_digits(sx_buf *b, unsigned long long v, int neg)
+{
+	char num[24], *p = num + sizeof(num);
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (neg)
+		*--p = '-';
+	sx_buf_put(b, p, (size_t)(num + sizeof(num) - p));
+}
+
 void
 sx_json_int(sx_json *w, long long v)
 {
 	S_value(w);
-	sx_buf_printf(w->b, "%lld", v);
+	S_digits(w->b, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v, v < 0);
 }
 
 void
 sx_json_uint(sx_json *w, unsigned long long v)
 {
 	S_value(w);
-	sx_buf_printf(w->b, "%llu", v);
+	S_digits(w->b, v, 0);
 }
 
 /*

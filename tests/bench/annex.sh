@@ -3,7 +3,8 @@
 # `secannex --version`, `types`, `generate` of the development sample's annex (DOCX, ODT), and the
 # named baseline, pandoc alone turning the same annex (`secannex resolve --format md`, made once
 # beforehand) into a DOCX; the in-process cost per annex (bench_annex: the library, catalogs loaded
-# once); and the scaling to a catalog with ten times the rows (tests/bench/scale.py).  Every
+# once); the scaling to a catalog with ten times the rows (tests/bench/scale.py); and what a page
+# fault costs on the machine (tests/bench/faultcost).  Every
 # command runs once per round, the rounds interleaved, so that a busy machine slows them alike;
 # it prints medians of the wall time and of the CPU time (user + system) of each run, the peak RSS,
 # the ratios, and the load average before and after.  Never part of the test suite's pass/fail.
@@ -112,6 +113,10 @@ def med(label, i):
 
 print("machine: %d CPUs; load average %.2f %.2f %.2f before, %.2f %.2f %.2f after" %
       ((os.cpu_count() or 0,) + load0 + load1))
+# what a fresh page costs here (tests/bench/faultcost): memory touched is time on these machines
+fc = os.path.join(build, "tests", "bench", "faultcost")
+if os.path.exists(fc):
+    print(subprocess.run([fc], capture_output=True, text=True).stdout.strip())
 print("%d rounds, interleaved; medians; cpu = user + system time of the process; peak RSS by GNU "
       "time; documents written to %s\n" % (rounds, "a tmpfs" if shm != tmp else tmp))
 print("%-46s %10s %10s %10s" % ("command", "wall", "cpu", "peak RSS"))

@@ -1,7 +1,8 @@
 /* test_load.c: the shipped-file fast path of loading: bytes identical to the catalogs validated at
  * build time skip their checks and take the model compiled from them, which is the model parsed
  * from the files; one changed byte anywhere gets every check again (and is refused when it
- * breaks a rule), and the regulation is read only when a check needs it. */
+ * breaks a rule), and the regulation is read only when a check needs it; the compiled schemas
+ * can be freed between loads. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -301,6 +302,39 @@ test_regulation_for_checks(void **state)
 	S_copy_free(&c);
 }
 
+/* The compiled schemas freed between two loads (as the command line frees them before writing):
+ * the second load compiles its schema again and checks as strictly; an invalid profile is still
+ * refused after a release, and a valid one loads. */
+static void
+test_schemas_release(void **state)
+{
+	secannex_diags *d = secannex_diags_new();
+	secannex_profile *p;
+	char bad[] = "/tmp/secannex-test-load-XXXXXX";
+	int fd;
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		p = secannex_profile_new();
+		assert_int_equal(secannex_profile_load(p, SECANNEX_SRCDIR "/samples/profile-dev.xml",
+		    SECANNEX_SRCDATADIR, 0, d), 0);
+		secannex_profile_free(p);
+		secannex_schemas_release();
+	}
+	secannex_schemas_release(); /* nothing kept: a no-op */
+	assert_true((fd = mkstemp(bad)) >= 0);
+	const char *text = "<profile xmlns=\"urn:secannex:profile:1\"><tender/>"
+	    "<agency-level>Z</agency-level></profile>\n";
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	p = secannex_profile_new();
+	assert_int_not_equal(secannex_profile_load(p, bad, SECANNEX_SRCDATADIR, 0, d), 0);
+	assert_true(secannex_diags_count(d) > 0);
+	secannex_profile_free(p);
+	unlink(bad);
+	secannex_diags_free(d);
+}
+
 int
 main(void)
 {
@@ -312,6 +346,7 @@ main(void)
 		cmocka_unit_test(test_changed_byte_semantic),
 		cmocka_unit_test(test_changed_byte_valid),
 		cmocka_unit_test(test_regulation_for_checks),
+		cmocka_unit_test(test_schemas_release),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
