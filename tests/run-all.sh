@@ -2,7 +2,7 @@
 # run-all.sh: the whole test suite (the README's test command): a -Werror build and `make check`
 # (with the fault injection of tests/fault.sh), the same tests under ASan+UBSan and under valgrind,
 # a short smoke run of every libFuzzer target when clang is present (FUZZ_SECONDS each, default
-# 20), the browser test, an installed build, then `make distcheck`.  The LibreOffice renders and
+# 15), the browser test, an installed build, then `make distcheck`.  The LibreOffice renders and
 # the fault injection run in the plain stage only ($SECANNEX_TEST_QUICK).
 # Build trees go to $BUILD (default: ./_build); each stage prints its test summary.
 set -eu
@@ -44,9 +44,9 @@ if command -v valgrind >/dev/null 2>&1; then
 	stage valgrind --enable-valgrind
 fi
 if command -v clang >/dev/null 2>&1; then
-	echo "=== fuzz (${FUZZ_SECONDS:-20} s per target)"
+	echo "=== fuzz (${FUZZ_SECONDS:-15} s per target)"
 	rm -rf "$BUILD/fuzz"
-	FUZZ_BUILD="$BUILD/fuzz" JOBS=$JOBS sh "$top/tests/fuzz/run.sh" "${FUZZ_SECONDS:-20}"
+	FUZZ_BUILD="$BUILD/fuzz" JOBS=$JOBS sh "$top/tests/fuzz/run.sh" "${FUZZ_SECONDS:-15}"
 	passed=$((passed + 1))
 fi
 echo "=== browser (secannex serve's page in headless chromium)"
