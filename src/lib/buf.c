@@ -202,3 +202,17 @@ sx_or_empty(const char *s)
 {
 	return s ? s : "";
 }
+
+char *
+sx_digits(char num[24], unsigned long long v, int neg)
+{
+	char *p = num + 23;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (neg)
+		*--p = '-';
+	return p;
+}

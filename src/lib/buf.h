@@ -12,6 +12,9 @@ void *sx_realloc(void *p, size_t n);
 char *sx_strdup(const char *s);
 /* S, or "" when S is NULL (a field left out). */
 const char *sx_or_empty(const char *s);
+/* The decimal digits of V, after a '-' when NEG, written at the end of NUM (without printf: the
+ * widths of a document, the numbers of a JSON resolution); returns where they start. */
+char *sx_digits(char num[24], unsigned long long v, int neg);
 char *sx_strndup(const char *s, size_t n);
 
 typedef struct sx_buf {

@@ -256,32 +256,23 @@ sx_json_bool(sx_json *w, int v)
 	sx_buf_puts(w->b, v ? "true" : "false");
 }
 
-/* The decimal digits of V, with a '-' when NEG (no printf: a resolution has hundreds of them). */
-static void
-S_digits(sx_buf *b, unsigned long long v, int neg)
-{
-	char num[24], *p = num + sizeof(num);
-
-	do
-		*--p = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	if (neg)
-		*--p = '-';
-	sx_buf_put(b, p, (size_t)(num + sizeof(num) - p));
-}
-
 void
 sx_json_int(sx_json *w, long long v)
 {
+	char num[24];
+
 	S_value(w);
-	S_digits(w->b, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v, v < 0);
+	sx_buf_puts(w->b, sx_digits(num, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v,
+	    v < 0));
 }
 
 void
 sx_json_uint(sx_json *w, unsigned long long v)
 {
+	char num[24];
+
 	S_value(w);
-	S_digits(w->b, v, 0);
+	sx_buf_puts(w->b, sx_digits(num, v, 0));
 }
 
 /*

@@ -1,9 +1,9 @@
 /* xmlw.c: the XML writer of every generated part, a thin wrapper over libxml2's xmlTextWriter
  * (which does the escaping): each call's failure is remembered and reported at the end.
  *
- * A writer writes into an xmlBuffer that sx_xw_finish() hands over (without a copy when the
- * caller's buffer is empty), or hands its output to a sink as it goes (a ZIP entry being deflated:
- * the part is never held whole); one writer per part. */
+ * A writer writes into an xmlBuffer that sx_xw_finish() appends to the caller's, or hands its
+ * output to a sink as it goes (a ZIP entry being deflated: the part is never held whole); one
+ * writer per part. */
 #include "xmlw.h"
 
 #include <stdarg.h>
@@ -54,18 +54,11 @@ S_io_write(void *ctx, const char *data, int len)
 	return len;
 }
 
-static int
-S_io_close(void *ctx)
-{
-	(void)ctx;
-	return 0;
-}
-
 sx_xw *
 sx_xw_new_to(int standalone, sx_xw_sink sink, void *ctx)
 {
 	sx_xw *x = sx_calloc(1, sizeof(*x));
-	xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(S_io_write, S_io_close, x, NULL);
+	xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(S_io_write, NULL, x, NULL);
 
 	x->sink = sink;
 	x->ctx = ctx;
@@ -98,18 +91,12 @@ sx_xw_attrf(sx_xw *x, const char *name, const char *fmt, ...)
 	va_start(ap, fmt);
 	if (strcmp(fmt, "%d") == 0) {
 		/* most of them (widths, spans): a number, without vsnprintf and an allocation */
-		char num[24], *p = num + sizeof(num);
+		char num[24];
 		int v = va_arg(ap, int);
-		unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
 
-		*--p = '\0';
-		do
-			*--p = (char)('0' + u % 10);
-		while ((u /= 10) != 0);
-		if (v < 0)
-			*--p = '-';
 		va_end(ap);
-		sx_xw_attr(x, name, p);
+		sx_xw_attr(x, name, sx_digits(num, v < 0 ? 0ULL - (unsigned long long)v :
+		    (unsigned long long)v, v < 0));
 		return;
 	}
 	sx_buf_vprintf(&b, fmt, ap);
@@ -186,20 +173,11 @@ sx_xw_finish(sx_xw *x, sx_buf *out)
 
 	if (!x->err && xmlTextWriterEndDocument(x->w) < 0)
 		x->err = 1;
-	/* flushes into buf, or the last chunk to the sink (S_io_write notes its failure) */
-	if (x->w && !x->err && x->sink && xmlTextWriterFlush(x->w) < 0)
-		x->err = 1;
+	/* flushes into buf, or its last chunk to the sink (where S_io_write notes a failure) */
 	if (x->w)
 		xmlFreeTextWriter(x->w);
-	if (!x->err && x->buf && out->ptr == NULL && x->buf->content && x->buf->size > x->buf->use) {
-		/* an empty OUT takes the writer's buffer as it is (xmlMalloc is malloc), not a copy:
-		 * the annex's document.xml is 78 KB, 20 pages that need not be touched twice */
-		out->len = x->buf->use;
-		out->size = x->buf->size;
-		out->ptr = (char *)xmlBufferDetach(x->buf);
-	} else if (!x->err && x->buf && out) {
+	if (!x->err && x->buf)
 		sx_buf_put(out, xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
-	}
 	rc = x->err ? -1 : 0;
 	if (x->buf)
 		xmlBufferFree(x->buf);

@@ -45,8 +45,7 @@ struct S_part {
 	size_t size;    /* the part's size */
 	uLong crc;      /* the part's CRC-32 (deflated) */
 	size_t off;     /* where libzip reads next (deflated) */
-	int store;
-	int deflated;
+	int deflated;   /* else stored */
 };
 
 struct sx_zip {
@@ -64,13 +63,22 @@ sx_zip_new(void)
 	return sx_calloc(1, sizeof(sx_zip));
 }
 
+/* zlib's state given back, once no part is to be deflated any more. */
+static void
+S_zend(sx_zip *z)
+{
+	if (z->zstate == 1) {
+		deflateEnd(&z->zs);
+		z->zstate = 0;
+	}
+}
+
 void
 sx_zip_free(sx_zip *z)
 {
 	if (z == NULL)
 		return;
-	if (z->zstate == 1)
-		deflateEnd(&z->zs);
+	S_zend(z);
 	for (size_t i = 0; i < z->n; i++) {
 		free(z->v[i].name);
 		free(z->v[i].data);
@@ -153,7 +161,6 @@ sx_zip_add(sx_zip *z, const char *name, const void *data, size_t len, int store)
 	}
 	/* stored: asked to, too small to gain, or deflate did not make it smaller */
 	sx_buf_free(&z->out);
-	p->store = 1;
 	p->data = sx_malloc(len ? len : 1);
 	memcpy(p->data, data, len);
 	p->len = len;
@@ -192,7 +199,6 @@ sx_zip_end(sx_zip *z)
 	if (z->streaming == 1)
 		rc = S_pump(z, NULL, 0, Z_FINISH);
 	p->deflated = z->streaming == 1;
-	p->store = !p->deflated;
 	z->streaming = 0;
 	S_take(z, p);
 	return rc;
@@ -299,10 +305,7 @@ sx_zip_finish(sx_zip *z, time_t mtime, sx_buf *out, secannex_diags *d)
 		goto done;
 	}
 	zip_source_keep(src);
-	if (z->zstate == 1) {
-		deflateEnd(&z->zs);
-		z->zstate = 0;
-	}
+	S_zend(z);
 	for (size_t i = 0; i < z->n; i++) {
 		struct S_part *p = &z->v[i];
 		zip_source_t *ps = p->deflated ? zip_source_function(za, S_deflated, p) :
@@ -315,7 +318,7 @@ sx_zip_finish(sx_zip *z, time_t mtime, sx_buf *out, secannex_diags *d)
 			goto done;
 		}
 		/* a deflated part keeps libzip's default method: the source's, copied as it is */
-		if ((p->store && zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0) != 0) ||
+		if ((!p->deflated && zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0) != 0) ||
 		    zip_file_set_mtime(za, (zip_uint64_t)idx, local, 0) != 0 ||
 		    zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0, ZIP_OPSYS_UNIX,
 		    (zip_uint32_t)0100644 << 16) != 0) {

@@ -18,20 +18,23 @@ xmlTextWriterPtr __real_xmlNewTextWriter(xmlOutputBufferPtr out);
 xmlTextWriterPtr __wrap_xmlNewTextWriter(xmlOutputBufferPtr out);
 static int fail_at, writers;
 
+/* 1 when the writer being made is the one to fail */
+static int
+S_fails(void)
+{
+	return fail_at > 0 && ++writers == fail_at;
+}
+
 xmlTextWriterPtr
 __wrap_xmlNewTextWriterMemory(xmlBufferPtr buf, int compression)
 {
-	if (fail_at > 0 && ++writers == fail_at)
-		return NULL;
-	return __real_xmlNewTextWriterMemory(buf, compression);
+	return S_fails() ? NULL : __real_xmlNewTextWriterMemory(buf, compression);
 }
 
 xmlTextWriterPtr
 __wrap_xmlNewTextWriter(xmlOutputBufferPtr out)
 {
-	if (fail_at > 0 && ++writers == fail_at)
-		return NULL;
-	return __real_xmlNewTextWriter(out);
+	return S_fails() ? NULL : __real_xmlNewTextWriter(out);
 }
 
 static int chunks;
